@@ -1,0 +1,4 @@
+export * from './status.js';
+export * from './stage.js';
+export * from './file-status.js';
+export * from './job.js';
