@@ -1,0 +1,54 @@
+// Tells the four kinds of answer apart. The placeholder is told by its shape, not its status:
+// it says `running` with `progress: null`, exactly as a lagging media job does, but a real
+// snapshot carries timestamps and the placeholder never does (SPEC-008).
+import type { JobSnapshot, Placeholder } from '../model/job.js';
+import type { Exchange } from './exchange.js';
+import type { Observation } from './observation.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses a body; never throws. */
+export function parseJson(body: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
+/** Whether a JSON object is the placeholder rather than a snapshot (its exact shape is judged by JS-PH-002). */
+export function looksLikePlaceholder(body: JsonObject): boolean {
+  return body.status === 'running' && body.progress === null && body.created_at == null && body.updated_at == null;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return `a ${typeof value}`;
+}
+
+export function preview(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}… (${text.length} chars)` : flat;
+}
+
+export function classify(exchange: Exchange, index = 0): Observation {
+  const base = { index, at: exchange.receivedAt, exchange };
+  if (exchange.status < 200 || exchange.status > 299) return { ...base, kind: 'http-error', status: exchange.status };
+  const parsed = parseJson(exchange.body);
+  if (!parsed.ok) {
+    const why = exchange.truncated ? 'body truncated by the client cap' : `body is not JSON (${parsed.reason})`;
+    return { ...base, kind: 'malformed', reason: `${why}: ${preview(exchange.body)}` };
+  }
+  if (!isJsonObject(parsed.value)) {
+    return { ...base, kind: 'malformed', reason: `body is ${describeValue(parsed.value)}, not a JSON object` };
+  }
+  if (looksLikePlaceholder(parsed.value)) {
+    return { ...base, kind: 'placeholder', placeholder: parsed.value as unknown as Placeholder };
+  }
+  return { ...base, kind: 'snapshot', snapshot: parsed.value as unknown as JobSnapshot };
+}
