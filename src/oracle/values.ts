@@ -1,0 +1,37 @@
+// Safe readers for untrusted JSON: the oracle judges whatever came back, so it never assumes a type.
+import { isJsonObject, type JsonObject } from './classify.js';
+
+export function objectAt(value: unknown): JsonObject | undefined {
+  return isJsonObject(value) ? value : undefined;
+}
+
+export function stringAt(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function numberAt(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Epoch ms of an RFC 3339 string, undefined when absent or unparseable (JS-SHAPE-004 reports the format). */
+export function instantAt(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** A short, safe rendering of a value for a finding's message. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'absent';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
