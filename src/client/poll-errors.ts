@@ -1,0 +1,69 @@
+// The ways waitForJob gives up. Each error carries the whole record (timeline, exchanges,
+// waits), so a failure explains itself; messages are built from already-redacted exchanges.
+import type { Exchange } from '../oracle/exchange.js';
+import type { Timeline } from '../oracle/observation.js';
+import type { PollRecord } from './poll-record.js';
+
+export abstract class PollError extends Error {
+  readonly jobId: string;
+  readonly record: PollRecord;
+
+  constructor(message: string, record: PollRecord) {
+    super(message);
+    this.name = new.target.name;
+    this.jobId = record.jobId;
+    this.record = record;
+  }
+
+  get timeline(): Timeline {
+    return this.record.timeline;
+  }
+}
+
+/** The overall deadline passed (or a Retry-After reached past it) before the job ended. */
+export class PollTimeoutError extends PollError {
+  constructor(
+    message: string,
+    record: PollRecord,
+    readonly deadlineMs: number,
+  ) {
+    super(message, record);
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class PollAbortedError extends PollError {
+  constructor(
+    message: string,
+    record: PollRecord,
+    readonly reason: unknown,
+  ) {
+    super(message, record);
+  }
+}
+
+/** 5xx answers, network errors or malformed bodies kept coming past the retry budget. */
+export class TransientExhaustedError extends PollError {
+  constructor(
+    message: string,
+    record: PollRecord,
+    /** How the last attempt failed, e.g. `HTTP 503: upstream down` or `network: ECONNRESET`. */
+    readonly lastCause: string,
+    readonly attempts: number,
+    readonly lastExchange: Exchange,
+  ) {
+    super(message, record);
+  }
+}
+
+/** A 4xx that no retry can fix (401, 403, 404, 422...). */
+export class PollRejectedError extends PollError {
+  constructor(
+    message: string,
+    record: PollRecord,
+    readonly status: number,
+    readonly exchange: Exchange,
+  ) {
+    super(message, record);
+  }
+}
