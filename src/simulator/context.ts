@@ -1,0 +1,45 @@
+// The state one simulator process serves from, and what a route handler is given.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Tenant } from './auth.js';
+import type { VirtualClock } from './clock.js';
+import type { CollectionStore } from './collection-store.js';
+import type { CursorCodec } from './cursor.js';
+import type { FaultState } from './faults.js';
+import type { JobTiming } from './job-factory.js';
+import type { JobStore } from './job-store.js';
+import type { Reply } from './reply.js';
+
+export interface SimulatorState {
+  clock: VirtualClock;
+  jobs: JobStore;
+  collections: CollectionStore;
+  cursors: CursorCodec;
+  faults: FaultState;
+  seed: number;
+  timing: JobTiming;
+  tenants: readonly Tenant[];
+}
+
+export interface RouteRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** Path parameters, decoded. */
+  params: Record<string, string>;
+  /** The authenticated organization ('' on routes without auth). */
+  orgId: string;
+}
+
+export type Handler = (state: SimulatorState, request: RouteRequest) => Reply | Promise<Reply>;
+
+export interface Route {
+  method: string;
+  /** Path template with `{name}` parameters, e.g. `/v2/jobs/{job_id}`. */
+  path: string;
+  handler: Handler;
+  /** Needs a Bearer key (everything but /_sim/health). */
+  auth: boolean;
+  /** The path parameter naming the job a 429 burst may target. */
+  jobParam?: string;
+}

@@ -1,0 +1,36 @@
+// Paging `files` of a full snapshot: files_limit validation (1-500, default 50) and one page
+// with its `files_page` (limit, next_cursor, total_estimated).
+import type { JobSnapshot } from '../model/job.js';
+import type { CursorCodec } from './cursor.js';
+import { invalid, issue, type Reply } from './reply.js';
+
+export const DEFAULT_FILES_LIMIT = 50;
+export const MAX_FILES_LIMIT = 500;
+
+/** The page size asked for, or the 422 a FastAPI server gives for it. */
+export function parseFilesLimit(raw: string | null): number | Reply {
+  if (raw === null) return DEFAULT_FILES_LIMIT;
+  const loc = ['query', 'files_limit'];
+  if (!/^[+-]?\d+$/.test(raw.trim())) return invalid(issue(loc, 'Input should be a valid integer, unable to parse string as an integer', 'int_parsing'));
+  const value = Number(raw);
+  if (value < 1) return invalid(issue(loc, 'Input should be greater than or equal to 1', 'greater_than_equal'));
+  if (value > MAX_FILES_LIMIT) return invalid(issue(loc, `Input should be less than or equal to ${MAX_FILES_LIMIT}`, 'less_than_equal'));
+  return value;
+}
+
+/** The offset a files_cursor points at, or the 422 for a cursor this server did not issue for this job. */
+export function parseFilesCursor(raw: string | null, jobId: string, codec: CursorCodec): number | Reply {
+  if (raw === null || raw === '') return 0;
+  const position = codec.decode(raw, jobId);
+  if (!position) return invalid(issue(['query', 'files_cursor'], 'Invalid or expired files cursor', 'value_error'));
+  return position.offset;
+}
+
+/** One page of the snapshot's files, starting at `offset`. */
+export function pageOf(snapshot: JobSnapshot, limit: number, offset: number, codec: CursorCodec): JobSnapshot {
+  const all = snapshot.files ?? [];
+  const files = all.slice(offset, offset + limit);
+  const nextOffset = offset + files.length;
+  const nextCursor = nextOffset < all.length ? codec.encode({ jobId: snapshot.job_id, offset: nextOffset }) : null;
+  return { ...snapshot, files, files_page: { limit, next_cursor: nextCursor, total_estimated: all.length } };
+}

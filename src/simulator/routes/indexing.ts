@@ -1,0 +1,172 @@
+// The index endpoints that create jobs: text, url, file (multipart), s3 and s3/file. Each
+// answers `{job_id, status: "pending"}`; the job then plays the scenario built by job-factory.
+import { jsonObject, multipart } from '../body.js';
+import type { Collection } from '../collection-store.js';
+import type { Handler, Route, RouteRequest, SimulatorState } from '../context.js';
+import { scenarioFor } from '../job-factory.js';
+import { prng } from '../random.js';
+import { error, invalid, issue, ok, type Reply, type ValidationIssue } from '../reply.js';
+
+type Fields = Record<string, unknown>;
+type ProcessingType = 'basic' | 'advanced';
+
+interface Options {
+  processingType: ProcessingType;
+  skipExisting: boolean;
+}
+
+function collectionOf(state: SimulatorState, request: RouteRequest): Collection | Reply {
+  const name = request.params.collection_name!;
+  return state.collections.get(request.orgId, name) ?? error(404, `Collection '${name}' not found`);
+}
+
+function stringField(body: Fields, name: string, issues: ValidationIssue[], required: boolean): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) {
+    if (required) issues.push(issue(['body', name], 'Field required', 'missing'));
+    return undefined;
+  }
+  if (typeof value !== 'string' || value === '') {
+    issues.push(issue(['body', name], 'Input should be a non-empty string', 'string_type'));
+    return undefined;
+  }
+  return value;
+}
+
+function boolField(value: unknown, name: string, fallback: boolean, issues: ValidationIssue[]): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  issues.push(issue(['body', name], 'Input should be a valid boolean', 'bool_type'));
+  return fallback;
+}
+
+/** processing_type (required on JSON endpoints), skip_existing and overwrite_existing. */
+function options(body: Fields, issues: ValidationIssue[], processingDefault?: ProcessingType): Options | Reply {
+  const raw = body.processing_type ?? processingDefault;
+  let processingType: ProcessingType = 'basic';
+  if (raw === undefined) issues.push(issue(['body', 'processing_type'], 'Field required', 'missing'));
+  else if (raw === 'basic' || raw === 'advanced') processingType = raw;
+  else issues.push(issue(['body', 'processing_type'], "Input should be 'advanced' or 'basic'", 'enum'));
+  const skipExisting = boolField(body.skip_existing, 'skip_existing', true, issues);
+  const overwrite = boolField(body.overwrite_existing, 'overwrite_existing', false, issues);
+  if (skipExisting && overwrite && body.skip_existing !== undefined) {
+    return error(400, 'overwrite_existing=true requires skip_existing=false');
+  }
+  return { processingType, skipExisting: skipExisting && !overwrite };
+}
+
+function createJob(state: SimulatorState, request: RouteRequest, collection: Collection, jobType: string, uris: string[], opts: Options, contents = new Map<string, string>()): Reply {
+  const unique = [...new Set(uris)];
+  const scenario = scenarioFor({ jobType, collection, uris: unique, processingType: opts.processingType, skipExisting: opts.skipExisting, timing: state.timing });
+  const job = state.jobs.create({ orgId: request.orgId, collectionId: collection.collectionId, scenario, createdAtMs: state.clock.now(), contents });
+  return ok({ job_id: job.identity.jobId, status: 'pending' });
+}
+
+function managedUri(collection: Collection, filename: string): string {
+  return `captain://collections/${collection.name}/${encodeURIComponent(filename)}`;
+}
+
+/** Shared frame of the JSON endpoints: collection, JSON object body, then the endpoint's own fields. */
+function jsonEndpoint(jobType: string, read: (body: Fields, issues: ValidationIssue[], collection: Collection, state: SimulatorState) => { uris: string[]; contents?: Map<string, string> } | Reply, processingDefault?: ProcessingType): Handler {
+  return (state, request) => {
+    const collection = collectionOf(state, request);
+    if ('status' in collection) return collection;
+    const body = jsonObject(request.headers['content-type'], request.body);
+    if (!body.ok) return body.reply;
+    const issues: ValidationIssue[] = [];
+    const opts = options(body.value, issues, processingDefault);
+    if ('status' in opts) return opts;
+    const files = read(body.value, issues, collection, state);
+    if ('status' in files) return files;
+    if (issues.length > 0) return invalid(...issues);
+    return createJob(state, request, collection, jobType, files.uris, opts, files.contents);
+  };
+}
+
+const indexText = jsonEndpoint('index_text', (body, issues, collection) => {
+  const content = stringField(body, 'content', issues, true);
+  const given = stringField(body, 'filename', issues, false);
+  if (content === undefined || issues.length > 0) return { uris: [] };
+  const filename = given ?? `snippet-${(collection.snippets += 1)}.txt`;
+  const uri = managedUri(collection, filename);
+  return { uris: [uri], contents: new Map([[uri, content]]) };
+}, 'basic'); // text is always basic processing
+
+const indexUrl = jsonEndpoint('index_url', (body, issues) => {
+  const single = body.url;
+  const many = body.urls;
+  if (single !== undefined && many !== undefined) return error(400, 'Give either url or urls, not both');
+  if (many !== undefined) {
+    if (!Array.isArray(many) || many.length === 0 || !many.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) {
+      issues.push(issue(['body', 'urls'], 'Input should be a non-empty list of http(s) URLs', 'list_type'));
+      return { uris: [] };
+    }
+    return { uris: many as string[] };
+  }
+  const url = stringField(body, 'url', issues, true);
+  if (url !== undefined && !/^https?:\/\//.test(url)) issues.push(issue(['body', 'url'], 'Input should be a valid URL', 'url_parsing'));
+  return { uris: url === undefined ? [] : [url] };
+});
+
+function s3Credentials(body: Fields, issues: ValidationIssue[]): void {
+  if (body.auth !== undefined && body.auth !== null) return;
+  stringField(body, 'aws_access_key_id', issues, true);
+  stringField(body, 'aws_secret_access_key', issues, true);
+}
+
+const indexS3File = jsonEndpoint('index_s3_file', (body, issues) => {
+  const bucket = stringField(body, 'bucket_name', issues, true);
+  const fileUri = stringField(body, 'file_uri', issues, true);
+  s3Credentials(body, issues);
+  if (fileUri !== undefined && bucket !== undefined && !fileUri.startsWith(`s3://${bucket}/`)) {
+    issues.push(issue(['body', 'file_uri'], `file_uri must be an s3://${bucket}/... URI`, 'value_error'));
+  }
+  return { uris: fileUri === undefined ? [] : [fileUri] };
+});
+
+const indexS3 = jsonEndpoint('index_s3', (body, issues, collection, state) => {
+  const bucket = stringField(body, 'bucket_name', issues, true);
+  s3Credentials(body, issues);
+  const max = body.max_files;
+  if (max !== undefined && max !== null && (typeof max !== 'number' || !Number.isInteger(max) || max < 1)) {
+    issues.push(issue(['body', 'max_files'], 'Input should be a positive integer', 'int_type'));
+  }
+  if (bucket === undefined || issues.length > 0) return { uris: [] };
+  // The bucket is invented: 1-8 documents, drawn from the seed and the bucket name.
+  const draw = prng(state.seed ^ collection.snippets ^ bucket.length)();
+  const count = Math.min(typeof max === 'number' ? max : 8, 1 + Math.floor(draw * 8));
+  return { uris: Array.from({ length: count }, (_, i) => `s3://${bucket}/documents/doc-${i + 1}.pdf`) };
+});
+
+const MAX_UPLOAD_FILES = 20;
+
+const indexFile: Handler = async (state, request) => {
+  const collection = collectionOf(state, request);
+  if ('status' in collection) return collection;
+  const form = await multipart(request.headers['content-type'], request.body);
+  if (!form.ok) return form.reply;
+  const issues: ValidationIssue[] = [];
+  if (form.files.length === 0) issues.push(issue(['body', 'files'], 'Field required', 'missing'));
+  if (form.files.length > MAX_UPLOAD_FILES) issues.push(issue(['body', 'files'], `At most ${MAX_UPLOAD_FILES} files per request`, 'too_long'));
+  const opts = options(form.fields, issues, 'basic');
+  if ('status' in opts) return opts;
+  if (issues.length > 0) return invalid(...issues);
+  const contents = new Map<string, string>();
+  const uris = form.files.map((file) => {
+    const uri = managedUri(collection, file.filename);
+    contents.set(uri, file.content.slice(0, 2000));
+    return uri;
+  });
+  return createJob(state, request, collection, 'index_file', uris, opts, contents);
+};
+
+const path = (tail: string) => `/v2/collections/{collection_name}/index/${tail}`;
+
+export const indexingRoutes: Route[] = [
+  { method: 'POST', path: path('text'), handler: indexText, auth: true },
+  { method: 'POST', path: path('url'), handler: indexUrl, auth: true },
+  { method: 'POST', path: path('file'), handler: indexFile, auth: true },
+  { method: 'POST', path: path('s3'), handler: indexS3, auth: true },
+  { method: 'POST', path: path('s3/file'), handler: indexS3File, auth: true },
+];

@@ -1,0 +1,170 @@
+// The simulator as a real node:http server: route, authenticate, apply request-level faults
+// (429 bursts, latency), answer. Every failure path answers JSON; nothing a client sends crashes it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate, DEFAULT_API_KEY, DEFAULT_ORG_ID, type Tenant } from './auth.js';
+import { readBody } from './body.js';
+import { VirtualClock } from './clock.js';
+import { CollectionStore } from './collection-store.js';
+import type { Route, SimulatorState } from './context.js';
+import { controlRoutes } from './control.js';
+import { CursorCodec } from './cursor.js';
+import { noFaults, takeRateLimit } from './faults.js';
+import { DEFAULT_TIMING, type JobTiming } from './job-factory.js';
+import { JobStore } from './job-store.js';
+import { error, type Reply } from './reply.js';
+import { Router } from './router.js';
+import { collectionRoutes } from './routes/collections.js';
+import { indexingRoutes } from './routes/indexing.js';
+import { jobRoutes } from './routes/jobs.js';
+import { queryRoutes } from './routes/query.js';
+
+export const DEFAULT_SEED = 20240601;
+export const DEFAULT_OTHER_API_KEY = 'sim-other-key';
+export const DEFAULT_OTHER_ORG_ID = 'sim-other-org';
+
+export interface SimulatorOptions {
+  /** 0 (default) picks an ephemeral port. */
+  port?: number;
+  host?: string;
+  /** Virtual ms per real ms (default 1). */
+  timeScale?: number;
+  /** Virtual time stands still until advanced through the handle or the control API. */
+  manualClock?: boolean;
+  /** The virtual instant the clock starts at (default: now). */
+  startMs?: number;
+  /** Seeds job ids, invented files and placeholder draws (default DEFAULT_SEED). */
+  seed?: number;
+  /** Serve the /_sim/ control API (default true); false makes the simulator look like staging. */
+  control?: boolean;
+  /** Default: CAPTAIN_API_KEY, else `sim-key`. */
+  apiKey?: string;
+  /** Default: CAPTAIN_ORG_ID, else `sim-org`. */
+  orgId?: string;
+  /** A second organization (default: CAPTAIN_OTHER_API_KEY / CAPTAIN_OTHER_ORG_ID, else sim-other-key / sim-other-org). */
+  otherOrg?: Tenant | null;
+  /** Stage timings of jobs created through the public index endpoints. */
+  timing?: Partial<JobTiming>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface SimulatorHandle {
+  baseUrl: string;
+  host: string;
+  port: number;
+  clock: VirtualClock;
+  state: SimulatorState;
+  tenants: readonly Tenant[];
+  apiKey: string;
+  orgId: string;
+  otherOrg: Tenant | null;
+  seed: number;
+  control: boolean;
+  close(): Promise<void>;
+}
+
+export function tenantsFrom(options: SimulatorOptions): { main: Tenant; other: Tenant | null } {
+  const env = options.env ?? process.env;
+  const main = { apiKey: options.apiKey ?? (env.CAPTAIN_API_KEY || DEFAULT_API_KEY), orgId: options.orgId ?? (env.CAPTAIN_ORG_ID || DEFAULT_ORG_ID) };
+  const other =
+    options.otherOrg === undefined
+      ? { apiKey: env.CAPTAIN_OTHER_API_KEY || DEFAULT_OTHER_API_KEY, orgId: env.CAPTAIN_OTHER_ORG_ID || DEFAULT_OTHER_ORG_ID }
+      : options.otherOrg;
+  if (other && (other.apiKey === main.apiKey || other.orgId === main.orgId)) {
+    throw new Error('the second organization needs its own API key and organization id');
+  }
+  return { main, other };
+}
+
+function write(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { ...reply.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function requestHandler(state: SimulatorState, routes: readonly Route[]) {
+  const router = new Router(routes);
+  const answer = async (req: IncomingMessage): Promise<Reply> => {
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    const read = await readBody(req);
+    if (!read.ok) return read.reply;
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (!match.ok) return match.reply;
+    const { route, params } = match;
+    let orgId = '';
+    if (route.auth) {
+      const auth = authenticate(req.headers, state.tenants);
+      if (!auth.ok) return auth.reply;
+      orgId = auth.orgId;
+    }
+    const request = { method: route.method, url, headers: req.headers, body: read.bytes, params, orgId };
+    if (route.path.startsWith('/_sim/')) return route.handler(state, request);
+    const latencyMs = state.faults.latencyMs;
+    if (latencyMs > 0) await delay(latencyMs); // real time on purpose: latency is about the wire, not the job
+    const extra: Record<string, string> = latencyMs > 0 ? { 'x-sim-latency-ms': String(latencyMs) } : {};
+    const burst = takeRateLimit(state.faults, route.jobParam ? params[route.jobParam] : undefined);
+    if (burst) return error(429, 'Rate limit exceeded; retry later', { ...extra, 'retry-after': String(burst.retryAfterSeconds) });
+    const reply = await route.handler(state, request);
+    return { ...reply, headers: { ...reply.headers, ...extra } };
+  };
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    answer(req).then(
+      (reply) => write(res, reply),
+      (e: unknown) => {
+        console.error('simulator: unexpected error', e);
+        write(res, error(500, 'Internal simulator error'));
+      },
+    );
+  };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const seed = options.seed ?? DEFAULT_SEED;
+  const control = options.control ?? true;
+  const { main, other } = tenantsFrom(options);
+  const clock = new VirtualClock({ scale: options.timeScale ?? 1, manual: options.manualClock ?? false, ...(options.startMs !== undefined ? { startMs: options.startMs } : {}) });
+  const state: SimulatorState = {
+    clock,
+    jobs: new JobStore(seed),
+    collections: new CollectionStore(seed),
+    cursors: new CursorCodec(),
+    faults: noFaults(),
+    seed,
+    timing: { ...DEFAULT_TIMING, ...options.timing },
+    tenants: other ? [main, other] : [main],
+  };
+  const routes = [...collectionRoutes, ...indexingRoutes, ...queryRoutes, ...jobRoutes, ...(control ? controlRoutes : [])];
+  const server: Server = createServer({ keepAlive: true }, requestHandler(state, routes));
+  server.keepAliveTimeout = 30_000;
+  server.on('clientError', (_err, socket) => {
+    const body = '{"detail":"Bad request"}';
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: options.port ?? 0, host, backlog: 2048 }, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://${host}:${port}`,
+    host,
+    port,
+    clock,
+    state,
+    tenants: state.tenants,
+    apiKey: main.apiKey,
+    orgId: main.orgId,
+    otherOrg: other,
+    seed,
+    control,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
