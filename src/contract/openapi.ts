@@ -1,0 +1,48 @@
+// The contract (spec/openapi.yaml), parsed once per process; the component schema names are an
+// interface the oracle, simulator and client rely on, so they are listed here and checked on load.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { parse } from 'yaml';
+
+export const OPENAPI_PATH = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
+
+export const SCHEMA_NAMES = [
+  'JobStatus',
+  'Placeholder',
+  'JobProgress',
+  'FileStatus',
+  'FilesPage',
+  'JobResult',
+  'JobBilling',
+  'IndexJobResponse',
+  'CancelResponse',
+  'CustomMetadata',
+  'IndexTextRequest',
+  'IndexUrlRequest',
+  'IndexS3FileRequest',
+  'IndexFileRequest',
+  'CollectionRequest',
+  'CollectionResponse',
+  'DeleteCollectionResponse',
+  'QueryRequest',
+  'QueryResponse',
+  'SearchResult',
+  'Error',
+  'ValidationError',
+] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+export const openapi = parse(readFileSync(OPENAPI_PATH, 'utf8')) as OpenAPIV3_1.Document;
+
+/** The component schemas by name; a missing name is a broken build, so loading fails loudly. */
+export const componentSchemas: Readonly<Record<SchemaName, OpenAPIV3_1.SchemaObject>> = (() => {
+  const schemas = openapi.components?.schemas ?? {};
+  const missing = SCHEMA_NAMES.filter((name) => !(name in schemas));
+  if (missing.length > 0) throw new Error(`${OPENAPI_PATH} lacks component schemas: ${missing.join(', ')}`);
+  return schemas as Record<SchemaName, OpenAPIV3_1.SchemaObject>;
+})();
+
+export function isSchemaName(value: unknown): value is SchemaName {
+  return typeof value === 'string' && (SCHEMA_NAMES as readonly string[]).includes(value);
+}

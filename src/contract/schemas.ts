@@ -1,0 +1,64 @@
+// Validators for the component schemas of spec/openapi.yaml: one ajv instance per process, each
+// validator per schema, compiled at import and reused ever after (compiling per call is the classic ajv leak).
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { componentSchemas, SCHEMA_NAMES, type SchemaName } from './openapi.js';
+import { clip, toProblems, type SchemaProblem } from './problems.js';
+
+export { openapi, OPENAPI_PATH, SCHEMA_NAMES, type SchemaName } from './openapi.js';
+export type { SchemaProblem } from './problems.js';
+
+/** Base URI under which the components are registered, so `#/components/schemas/X` refs resolve. */
+const SPEC_ID = 'https://captain-conformance.local/spec/openapi.yaml';
+
+const ajv = new Ajv2020({
+  allErrors: true, // every problem, not the first (findings are complete)
+  strict: true,
+  // "Exactly one of url and urls" puts `required` in oneOf branches, which strictRequired forbids.
+  strictRequired: false,
+  allowUnionTypes: true, // 3.1 nullability is `type: [string, "null"]`
+  verbose: true, // errors carry the offending value, which messages show clipped
+});
+addFormats.default(ajv);
+// OpenAPI's own schema keywords, annotations only; `examples` is already 2020-12 vocabulary.
+ajv.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs']);
+// The document root holding the components is a container, never compiled as a schema itself.
+ajv.addKeyword('components');
+ajv.addSchema({ $id: SPEC_ID, components: { schemas: componentSchemas } });
+
+let compiled = 0;
+
+function compile(schema: SchemaName): ValidateFunction {
+  const validator = ajv.getSchema(`${SPEC_ID}#/components/schemas/${schema}`);
+  if (!validator) throw new Error(`schema ${schema} does not resolve in ${SPEC_ID}`);
+  compiled += 1;
+  return validator;
+}
+
+// Compiled eagerly, at import: a spec ajv rejects is a broken build, not a finding about a body.
+const validators = new Map<SchemaName, ValidateFunction>(SCHEMA_NAMES.map((name) => [name, compile(name)]));
+
+/** The compiled validator of a component schema; the same function for the life of the process. */
+export function validatorFor(schema: SchemaName): ValidateFunction {
+  const validator = validators.get(schema);
+  if (!validator) throw new Error(`unknown schema ${clip(String(schema))}`);
+  return validator;
+}
+
+/** How many validators this process has compiled: one per schema name, whatever is validated later. */
+export function compilations(): number {
+  return compiled;
+}
+
+/** Every way `body` breaks `schema`; [] when valid. Never throws, whatever the body. */
+export function validate(schema: SchemaName, body: unknown): SchemaProblem[] {
+  try {
+    const validator = validatorFor(schema);
+    if (validator(body)) return [];
+    return toProblems(schema, validator.errors ?? []);
+  } catch (error) {
+    // Only a hostile value (a throwing getter, a revoked proxy) or a misnamed schema gets here.
+    const reason = clip(error instanceof Error ? error.message : String(error));
+    return [{ schema, path: '', keyword: 'exception', message: `(root) could not be validated: ${reason}`, params: {} }];
+  }
+}
