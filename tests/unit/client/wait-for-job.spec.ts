@@ -1,0 +1,365 @@
+import { test, expect } from '@playwright/test';
+import nock from 'nock';
+import { waitForJob, type WaitForJobOptions } from '../../../src/client/wait-for-job.js';
+import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from '../../../src/client/poll-errors.js';
+import { seededRandom } from '../../../src/client/random.js';
+import type { Clock } from '../../../src/client/clock.js';
+import { httpError, ok, reset, serveQuery, serveStatus, type Answer } from './answers.js';
+import { completed, half, harness, KEY, mediaLagging, pending, placeholder, running, T0 } from './harness.js';
+
+// nock's interceptors are process-global: one test at a time in this file.
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(() => nock.disableNetConnect());
+test.afterEach(() => nock.cleanAll());
+test.afterAll(() => nock.enableNetConnect());
+
+const J = 'job-1';
+
+async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the poller to give up, it resolved');
+}
+
+test.describe('placeholders are "unknown, retry shortly"', () => {
+  test('a 90% placeholder storm is waited through with short, doubling waits capped at the regular spacing', async () => {
+    const { client, clock } = harness();
+    const ph = ok(placeholder(J));
+    const scope = serveStatus(J, [ph, ph, ph, ph, ok(running(J)), ph, ph, ph, ph, ph, ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock });
+    expect(result.outcome).toBe('terminal');
+    expect(result.outcome === 'terminal' && result.status).toBe('completed');
+    expect(result.requests).toBe(11);
+    // No ETA known yet: 2 s doubling, capped at the 5 s default; then the snapshot's ETA (3 s) is the cap.
+    expect(result.waits).toEqual([2000, 4000, 5000, 5000, 3000, 2000, 3000, 3000, 3000, 3000]);
+    expect(result.timeline.map((o) => o.kind)).toEqual([...Array(4).fill('placeholder'), 'snapshot', ...Array(5).fill('placeholder'), 'snapshot']);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test('a seeded storm of 200 polls (90% placeholders) never counts a placeholder as failure or progress', async () => {
+    const { client, clock } = harness();
+    const random = seededRandom(42);
+    const answers: Answer[] = Array.from({ length: 199 }, () => (random() < 0.9 ? ok(placeholder(J)) : ok(running(J))));
+    answers.push(ok(completed(J)));
+    serveStatus(J, answers);
+    const placeholders = answers.filter((a) => 'body' in a && (a.body as { created_at?: string }).created_at === undefined).length;
+    const result = await waitForJob(client, J, { clock, maxRetries: 2 });
+    expect(placeholders).toBeGreaterThan(170);
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(200);
+    expect(result.timeline.filter((o) => o.kind === 'placeholder')).toHaveLength(placeholders);
+    expect(result.waits).toHaveLength(199);
+    for (const wait of result.waits) expect([2000, 3000, 4000, 5000]).toContain(wait);
+    result.timeline.forEach((o, i) => {
+      if (o.kind === 'snapshot' && i < 199) expect(result.waits[i]).toBe(3000);
+    });
+  });
+
+  test('the last real snapshot is kept: a placeholder never replaces it', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(running(J)), ok(placeholder(J)), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, onObservation: () => undefined });
+    expect(result.requests).toBe(3);
+    expect(result.waits).toEqual([3000, 2000]);
+    expect(result.lastSnapshot?.status).toBe('completed');
+  });
+});
+
+test.describe('429 honours Retry-After', () => {
+  test('in seconds: the next request waits exactly that long', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [httpError(429, { detail: 'slow down' }, { 'Retry-After': '7' }), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(2);
+    expect(result.waits).toEqual([7000]);
+    const [first, second] = result.exchanges;
+    expect(Date.parse(second!.receivedAt) - Date.parse(first!.receivedAt)).toBeGreaterThanOrEqual(7000);
+  });
+
+  test('as an HTTP-date: waits until that instant', async () => {
+    const { client, clock } = harness();
+    const until = new Date(T0 + 12_000).toUTCString();
+    serveStatus(J, [httpError(429, '', { 'Retry-After': until }), ok(running(J)), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock });
+    expect(result.requests).toBe(3);
+    expect(result.waits).toEqual([12_000, 3000]);
+  });
+
+  test('a Retry-After beyond the deadline ends the wait at once with a clear timeout', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [httpError(429, '', { 'Retry-After': '3600' })]);
+    const error = await rejectionOf(waitForJob(client, J, { clock, deadlineMs: 60_000 }));
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect(error.message).toContain('Retry-After asks for 3600000 ms, only 60000 ms left');
+    expect((error as PollTimeoutError).record.requests).toBe(1);
+    expect((error as PollTimeoutError).record.waits).toEqual([]);
+  });
+
+  test('without Retry-After a 429 still backs off (jittered) instead of hammering', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [httpError(429), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half });
+    expect(result.requests).toBe(2);
+    expect(result.waits).toEqual([500]);
+  });
+});
+
+test.describe('5xx and network errors: bounded retries with full-jitter back-off', () => {
+  test('a 5xx burst is retried with exponential ceilings (random fixed at one half)', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [httpError(503), httpError(502), httpError(500), ok(running(J)), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(5);
+    expect(result.waits).toEqual([500, 1000, 2000, 3000]);
+  });
+
+  test('a burst longer than the budget ends with an error naming the last cause', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, Array.from({ length: 6 }, () => httpError(503, { detail: 'upstream overloaded' })));
+    const error = await rejectionOf(waitForJob(client, J, { clock, random: half, maxRetries: 5 }));
+    expect(error).toBeInstanceOf(TransientExhaustedError);
+    const exhausted = error as TransientExhaustedError;
+    expect(exhausted.message).toContain('gave up after 6 transient failures in a row; last cause: HTTP 503');
+    expect(exhausted.lastCause).toContain('upstream overloaded');
+    expect(exhausted.record.requests).toBe(6);
+    expect(exhausted.record.waits).toEqual([500, 1000, 2000, 4000, 8000]);
+    expect(exhausted.timeline).toHaveLength(6);
+  });
+
+  test('jitter is seeded: the same seed gives the same waits, each within its ceiling', async () => {
+    const runs: number[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const { client, clock } = harness();
+      serveStatus(J, [httpError(500), httpError(500), httpError(500), ok(completed(J))]);
+      runs.push((await waitForJob(client, J, { clock, seed: 7 })).waits);
+    }
+    expect(runs[0]).toEqual(runs[1]);
+    runs[0]!.forEach((wait, i) => expect(wait).toBeLessThanOrEqual(1000 * 2 ** i));
+  });
+
+  test('connection resets are retried like 5xx and recorded as status 0', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [reset(), reset(), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half });
+    expect(result.requests).toBe(3);
+    expect(result.waits).toEqual([500, 1000]);
+    expect(result.exchanges[0]).toMatchObject({ status: 0, error: 'ECONNRESET: socket hang up' });
+    expect(result.timeline.map((o) => o.kind)).toEqual(['http-error', 'http-error', 'snapshot']);
+  });
+
+  test('endless resets end with an error that names the network cause', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, Array.from({ length: 3 }, reset));
+    const error = await rejectionOf(waitForJob(client, J, { clock, random: half, maxRetries: 2 }));
+    expect(error).toBeInstanceOf(TransientExhaustedError);
+    expect((error as TransientExhaustedError).lastCause).toBe('network: ECONNRESET: socket hang up');
+    expect((error as TransientExhaustedError).record.requests).toBe(3);
+    expect((error as TransientExhaustedError).record.waits).toEqual([500, 1000]);
+  });
+
+  test('a response slower than the per-request timeout counts as a transient failure', async () => {
+    // The one real timer of the suite: a 40 ms client timeout against a 5 s delayed answer.
+    const { client, clock } = harness({ timeoutMs: 40 });
+    serveStatus(J, [{ status: 200, body: completed(J), delayMs: 5000 }, ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(2);
+    expect(result.waits).toEqual([500]);
+    expect(result.exchanges[0]).toMatchObject({ status: 0, error: 'timeout after 40 ms' });
+  });
+
+  test('malformed JSON on a 200 is retried, never read as a status', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok('{"job_id": "job-1", "status": "runn'), ok('[]'), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half });
+    expect(result.requests).toBe(3);
+    expect(result.waits).toEqual([500, 1000]);
+    expect(result.timeline.map((o) => o.kind)).toEqual(['malformed', 'malformed', 'snapshot']);
+  });
+
+  test('a body cut at the client cap is malformed, and retried', async () => {
+    const { client, clock } = harness({ maxBodyBytes: 2048 });
+    serveStatus(J, [ok({ ...running(J), progress_message: 'x'.repeat(10_000) }), ok(completed(J, { files: [] }))]);
+    const result = await waitForJob(client, J, { clock, random: half });
+    expect(result.exchanges[0]).toMatchObject({ truncated: true });
+    expect(result.exchanges[0]!.body).toHaveLength(2048);
+    expect(result.requests).toBe(2);
+    expect(result.waits).toEqual([500]);
+  });
+
+  test('a 404 is not retried: the error says so and carries the record', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [httpError(404, { detail: 'Job not found' })]);
+    const error = await rejectionOf(waitForJob(client, J, { clock }));
+    expect(error).toBeInstanceOf(PollRejectedError);
+    expect((error as PollRejectedError).status).toBe(404);
+    expect(error.message).toContain('HTTP 404');
+    expect((error as PollRejectedError).record.requests).toBe(1);
+  });
+});
+
+test.describe('spacing, deadline and cancellation', () => {
+  test('waits follow estimated_time_remaining_seconds, clamped to the configured bounds', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [
+      ok(pending(J, { estimated_time_remaining_seconds: 600 })),
+      ok(running(J, { estimated_time_remaining_seconds: 12 })),
+      ok(running(J, { estimated_time_remaining_seconds: 0 })),
+      ok(running(J, { estimated_time_remaining_seconds: null })),
+      ok(completed(J)),
+    ]);
+    const result = await waitForJob(client, J, { clock, minIntervalMs: 1000, maxIntervalMs: 20_000, defaultIntervalMs: 4000 });
+    expect(result.requests).toBe(5);
+    expect(result.waits).toEqual([20_000, 12_000, 1000, 4000]);
+  });
+
+  test('a job that never ends hits the deadline with an error naming its last state', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, Array.from({ length: 4 }, () => ok(running(J, { estimated_time_remaining_seconds: 20 }))));
+    const error = await rejectionOf(waitForJob(client, J, { clock, deadlineMs: 60_000 }));
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    const timeout = error as PollTimeoutError;
+    expect(timeout.message).toBe(
+      'job job-1 did not finish within the 60000 ms deadline: 4 requests, last answer: status running, stage embedding, 1/2 files',
+    );
+    // The last poll lands on the deadline itself.
+    expect(timeout.record.waits).toEqual([20_000, 20_000, 20_000]);
+    expect(timeout.record.requests).toBe(4);
+    expect(timeout.record.finishedAtMs - timeout.record.startedAtMs).toBe(60_000);
+  });
+
+  test('the final wait is shortened so the last poll happens at the deadline', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(running(J, { estimated_time_remaining_seconds: 25 })), ok(running(J, { estimated_time_remaining_seconds: 25 })), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, deadlineMs: 40_000 });
+    expect(result.outcome).toBe('terminal');
+    expect(result.waits).toEqual([25_000, 15_000]);
+  });
+
+  test('aborting through the signal stops after the observation in hand', async () => {
+    const { client, clock } = harness();
+    const controller = new AbortController();
+    serveStatus(J, Array.from({ length: 5 }, () => ok(running(J))));
+    let seen = 0;
+    const error = await rejectionOf(
+      waitForJob(client, J, {
+        clock,
+        signal: controller.signal,
+        onObservation: () => {
+          seen += 1;
+          if (seen === 3) controller.abort(new Error('user pressed ctrl-c'));
+        },
+      }),
+    );
+    expect(error).toBeInstanceOf(PollAbortedError);
+    expect(error.message).toBe('waiting for job job-1 aborted after 3 requests: user pressed ctrl-c');
+    expect((error as PollAbortedError).record.requests).toBe(3);
+    expect((error as PollAbortedError).record.waits).toEqual([3000, 3000]);
+  });
+
+  test('an abort during a wait stops before the next request', async () => {
+    const { client, clock } = harness();
+    const controller = new AbortController();
+    const sleepy: Clock = {
+      now: () => clock.now(),
+      sleep: async (ms) => {
+        await clock.sleep(ms);
+        controller.abort();
+      },
+    };
+    serveStatus(J, [ok(running(J)), ok(running(J))]);
+    const error = await rejectionOf(waitForJob(client, J, { clock: sleepy, signal: controller.signal }));
+    expect(error).toBeInstanceOf(PollAbortedError);
+    expect((error as PollAbortedError).record.requests).toBe(1);
+    expect((error as PollAbortedError).record.waits).toEqual([3000]);
+  });
+
+  test('an already-aborted signal makes no request at all', async () => {
+    const { client, clock } = harness();
+    const error = await rejectionOf(waitForJob(client, J, { clock, signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(PollAbortedError);
+    expect((error as PollAbortedError).record.requests).toBe(0);
+  });
+});
+
+test.describe('media fallback through the query endpoint', () => {
+  const fallback: WaitForJobOptions['fallback'] = { collection: 'videos', query: 'welcome to the course', match: 's3://media-bucket/videos/intro.mp4' };
+
+  test('a media job stuck at running resolves indexed-via-query once a result names the file', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(mediaLagging(J))]);
+    serveQuery('videos', [
+      ok({ success: true, search_results: [{ filename: 'outro.mp4', score: 0.4 }] }),
+      ok({ success: true, search_results: [{ filename: 'intro.mp4', score: 0.9, document_id: 'doc-9' }] }),
+    ]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome).toBe('indexed-via-query');
+    if (result.outcome !== 'indexed-via-query') return;
+    expect(result.status).toBe('running');
+    expect(result.match).toMatchObject({ filename: 'intro.mp4', document_id: 'doc-9' });
+    expect(result.requests).toBe(4);
+    expect(result.exchanges.map((e) => `${e.request.method} ${e.request.url}`)).toEqual([
+      'GET /v2/jobs/job-1',
+      'POST /v2/collections/videos/query',
+      'GET /v2/jobs/job-1',
+      'POST /v2/collections/videos/query',
+    ]);
+    expect(JSON.parse(result.queryExchange.request.body!)).toEqual({ query: 'welcome to the course', top_k: 10 });
+    expect(result.waits).toEqual([5000]);
+  });
+
+  test('a non-media job running with progress null past the threshold engages the fallback, matched by document_id', async () => {
+    const { client, clock } = harness();
+    const stalled = running(J, { progress: null, estimated_time_remaining_seconds: null, files: [{ uri: 's3://b/report.pdf', status: 'processing' }] });
+    serveStatus(J, [ok(stalled), ok(stalled), ok(stalled)]);
+    serveQuery('docs', [ok({ search_results: [{ document_id: 'doc-42', filename: 'renamed.pdf' }] })]);
+    const result = await waitForJob(client, J, {
+      clock,
+      fallback: { collection: 'docs', query: 'quarterly revenue', match: { documentId: 'doc-42' }, stuckAfterMs: 10_000 },
+    });
+    expect(result.outcome).toBe('indexed-via-query');
+    expect(result.requests).toBe(4);
+    expect(result.waits).toEqual([5000, 5000]);
+  });
+
+  test('the fallback never queries while the job is pending, and a terminal status still wins', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(pending(J, { estimated_time_remaining_seconds: 2 })), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(2);
+    expect(result.waits).toEqual([2000]);
+  });
+
+  test('a 429 from the query endpoint pushes the next round past its Retry-After', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(completed(J))]);
+    serveQuery('videos', [httpError(429, '', { 'Retry-After': '9' })]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(3);
+    expect(result.waits).toEqual([9000]);
+  });
+});
+
+test('the API key appears in no exchange, error message or record, even when the server echoes it', async () => {
+  const { client, clock, recorded } = harness();
+  serveStatus(J, [
+    httpError(500, { detail: `invalid token ${KEY}` }, { 'x-debug': `Bearer ${KEY}` }),
+    reset(),
+    httpError(401, `Authorization: Bearer ${KEY} rejected`),
+  ]);
+  const error = await rejectionOf(waitForJob(client, J, { clock, random: half }));
+  expect(error).toBeInstanceOf(PollRejectedError);
+  const everything = JSON.stringify({ message: error.message, record: (error as PollRejectedError).record, recorded });
+  expect(everything).not.toContain(KEY);
+  expect(everything).not.toContain(KEY.slice(8));
+  expect(recorded).toHaveLength(3);
+  for (const exchange of recorded) expect(exchange.request.headers.authorization).toBe('Bearer ***');
+  expect(error.message).toContain('Bearer ***');
+});
