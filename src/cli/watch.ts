@@ -1,0 +1,208 @@
+// `npm run watch -- <job_id>`: follows a live job on CONFORMANCE_BASE_URL with the reference
+// poller, judges each answer as it arrives and the whole timeline at the end.
+// Exit codes: 0 the timeline conforms, 1 it does not (or the job could not be followed), 2 usage.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { CaptainClient } from '../client/captain-client.js';
+import type { Clock } from '../client/clock.js';
+import { PollError } from '../client/poll-errors.js';
+import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../client/wait-for-job.js';
+import type { Finding } from '../oracle/finding.js';
+import { judgeObservation } from '../oracle/judge.js';
+import type { Observation, Timeline } from '../oracle/observation.js';
+import { checkTimeline } from '../oracle/transition-checks.js';
+
+const USAGE = `usage: npm run watch -- <job_id> [options]
+
+Follows GET /v2/jobs/<job_id> on $CONFORMANCE_BASE_URL (key $CAPTAIN_API_KEY, org $CAPTAIN_ORG_ID)
+until the job ends, printing one line per answer, then judges the whole timeline.
+
+options:
+  --deadline <seconds>     give up after this long (default 1800)
+  --files-limit <n>        files_limit of each poll (1-500)
+  --min-interval <seconds> --max-interval <seconds>   bounds of the spacing between polls
+  --collection <name> --query <text> --match <uri|filename>
+                           media fallback: also query the collection until a result names the file
+  --strict                 SHOULD findings fail the run too
+  -h, --help`;
+
+export interface WatchIo {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Injected by tests; the system clock otherwise. */
+  clock?: Clock;
+  signal?: AbortSignal;
+}
+
+class UsageError extends Error {}
+
+function seconds(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of seconds, got ${JSON.stringify(value)}`);
+  return n * 1000;
+}
+
+function describe(observation: Observation): string {
+  switch (observation.kind) {
+    case 'snapshot': {
+      const s = observation.snapshot;
+      const p = s.progress;
+      const parts = [String(s.status)];
+      if (p === null) parts.push('progress=null');
+      if (p?.current_stage) parts.push(`stage=${p.current_stage}`);
+      if (p && p.files_total != null) {
+        parts.push(`files=${p.files_processed ?? '?'}/${p.files_total} failed=${p.files_failed ?? 0} skipped=${p.files_skipped ?? 0}`);
+      }
+      if (s.estimated_time_remaining_seconds != null) parts.push(`eta=${s.estimated_time_remaining_seconds}s`);
+      return parts.join(' ');
+    }
+    case 'placeholder':
+      return 'placeholder (unknown, retry shortly)';
+    case 'http-error':
+      return observation.status === 0 ? `no answer: ${observation.exchange.error ?? 'network error'}` : `HTTP ${observation.status}`;
+    case 'malformed':
+      return `malformed: ${observation.reason}`;
+  }
+}
+
+function findingLine(f: Finding): string {
+  return `${f.level} ${f.requirement}${f.pollIndex !== undefined ? ` @${f.pollIndex}` : ''}: ${f.message}`;
+}
+
+function outcomeLine(result: WaitForJobResult): string {
+  switch (result.outcome) {
+    case 'terminal':
+      return `job ended: ${result.status}`;
+    case 'terminal-uncatalogued':
+      return `job ended with a status outside the catalogue: ${result.status}`;
+    case 'indexed-via-query':
+      return `file found through the query endpoint (${result.match.filename ?? result.match.uri ?? result.match.document_id}) while the status says ${result.status ?? 'nothing yet'}`;
+  }
+}
+
+/** Runs the watch command; returns its exit code. */
+export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
+  let jobId: string;
+  let options: WaitForJobOptions;
+  let strict: boolean;
+  let client: CaptainClient;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        deadline: { type: 'string' },
+        'files-limit': { type: 'string' },
+        'min-interval': { type: 'string' },
+        'max-interval': { type: 'string' },
+        collection: { type: 'string' },
+        query: { type: 'string' },
+        match: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one job id');
+    jobId = positionals[0];
+    const baseUrl = io.env.CONFORMANCE_BASE_URL;
+    if (!baseUrl) throw new UsageError('CONFORMANCE_BASE_URL is not set (the target to watch, e.g. http://127.0.0.1:4010)');
+    const filesLimit = values['files-limit'] === undefined ? undefined : Number(values['files-limit']);
+    if (filesLimit !== undefined && !(Number.isInteger(filesLimit) && filesLimit >= 1 && filesLimit <= 500)) {
+      throw new UsageError(`--files-limit must be an integer in 1..500, got ${JSON.stringify(values['files-limit'])}`);
+    }
+    const fallbackArgs = [values.collection, values.query, values.match];
+    if (fallbackArgs.some((v) => v !== undefined) && fallbackArgs.some((v) => v === undefined)) {
+      throw new UsageError('the media fallback needs --collection, --query and --match together');
+    }
+    strict = values.strict;
+    client = new CaptainClient({
+      baseUrl,
+      ...(io.env.CAPTAIN_API_KEY ? { apiKey: io.env.CAPTAIN_API_KEY } : {}),
+      ...(io.env.CAPTAIN_ORG_ID ? { organizationId: io.env.CAPTAIN_ORG_ID } : {}),
+      ...(io.clock ? { now: () => io.clock!.now() } : {}),
+    });
+    const deadlineMs = seconds(values.deadline, 'deadline');
+    const minIntervalMs = seconds(values['min-interval'], 'min-interval');
+    const maxIntervalMs = seconds(values['max-interval'], 'max-interval');
+    options = {
+      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      ...(minIntervalMs !== undefined ? { minIntervalMs } : {}),
+      ...(maxIntervalMs !== undefined ? { maxIntervalMs } : {}),
+      ...(filesLimit !== undefined ? { filesLimit } : {}),
+      ...(io.clock ? { clock: io.clock } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(values.collection !== undefined && values.query !== undefined && values.match !== undefined
+        ? { fallback: { collection: values.collection, query: values.query, match: values.match } }
+        : {}),
+    };
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`watch: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const say = (line: string) => io.out(client.redact(line));
+  const findings: Finding[] = [];
+  let startMs: number | undefined;
+  const request = { jobId, ...(options.filesLimit !== undefined ? { filesLimit: options.filesLimit } : {}) };
+  options.onObservation = (observation) => {
+    const at = Date.parse(observation.at);
+    startMs ??= at;
+    const own = judgeObservation(observation, request);
+    findings.push(...own);
+    const elapsed = `+${((at - startMs) / 1000).toFixed(1)}s`;
+    const flagged = own.length ? `  findings: ${own.map((f) => f.requirement).join(', ')}` : '';
+    say(`#${observation.index} ${elapsed.padStart(8)}  ${describe(observation)}${flagged}`);
+    for (const f of own) say(`    ${findingLine(f)}`);
+  };
+
+  say(`watching job ${jobId} on ${client.baseUrl}`);
+  let timeline: Timeline;
+  let followed = true;
+  try {
+    const result = await waitForJob(client, jobId, options);
+    timeline = result.timeline;
+    say(`${outcomeLine(result)} after ${result.requests} requests`);
+  } catch (error) {
+    if (!(error instanceof PollError)) throw error;
+    timeline = error.timeline;
+    followed = false;
+    say(`could not follow the job: ${error.message}`);
+  }
+
+  const lifecycle = checkTimeline(timeline, { jobId });
+  for (const f of lifecycle) say(`  ${findingLine(f)}`);
+  findings.push(...lifecycle);
+  const failing = findings.filter((f) => strict || f.level === 'MUST');
+  const musts = findings.filter((f) => f.level === 'MUST').length;
+  say(`timeline of ${timeline.length} answers: ${musts} MUST and ${findings.length - musts} SHOULD findings`);
+  const conforms = failing.length === 0 && followed;
+  say(conforms ? 'verdict: conforms' : 'verdict: does not conform');
+  return conforms ? 0 : 1;
+}
+
+// Run only when executed as a script, not when imported by the tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort(new Error('interrupted')));
+  runWatch(process.argv.slice(2), {
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    signal: controller.signal,
+  }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`watch: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
