@@ -6,11 +6,23 @@ export default defineConfig({
   workers: 2, // the machines have 2 cores
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky test is a bug, never retried into silence
-  reporter: [['list']],
+  reporter: [
+    ['list'],
+    ['junit', { outputFile: 'reports/junit.xml' }],
+    ['html', { outputFolder: 'reports/playwright', open: 'never' }],
+    // Per-requirement conformance report from the evidence tests attach (src/report/evidence.ts).
+    ['./src/report/reporter.ts', { outputDir: 'reports/conformance' }],
+  ],
   projects: [
     {
       name: 'unit',
       testDir: 'tests/unit',
+    },
+    {
+      // The generated HTML report opened in Debian's Chromium (tests/report/fixture is its input suite).
+      name: 'report',
+      testDir: 'tests/report',
+      testIgnore: '**/fixture/**',
     },
   ],
 });

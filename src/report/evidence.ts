@@ -1,0 +1,86 @@
+// The contract between conformance tests and the report: tests call these helpers, and everything the
+// reporter needs travels in Playwright annotations and attachments, so shards and merge-reports keep it.
+import type { TestInfo } from '@playwright/test';
+import type { Finding } from '../oracle/finding.js';
+import type { Observation } from '../oracle/observation.js';
+import { clipStrings } from './limits.js';
+import { redactDeep, secretsFrom } from './redact.js';
+
+export const REQUIREMENT_ANNOTATION = 'requirement';
+export const TARGET_ANNOTATION = 'conformance-target';
+export const SEED_ANNOTATION = 'conformance-seed';
+export const FINDINGS_ATTACHMENT = 'conformance-findings';
+export const TIMELINE_ATTACHMENT = 'conformance-timeline';
+/** Any string (a body, a field) longer than this is cut before it is attached (the report shows far less). */
+export const ATTACHED_STRING_LIMIT = 64 * 1024;
+
+export type TargetKind = 'simulator' | 'external';
+
+export interface TargetEvidence {
+  baseUrl: string;
+  kind: TargetKind;
+  /** Whether the simulator's `/_sim/` control API answered. */
+  controllable: boolean;
+}
+
+export interface SeedEvidence {
+  seed: number | string;
+  /** fast-check's counterexample path, when a property failed. */
+  path?: string;
+  /** The shell command that replays this seed. */
+  command: string;
+}
+
+export interface FindingsAttachment {
+  findings: Finding[];
+}
+
+export interface TimelineAttachment {
+  jobId: string;
+  timeline: Observation[];
+}
+
+const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+
+/**
+ * Test details naming the requirements a test judges: `test(title, requirements('JS-STATE-001'), body)`.
+ * Each id becomes a tag (`@JS-STATE-001`, for `--grep`) and a `requirement` annotation.
+ */
+export function requirements(...ids: string[]): { tag: string[]; annotation: Array<{ type: string; description: string }> } {
+  for (const id of ids) {
+    if (!REQUIREMENT_ID.test(id)) throw new Error(`requirements(): "${id}" is not a requirement id like JS-STATE-001`);
+  }
+  return {
+    tag: ids.map((id) => `@${id}`),
+    annotation: ids.map((id) => ({ type: REQUIREMENT_ANNOTATION, description: id })),
+  };
+}
+
+function secrets(): string[] {
+  return secretsFrom([process.env.CAPTAIN_API_KEY]);
+}
+
+/** Attaches the findings of a test (all of them, SHOULD included); the reporter fails each requirement named. */
+export async function attachFindings(testInfo: TestInfo, findings: Finding[]): Promise<void> {
+  if (findings.length === 0) return;
+  const payload: FindingsAttachment = { findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Finding[] };
+  await testInfo.attach(FINDINGS_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
+}
+
+/** Attaches one job's poll timeline as evidence (redacted again here, in case a caller forgot). */
+export async function attachTimeline(testInfo: TestInfo, jobId: string, timeline: Observation[]): Promise<void> {
+  const payload: TimelineAttachment = { jobId, timeline: redactDeep(clipStrings(timeline, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Observation[] };
+  await testInfo.attach(TIMELINE_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
+}
+
+/** Records which target the test ran against; the report shows the first one it meets. */
+export function annotateTarget(testInfo: TestInfo, target: TargetEvidence): void {
+  const safe = redactDeep(target, secrets()) as TargetEvidence;
+  testInfo.annotations.push({ type: TARGET_ANNOTATION, description: JSON.stringify(safe) });
+}
+
+/** Records a generator seed and the command that replays it. */
+export function annotateSeed(testInfo: TestInfo, seed: SeedEvidence): void {
+  const safe = redactDeep(seed, secrets()) as SeedEvidence;
+  testInfo.annotations.push({ type: SEED_ANNOTATION, description: JSON.stringify(safe) });
+}

@@ -1,0 +1,196 @@
+// The reporter's side of the evidence contract: turn a test's annotations and attachments back into
+// findings, timelines, target and seeds. Input is untrusted: anything malformed is dropped and noted.
+import type { Finding } from '../oracle/finding.js';
+import type { Exchange } from '../oracle/exchange.js';
+import type { Observation } from '../oracle/observation.js';
+import {
+  FINDINGS_ATTACHMENT,
+  REQUIREMENT_ANNOTATION,
+  SEED_ANNOTATION,
+  TARGET_ANNOTATION,
+  TIMELINE_ATTACHMENT,
+  type SeedEvidence,
+  type TargetEvidence,
+  type TimelineAttachment,
+} from './evidence.js';
+
+export interface RawAnnotation {
+  type: string;
+  description?: string;
+}
+
+export interface RawAttachment {
+  name: string;
+  contentType: string;
+  path?: string;
+  body?: Buffer | string;
+}
+
+/** Returns an attachment's text, or a reason it cannot be read (the reporter reads files; tests pass bodies). */
+export type AttachmentReader = (attachment: RawAttachment) => { text: string } | { problem: string };
+
+export interface TestEvidence {
+  requirements: string[];
+  target?: TargetEvidence;
+  seeds: SeedEvidence[];
+  findings: Finding[];
+  timelines: TimelineAttachment[];
+  skipReason?: string;
+  problems: string[];
+}
+
+const TAG_ID = /^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
+const OBSERVATION_KINDS = new Set(['snapshot', 'placeholder', 'http-error', 'malformed']);
+const MAX_TEXT = 20_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, max = MAX_TEXT): string {
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const [k, v] of Object.entries(value)) out[str(k, 200)] = str(v, 4000);
+  return out;
+}
+
+export function decodeFinding(raw: unknown): Finding | undefined {
+  if (!isRecord(raw) || typeof raw.requirement !== 'string' || raw.requirement === '') return undefined;
+  const finding: Finding = {
+    requirement: str(raw.requirement, 100),
+    level: raw.level === 'SHOULD' ? 'SHOULD' : 'MUST',
+    message: str(raw.message),
+  };
+  if (raw.jobId !== undefined && raw.jobId !== null) finding.jobId = str(raw.jobId, 300);
+  if (typeof raw.pollIndex === 'number' && Number.isInteger(raw.pollIndex) && raw.pollIndex >= 0) finding.pollIndex = raw.pollIndex;
+  if (raw.evidence !== undefined) finding.evidence = raw.evidence;
+  return finding;
+}
+
+function decodeExchange(raw: unknown): Exchange {
+  const r = isRecord(raw) ? raw : {};
+  const request = isRecord(r.request) ? r.request : {};
+  const exchange: Exchange = {
+    request: { method: str(request.method, 20), url: str(request.url, 4000), headers: stringRecord(request.headers) },
+    status: typeof r.status === 'number' && Number.isFinite(r.status) ? r.status : 0,
+    headers: stringRecord(r.headers),
+    body: str(r.body, 1_000_000),
+    receivedAt: str(r.receivedAt, 100),
+  };
+  if (typeof request.body === 'string') exchange.request.body = str(request.body, 100_000);
+  if (r.truncated === true) exchange.truncated = true;
+  if (typeof r.durationMs === 'number' && Number.isFinite(r.durationMs)) exchange.durationMs = r.durationMs;
+  if (r.error !== undefined && r.error !== null) exchange.error = str(r.error, 2000);
+  return exchange;
+}
+
+export function decodeObservation(raw: unknown, position: number): Observation | undefined {
+  if (!isRecord(raw) || typeof raw.kind !== 'string' || !OBSERVATION_KINDS.has(raw.kind)) return undefined;
+  const base = {
+    index: typeof raw.index === 'number' && Number.isInteger(raw.index) ? raw.index : position,
+    at: str(raw.at, 100),
+    exchange: decodeExchange(raw.exchange),
+  };
+  switch (raw.kind) {
+    case 'snapshot':
+      return isRecord(raw.snapshot) ? { ...base, kind: 'snapshot', snapshot: raw.snapshot as never } : undefined;
+    case 'placeholder':
+      return isRecord(raw.placeholder) ? { ...base, kind: 'placeholder', placeholder: raw.placeholder as never } : undefined;
+    case 'http-error':
+      return { ...base, kind: 'http-error', status: typeof raw.status === 'number' ? raw.status : base.exchange.status };
+    default:
+      return { ...base, kind: 'malformed', reason: str(raw.reason, 2000) };
+  }
+}
+
+function decodeTarget(text: string | undefined): TargetEvidence | undefined {
+  const raw = parseJson(text ?? '');
+  if (!isRecord(raw) || typeof raw.baseUrl !== 'string') return undefined;
+  return {
+    baseUrl: str(raw.baseUrl, 2000),
+    kind: raw.kind === 'simulator' ? 'simulator' : 'external',
+    controllable: raw.controllable === true,
+  };
+}
+
+function decodeSeed(text: string | undefined): SeedEvidence | undefined {
+  const raw = parseJson(text ?? '');
+  if (!isRecord(raw) || (typeof raw.seed !== 'number' && typeof raw.seed !== 'string')) return undefined;
+  const seed: SeedEvidence = { seed: typeof raw.seed === 'string' ? str(raw.seed, 200) : raw.seed, command: str(raw.command, 2000) };
+  if (raw.path !== undefined && raw.path !== null) seed.path = str(raw.path, 2000);
+  return seed;
+}
+
+/** Decodes everything a test carried. Requirement ids come from `@ID` tags and `requirement` annotations. */
+export function readEvidence(
+  tags: readonly string[],
+  annotations: readonly RawAnnotation[],
+  attachments: readonly RawAttachment[],
+  read: AttachmentReader,
+): TestEvidence {
+  const evidence: TestEvidence = { requirements: [], seeds: [], findings: [], timelines: [], problems: [] };
+  const ids = new Set<string>();
+  for (const tag of tags) {
+    const match = TAG_ID.exec(String(tag));
+    if (match?.[1]) ids.add(match[1]);
+  }
+  for (const annotation of annotations) {
+    if (!isRecord(annotation)) continue;
+    const description = typeof annotation.description === 'string' ? annotation.description : undefined;
+    if (annotation.type === REQUIREMENT_ANNOTATION && description) ids.add(str(description.trim(), 100));
+    else if (annotation.type === TARGET_ANNOTATION) evidence.target ??= decodeTarget(description);
+    else if (annotation.type === SEED_ANNOTATION) {
+      const seed = decodeSeed(description);
+      if (seed) evidence.seeds.push(seed);
+      else evidence.problems.push('a seed annotation could not be read');
+    } else if ((annotation.type === 'skip' || annotation.type === 'fixme') && evidence.skipReason === undefined) {
+      evidence.skipReason = str(description ?? annotation.type, 2000);
+    }
+  }
+  evidence.requirements = [...ids].filter((id) => id !== '');
+
+  for (const attachment of attachments) {
+    if (attachment.name !== FINDINGS_ATTACHMENT && attachment.name !== TIMELINE_ATTACHMENT) continue;
+    const content = read(attachment);
+    if ('problem' in content) {
+      evidence.problems.push(`${attachment.name}: ${content.problem}`);
+      continue;
+    }
+    const raw = parseJson(content.text);
+    if (!isRecord(raw)) {
+      evidence.problems.push(`${attachment.name}: not a JSON object`);
+      continue;
+    }
+    if (attachment.name === FINDINGS_ATTACHMENT) {
+      const list = Array.isArray(raw.findings) ? raw.findings : [];
+      for (const item of list) {
+        const finding = decodeFinding(item);
+        if (finding) evidence.findings.push(finding);
+        else evidence.problems.push(`${attachment.name}: a finding without a requirement was dropped`);
+      }
+    } else {
+      const list = Array.isArray(raw.timeline) ? raw.timeline : [];
+      const timeline: Observation[] = [];
+      list.forEach((item, position) => {
+        const observation = decodeObservation(item, position);
+        if (observation) timeline.push(observation);
+      });
+      if (timeline.length < list.length) evidence.problems.push(`${attachment.name}: ${list.length - timeline.length} unreadable observation(s) dropped`);
+      evidence.timelines.push({ jobId: str(raw.jobId, 300), timeline });
+    }
+  }
+  return evidence;
+}

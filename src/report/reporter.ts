@@ -1,0 +1,137 @@
+// The conformance reporter: one more listener on Playwright's run events. It reads the evidence tests
+// carried (annotations, attachments), so it works the same live, sharded, or replayed by merge-reports.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
+import { catalog } from '../contract/catalog.js';
+import { readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
+import { secretsFrom } from './redact.js';
+import { renderHtml } from './render-html.js';
+import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
+
+export interface ConformanceReporterOptions {
+  /** Where index.html and results.json go; relative to the config file's folder. */
+  outputDir?: string;
+  /** Write even when no test of the run names a requirement (by default such runs leave the last report alone). */
+  always?: boolean;
+}
+
+/** Attachments bigger than this are noted and skipped, not read into memory. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+export const readAttachment: AttachmentReader = (attachment) => {
+  try {
+    if (attachment.body !== undefined) {
+      const size = typeof attachment.body === 'string' ? attachment.body.length : attachment.body.byteLength;
+      if (size > MAX_ATTACHMENT_BYTES) return { problem: `attachment of ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit` };
+      return { text: attachment.body.toString() };
+    }
+    if (attachment.path !== undefined) {
+      const size = statSync(attachment.path).size;
+      if (size > MAX_ATTACHMENT_BYTES) return { problem: `attachment file of ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit` };
+      return { text: readFileSync(attachment.path, 'utf8') };
+    }
+    return { problem: 'attachment has neither body nor path' };
+  } catch (error) {
+    return { problem: `attachment could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+};
+
+function statusOf(test: TestCase): TestStatus {
+  const last = test.results[test.results.length - 1];
+  return last === undefined ? 'not-run' : last.status;
+}
+
+export function recordOf(test: TestCase, rootDir: string): TestRecord {
+  const last = test.results[test.results.length - 1];
+  let evidence: TestEvidence;
+  try {
+    evidence = readEvidence(test.tags ?? [], [...(test.annotations ?? []), ...(last?.annotations ?? [])], last?.attachments ?? [], readAttachment);
+  } catch (error) {
+    evidence = { requirements: [], seeds: [], findings: [], timelines: [], problems: [`evidence unreadable: ${String(error)}`] };
+  }
+  const titles = test.titlePath().filter((t) => t !== '');
+  const record: TestRecord = {
+    id: test.id,
+    title: titles.slice(2).join(' › ') || test.title,
+    file: path.relative(rootDir, test.location.file),
+    line: test.location.line,
+    project: test.parent.project()?.name ?? '',
+    status: statusOf(test),
+    durationMs: last?.duration ?? 0,
+    evidence,
+  };
+  const message = last?.error?.message ?? last?.error?.value;
+  if (message !== undefined) record.error = message.replace(ANSI, '');
+  return record;
+}
+
+function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, 'utf8');
+  renameSync(temporary, file);
+}
+
+export default class ConformanceReporter implements Reporter {
+  private readonly options: ConformanceReporterOptions;
+  private config?: FullConfig;
+  private root?: Suite;
+  private startedAt = new Date();
+
+  constructor(options: ConformanceReporterOptions = {}) {
+    this.options = options;
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.config = config;
+    this.root = suite;
+    this.startedAt = new Date();
+  }
+
+  outputDir(): string {
+    const base = this.config?.configFile ? path.dirname(this.config.configFile) : process.cwd();
+    return path.resolve(base, this.options.outputDir ?? 'reports/conformance');
+  }
+
+  /** Builds the results of the run; exposed for tests that drive the reporter with fake events. */
+  results(result: Pick<FullResult, 'status'> & { startTime?: Date }): Results | undefined {
+    const rootDir = this.config?.rootDir ?? process.cwd();
+    const records = (this.root?.allTests() ?? []).map((test) => recordOf(test, rootDir));
+    const namesRequirements = records.some((r) => r.evidence.requirements.length > 0 || r.evidence.findings.length > 0);
+    if (!namesRequirements && !this.options.always) return undefined;
+    const meta = {
+      startedAt: (result.startTime ?? this.startedAt).toISOString(),
+      finishedAt: new Date().toISOString(),
+      runStatus: result.status,
+      secrets: secretsFrom([process.env.CAPTAIN_API_KEY]),
+      apiKeyConfigured: (process.env.CAPTAIN_API_KEY ?? '') !== '',
+      ...(process.env.CONFORMANCE_BASE_URL ? { fallbackBaseUrl: process.env.CONFORMANCE_BASE_URL } : {}),
+    };
+    return buildResults(records, catalog, meta);
+  }
+
+  async onEnd(result: FullResult): Promise<void> {
+    // A reporter that throws would hide the run's own outcome: report the problem and carry on.
+    try {
+      const results = this.results(result);
+      if (!results) return;
+      const dir = this.outputDir();
+      mkdirSync(dir, { recursive: true });
+      writeAtomically(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+      writeAtomically(path.join(dir, 'index.html'), renderHtml(results));
+      const s = results.summary;
+      process.stdout.write(
+        `\nConformance: ${s.verdict === 'conformant' ? 'CONFORMANT' : 'NOT CONFORMANT'} — MUST failed ${s.failed}, SHOULD warned ${s.warned}, passed ${s.passed}, skipped ${s.skipped}, not covered ${s.notCovered}\n` +
+          `  ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`,
+      );
+    } catch (error) {
+      process.stderr.write(`conformance reporter: could not write the report: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    }
+  }
+}
