@@ -1,0 +1,180 @@
+// The generated report, opened from file:// in Debian's Chromium: it must read right, filter and search,
+// draw the timeline, and stay inert: no console error, no request off the page, no injected script.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { catalog } from '../../src/contract/catalog.js';
+import { runFixtureSuite, type FixtureRun } from './fixture-run.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) process.stderr.write(`\n*** report browser tests SKIPPED: Chromium not found at ${CHROMIUM} (apt-get install chromium) ***\n\n`);
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!hasChromium, `Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+
+let run: FixtureRun;
+let browser: Browser;
+
+interface Trouble {
+  consoleErrors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  run = await runFixtureSuite({ apiKey: 'report-browser-test-key-0001' });
+  expect(run.exitCode, run.output).toBe(1);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the report with every way out of the page watched: any non-file request is blocked and noted. */
+async function openReport(): Promise<{ page: Page; trouble: Trouble }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const trouble: Trouble = { consoleErrors: [], requests: [], dialogs: [] };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    trouble.requests.push(url);
+    return route.abort();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') trouble.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => trouble.consoleErrors.push(`page error: ${error.message}`));
+  page.on('dialog', async (dialog) => {
+    trouble.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(pathToFileURL(path.join(run.conformanceDir, 'index.html')).href);
+  return { page, trouble };
+}
+
+async function expectInert(page: Page, trouble: Trouble): Promise<void> {
+  expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(trouble.dialogs).toEqual([]);
+  expect(trouble.requests).toEqual([]);
+  expect(trouble.consoleErrors).toEqual([]);
+  await page.context().close();
+}
+
+function row(page: Page, id: string) {
+  return page.locator('tr.req').filter({ has: page.locator('td.id', { hasText: new RegExp(`^${id}$`) }) });
+}
+
+test('the banner gives the verdict and the MUST and SHOULD counts', async ({}, testInfo) => {
+  const { page, trouble } = await openReport();
+  const banner = page.locator('#verdict');
+  await expect(banner).toHaveClass(/verdict-not-conformant/);
+  await expect(banner.locator('h1')).toHaveText('Not conformant');
+  // fixture: JS-TRANS-001 (finding) and JS-PAGE-001 (failed without findings) fail; JS-SHAPE-005 and an uncatalogued id warn
+  await expect(banner.locator('tbody tr').nth(0).locator('td')).toHaveText(['5', '2', '1', String(catalog.requirements.filter((r) => r.level === 'MUST').length - 8)]);
+  await expect(banner.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText('2');
+  await expect(page.locator('#target')).toContainText('[redacted]');
+  await testInfo.attach('report', { body: await page.screenshot(), contentType: 'image/png' });
+  await expectInert(page, trouble);
+});
+
+test('the matrix lists every catalogued requirement by area with its status and tests', async () => {
+  const { page, trouble } = await openReport();
+  await expect(page.locator('tr.req')).toHaveCount(catalog.requirements.length + 1);
+  await expect(page.locator('section.area')).toHaveCount(catalog.areas.length + 1);
+  await expect(row(page, 'JS-STATE-001').locator('.badge').first()).toHaveText('passed');
+  await expect(row(page, 'JS-TRANS-001').locator('.badge').first()).toHaveText('failed');
+  await expect(row(page, 'JS-PAGE-001').locator('.badge').first()).toHaveText('failed');
+  await expect(row(page, 'JS-SHAPE-005').locator('.badge').first()).toHaveText('warned');
+  await expect(row(page, 'JS-PH-001').locator('.badge').first()).toHaveText('skipped');
+  await expect(row(page, 'JS-PH-001')).toContainText("needs the simulator's control API");
+  await expect(row(page, 'JS-RATE-001').locator('.badge').first()).toHaveText('not-covered');
+  await expect(row(page, 'JS-TRANS-001')).toContainText('status never goes back to pending');
+  await expectInert(page, trouble);
+});
+
+test('the filter narrows the matrix by status and by area', async () => {
+  const { page, trouble } = await openReport();
+  const visibleIds = () => page.locator('tr.req:visible td.id').allTextContents();
+  await page.selectOption('#filter-status', 'failed');
+  expect((await visibleIds()).sort()).toEqual(['JS-PAGE-001', 'JS-TRANS-001']);
+  await expect(page.locator('#shown-count')).toHaveText(`2 of ${catalog.requirements.length + 1} requirements shown`);
+  await page.selectOption('#filter-status', 'warned');
+  expect((await visibleIds()).sort()).toEqual(['JS-NOT-IN-CATALOG', 'JS-SHAPE-005']);
+  await page.selectOption('#filter-status', 'all');
+  await page.selectOption('#filter-area', 'pagination');
+  const pagination = catalog.requirements.filter((r) => r.area === 'pagination').map((r) => r.id);
+  expect((await visibleIds()).sort()).toEqual([...pagination].sort());
+  await expect(page.locator('section.area:visible')).toHaveCount(1);
+  await expectInert(page, trouble);
+});
+
+test('the search box finds requirements by id, words and finding text', async () => {
+  const { page, trouble } = await openReport();
+  const visibleIds = () => page.locator('tr.req:visible td.id').allTextContents();
+  await page.fill('#search', 'js-ph-001');
+  expect(await visibleIds()).toEqual(['JS-PH-001']);
+  await page.fill('#search', 'went back from running');
+  expect(await visibleIds()).toEqual(['JS-TRANS-001']);
+  await page.fill('#search', 'no requirement says this 1f3c');
+  expect(await visibleIds()).toEqual([]);
+  await expect(page.locator('#shown-count')).toHaveText(`0 of ${catalog.requirements.length + 1} requirements shown`);
+  await page.fill('#search', '');
+  await expect(page.locator('tr.req:visible')).toHaveCount(catalog.requirements.length + 1);
+  await expectInert(page, trouble);
+});
+
+test('a failure shows its findings, the timeline SVG with the offending poll, and the raw exchanges', async ({}, testInfo) => {
+  const { page, trouble } = await openReport();
+  const failure = page.locator('article.failure#fail-JS-TRANS-001');
+  await expect(failure.locator('li.finding')).toContainText('status went back from running to pending');
+  const svg = failure.locator('svg.timeline');
+  await expect(svg).toBeVisible();
+  await expect(svg.locator('g.poll')).toHaveCount(7);
+  await expect(svg.locator('g.poll.placeholder')).toHaveCount(1);
+  await expect(svg.locator('g.poll.highlight')).toHaveCount(1);
+  await expect(svg.locator('g.poll.highlight')).toHaveAttribute('data-poll', '2');
+  await expect(svg.locator('rect.highlight-band')).toHaveCount(1);
+  const exchanges = failure.locator('details.exchanges');
+  await expect(exchanges.locator('li.exchange').first()).toBeHidden();
+  await exchanges.locator('summary').click();
+  await expect(exchanges.locator('li.exchange')).toHaveCount(7);
+  await expect(exchanges.locator('li.exchange.highlight')).toHaveAttribute('data-poll', '2');
+  await expect(exchanges.locator('li.exchange').first()).toContainText('authorization: [redacted]');
+  await expect(page.locator('article.failure#fail-JS-PAGE-001')).toContainText('cursor walk broke');
+  await svg.scrollIntoViewIfNeeded();
+  await testInfo.attach('timeline', { body: await failure.screenshot(), contentType: 'image/png' });
+  await expectInert(page, trouble);
+});
+
+test('hostile strings from the target show as text and run nothing', async () => {
+  const { page, trouble } = await openReport();
+  await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+  const text = await page.locator('body').innerText();
+  expect(text).toContain('<img src=x onerror="window.__pwned=1;alert(1)">');
+  expect(text).toContain('</script><script>window.__pwned=2</script>');
+  expect(text).toContain('javascript:window.__pwned=3');
+  await expect(page.locator('img')).toHaveCount(0);
+  await expect(page.locator('script')).toHaveCount(2);
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.filter((href) => !href.startsWith('#'))).toEqual([]);
+  await expectInert(page, trouble);
+});
+
+test('coverage, seeds and spec issues are listed', async () => {
+  const { page, trouble } = await openReport();
+  const coverage = page.locator('#coverage');
+  await expect(coverage).toContainText('running → pending');
+  await expect(coverage.locator('table').first()).toContainText('completed');
+  await expect(page.locator('#seeds')).toContainText('424242');
+  await expect(page.locator('#seeds')).toContainText('CONFORMANCE_SEED=424242');
+  await expect(page.locator('#spec-issues tbody tr')).toHaveCount(catalog.spec_issues.length);
+  await expectInert(page, trouble);
+});
