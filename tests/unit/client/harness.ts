@@ -84,6 +84,14 @@ export function completed(jobId: string, overrides: Partial<JobSnapshot> = {}): 
     completed_at: iso(9000),
     updated_at: iso(9000),
     estimated_time_remaining_seconds: 0,
+    result: { files_indexed: 2, files_failed: 0, files_skipped: 0, duration_seconds: 9, warnings: [] },
+    billing: {
+      cost: { amount: 0.06, currency: 'USD' },
+      credits: { used: 6, remaining: 99_994 },
+      rate: { per_credit: 0.01, currency: 'USD' },
+      processing_type: 'basic',
+      pages_processed: 6,
+    },
     ...overrides,
   };
 }

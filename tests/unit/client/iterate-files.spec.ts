@@ -1,0 +1,84 @@
+import { test, expect } from '@playwright/test';
+import nock from 'nock';
+import { iterateFiles } from '../../../src/client/iterate-files.js';
+import type { FileStatus } from '../../../src/model/job.js';
+import { completed, half, harness, placeholder, target } from './harness.js';
+
+// nock's interceptors are process-global: one test at a time in this file.
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(() => nock.disableNetConnect());
+test.afterEach(() => nock.cleanAll());
+test.afterAll(() => nock.enableNetConnect());
+
+const J = 'job-p';
+const files = (...names: string[]): FileStatus[] => names.map((n) => ({ uri: `s3://b/${n}.pdf`, status: 'completed' }));
+const page = (names: string[], next: string | null) => completed(J, { files: files(...names), files_page: { limit: 2, next_cursor: next } });
+
+function pages(scope: nock.Scope, answers: [string | null, unknown][]): nock.Scope {
+  for (const [cursor, body] of answers) {
+    scope.get(`/v2/jobs/${J}`).query(cursor === null ? { files_limit: '2' } : { files_limit: '2', files_cursor: cursor }).reply(200, body as nock.Body);
+  }
+  return scope;
+}
+
+test('the walk follows next_cursor to the end and yields every file once', async () => {
+  const { client } = harness();
+  const scope = pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', page(['c', 'd'], 'c2')], ['c2', page(['e'], null)]]);
+  const walk = iterateFiles(client, J, { limit: 2 });
+  const uris = (await walk.collect()).map((f) => f.uri);
+  expect(uris).toEqual(['a', 'b', 'c', 'd', 'e'].map((n) => `s3://b/${n}.pdf`));
+  expect(walk.stopped).toBe('end');
+  expect(walk.findings).toEqual([]);
+  expect(walk.exchanges).toHaveLength(3);
+  expect(walk.pages.map((p) => p.cursor)).toEqual([null, 'c1', 'c2']);
+  expect(scope.isDone()).toBe(true);
+});
+
+test('a cursor that comes back stops the walk with a JS-PAGE-004 finding instead of looping', async () => {
+  const { client } = harness();
+  pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', page(['c', 'd'], 'c1')]]);
+  const walk = iterateFiles(client, J, { limit: 2 });
+  expect(await walk.collect()).toHaveLength(4);
+  expect(walk.stopped).toBe('repeated-cursor');
+  expect(walk.exchanges).toHaveLength(2);
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', level: 'MUST', jobId: J, message: 'next_cursor "c1" on page 1 was already followed' }]);
+});
+
+test('a file listed twice stops the walk with a JS-PAGE-004 finding', async () => {
+  const { client } = harness();
+  pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', page(['c', 'a'], 'c2')]]);
+  const walk = iterateFiles(client, J, { limit: 2 });
+  expect((await walk.collect()).map((f) => f.uri)).toEqual(['s3://b/a.pdf', 's3://b/b.pdf', 's3://b/c.pdf']);
+  expect(walk.stopped).toBe('duplicate-file');
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'file s3://b/a.pdf listed again on page 1 (first on page 0)' }]);
+});
+
+test('ever-new cursors are cut at maxPages with a finding', async () => {
+  const { client } = harness();
+  pages(target(), [[null, page(['a'], 'c1')], ['c1', page(['b'], 'c2')], ['c2', page(['c'], 'c3')]]);
+  const walk = iterateFiles(client, J, { limit: 2, maxPages: 3 });
+  await walk.collect();
+  expect(walk.stopped).toBe('max-pages');
+  expect(walk.exchanges).toHaveLength(3);
+  expect(walk.findings.map((f) => f.requirement)).toEqual(['JS-PAGE-004']);
+});
+
+test('a placeholder page is retried on the same cursor after a back-off (virtual clock)', async () => {
+  const { client, clock } = harness();
+  pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', placeholder(J)], ['c1', page(['c'], null)]]);
+  const walk = iterateFiles(client, J, { limit: 2, clock, random: half });
+  expect(await walk.collect()).toHaveLength(3);
+  expect(walk.stopped).toBe('end');
+  expect(walk.exchanges).toHaveLength(3);
+  expect(clock.sleeps).toEqual([500]);
+});
+
+test('a server-issued cursor answered with a 4xx stops the walk with a finding', async () => {
+  const { client } = harness();
+  const scope = pages(target(), [[null, page(['a', 'b'], 'c1')]]);
+  scope.get(`/v2/jobs/${J}`).query({ files_limit: '2', files_cursor: 'c1' }).reply(422, { detail: 'bad cursor' });
+  const walk = iterateFiles(client, J, { limit: 2 });
+  expect(await walk.collect()).toHaveLength(2);
+  expect(walk.stopped).toBe('http-error');
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'page 1 (cursor "c1") answered HTTP 422' }]);
+});

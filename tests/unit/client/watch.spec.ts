@@ -1,0 +1,49 @@
+import { test, expect } from '@playwright/test';
+import nock from 'nock';
+import { runWatch } from '../../../src/cli/watch.js';
+import { VirtualClock } from '../../../src/client/clock.js';
+import { BASE, completed, KEY, ORG, placeholder, running, T0 } from './harness.js';
+import { ok, serveStatus } from './answers.js';
+
+// nock's interceptors are process-global: one test at a time in this file.
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(() => nock.disableNetConnect());
+test.afterEach(() => nock.cleanAll());
+test.afterAll(() => nock.enableNetConnect());
+
+const env = { CONFORMANCE_BASE_URL: BASE, CAPTAIN_API_KEY: KEY, CAPTAIN_ORG_ID: ORG };
+
+async function watch(args: string[], environment: Record<string, string | undefined> = env) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runWatch(args, { env: environment, out: (l) => out.push(l), err: (l) => err.push(l), clock: new VirtualClock(T0) });
+  return { code, out, err };
+}
+
+test('a conforming timeline prints one line per answer and exits 0', async () => {
+  serveStatus('j1', [ok(running('j1')), ok(placeholder('j1')), ok(completed('j1'))]);
+  const { code, out } = await watch(['j1']);
+  expect(code).toBe(0);
+  expect(out).toHaveLength(7);
+  expect(out[1]).toContain('#0    +0.0s  running stage=embedding files=1/2 failed=0 skipped=0 eta=3s');
+  expect(out[2]).toContain('#1    +3.0s  placeholder (unknown, retry shortly)');
+  expect(out.at(-1)).toBe('verdict: conforms');
+  expect(out.join('\n')).not.toContain(KEY);
+});
+
+test('a regression after a terminal status is reported and exits 1', async () => {
+  serveStatus('j1', [ok(completed('j1', { status: 'running', completed_at: null })), ok(completed('j1', { completed_at: null }))]);
+  const { code, out } = await watch(['j1']);
+  expect(code).toBe(1);
+  expect(out.join('\n')).toContain('MUST JS-STATE');
+  expect(out.at(-1)).toBe('verdict: does not conform');
+});
+
+test('usage errors exit 2 without a request', async () => {
+  expect((await watch([])).code).toBe(2);
+  expect((await watch(['j1', '--files-limit', '0'])).code).toBe(2);
+  expect((await watch(['j1', '--collection', 'c'])).code).toBe(2);
+  const missing = await watch(['j1'], {});
+  expect(missing.code).toBe(2);
+  expect(missing.err.join('\n')).toContain('CONFORMANCE_BASE_URL is not set');
+});
