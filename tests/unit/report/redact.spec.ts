@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { REDACTED, redactDeep, redactText, secretsFrom } from '../../../src/report/redact.js';
+
+const KEY = 'sk-live-canary-0123456789';
+
+test('a secret value is replaced wherever it sits, keys and nested arrays included', () => {
+  const input = { a: `key=${KEY}`, list: [{ deep: [KEY] }], [`k-${KEY}`]: 1 };
+  const out = JSON.stringify(redactDeep(input, [KEY]));
+  expect(out).not.toContain(KEY);
+  expect(out).toContain(REDACTED);
+});
+
+test('credential headers are blanked even when the secret is unknown', () => {
+  const out = redactDeep({ headers: { Authorization: 'Bearer abc.def', 'x-api-key': 'zzz', accept: 'application/json' } }, []) as {
+    headers: Record<string, string>;
+  };
+  expect(out.headers).toEqual({ Authorization: REDACTED, 'x-api-key': REDACTED, accept: 'application/json' });
+});
+
+test('bearer tokens, URL user-info and key query parameters are redacted in free text', () => {
+  expect(redactText('sent Authorization: Bearer abcdEFGH.123', [])).toBe(`sent Authorization: Bearer ${REDACTED}`);
+  expect(redactText('https://me:pw@staging.example/v2', [])).toBe(`https://${REDACTED}@staging.example/v2`);
+  expect(redactText('/v2/jobs?api_key=abc&x=1', [])).toBe(`/v2/jobs?api_key=${REDACTED}&x=1`);
+});
+
+test('only secrets long enough to be specific are scanned for, and cycles do not loop', () => {
+  expect(secretsFrom([undefined, '', 'abc', KEY])).toEqual([KEY]);
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  expect(redactDeep(cyclic, [])).toEqual({ a: 1, self: '[cycle]' });
+});

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { buildResults, requirementStatus } from '../../../src/report/results.js';
+import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, record, snapshotPoll } from './fixtures.js';
+
+const byId = (results: ReturnType<typeof buildResults>, id: string) => results.requirements.find((r) => r.id === id);
+
+test('a requirement no test names is not-covered; one whose tests all skipped is skipped', () => {
+  const results = buildResults([record('skipped', { requirements: ['JS-STATE-002'], skipReason: "needs the simulator's control API" })], miniCatalog, meta);
+  expect(byId(results, 'JS-STATE-001')?.status).toBe('not-covered');
+  expect(byId(results, 'JS-STATE-002')?.status).toBe('skipped');
+  expect(byId(results, 'JS-STATE-002')?.tests[0]?.skipReason).toBe("needs the simulator's control API");
+});
+
+test('a passing test fails every requirement its findings name, SHOULD findings included', () => {
+  const passing = record('passed', {
+    requirements: ['JS-STATE-001', 'JS-SHAPE-005'],
+    findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'text/html' }],
+  });
+  const results = buildResults([passing], miniCatalog, meta);
+  expect(byId(results, 'JS-STATE-001')?.status).toBe('passed');
+  expect(byId(results, 'JS-SHAPE-005')?.status).toBe('failed');
+  expect(results.summary).toMatchObject({ passed: 1, failed: 0, warned: 1, verdict: 'conformant' });
+});
+
+test('a failed test without findings fails all its requirements; one with findings only those named', () => {
+  const bare = record('failed', { requirements: ['JS-STATE-001'] });
+  const explained = record('failed', { requirements: ['JS-STATE-002', 'JS-SHAPE-001'], findings: [mustFinding('JS-SHAPE-001')] });
+  expect(requirementStatus([bare], 'JS-STATE-001')).toBe('failed');
+  expect(requirementStatus([explained], 'JS-STATE-002')).toBe('passed');
+  expect(requirementStatus([explained], 'JS-SHAPE-001')).toBe('failed');
+  expect(requirementStatus([record('timedOut', { requirements: ['JS-STATE-001'] })], 'JS-STATE-001')).toBe('failed');
+  expect(requirementStatus([record('skipped'), record('passed')], 'JS-STATE-001')).toBe('passed');
+  expect(requirementStatus([], 'JS-STATE-001')).toBe('not-covered');
+});
+
+test('the verdict is not conformant exactly when a MUST requirement failed', () => {
+  const results = buildResults(
+    [record('failed', { requirements: ['JS-STATE-001'], findings: [mustFinding('JS-STATE-001')] }), record('passed', { requirements: ['JS-STATE-002'] })],
+    miniCatalog,
+    meta,
+  );
+  expect(results.summary).toEqual({
+    requirements: 4,
+    passed: 1,
+    failed: 1,
+    warned: 0,
+    skipped: 0,
+    notCovered: 2,
+    verdict: 'not-conformant',
+    must: { passed: 1, failed: 1, skipped: 0, notCovered: 1 },
+    should: { passed: 0, failed: 0, skipped: 0, notCovered: 1 },
+  });
+  expect(results.schemaVersion).toBe(1);
+  expect(Object.keys(results)).toEqual(expect.arrayContaining(['target', 'startedAt', 'finishedAt', 'summary', 'requirements', 'seeds']));
+});
+
+test('ids outside the catalog are reported in their own area, with the level their findings give', () => {
+  const results = buildResults([record('passed', { findings: [{ requirement: 'JS-NEW-001', level: 'SHOULD', message: 'x' }] })], miniCatalog, meta);
+  const stranger = byId(results, 'JS-NEW-001');
+  expect(stranger).toMatchObject({ area: 'uncatalogued', level: 'SHOULD', status: 'failed', catalogued: false });
+  expect(results.areas.map((a) => a.id)).toContain('uncatalogued');
+});
+
+test('timelines are kept only for tests that went wrong, linked from their findings, offending poll highlighted', () => {
+  const timeline = [snapshotPoll(0, 'pending'), placeholderPoll(1), snapshotPoll(2, 'running', 'chunking'), snapshotPoll(3, 'pending')];
+  const bad = record('failed', {
+    requirements: ['JS-STATE-001'],
+    findings: [mustFinding('JS-STATE-001', { jobId: 'job-1', pollIndex: 3 })],
+    timelines: [{ jobId: 'job-1', timeline }],
+  });
+  const good = record('passed', { requirements: ['JS-STATE-002'], timelines: [{ jobId: 'job-2', timeline: [snapshotPoll(0, 'completed')] }] });
+  const results = buildResults([bad, good], miniCatalog, meta);
+  expect(results.timelines).toHaveLength(1);
+  expect(results.timelines[0]).toMatchObject({ jobId: 'job-1', test: bad.id, highlight: [3], omitted: 0 });
+  expect(byId(results, 'JS-STATE-001')?.findings[0]?.timeline).toBe(results.timelines[0]?.id);
+  // coverage reads every timeline, the passing one included
+  expect(results.coverage.statuses.find((r) => r.value === 'completed')?.count).toBe(1);
+  expect(results.coverage.transitions).toEqual([
+    { value: 'pending → running', count: 1, known: true },
+    { value: 'running → pending', count: 1, known: false },
+  ]);
+  expect(results.coverage.observationKinds.find((r) => r.value === 'placeholder')?.count).toBe(1);
+});
+
+test('coverage flags values outside the catalog', () => {
+  const results = buildResults([record('passed', { timelines: [{ jobId: 'j', timeline: [snapshotPoll(0, 'timed_out', 'warping'), errorPoll(1)] }] })], miniCatalog, meta);
+  expect(results.coverage.statuses.find((r) => r.value === 'timed_out')).toEqual({ value: 'timed_out', count: 1, known: false });
+  expect(results.coverage.stages.find((r) => r.value === 'warping')?.known).toBe(false);
+  expect(results.coverage.httpStatuses.map((r) => r.value).sort()).toEqual(['200', '503']);
+});
+
+test('huge evidence is cut and long timelines keep their ends and the highlighted poll', () => {
+  const long = Array.from({ length: 1000 }, (_, i) => snapshotPoll(i, 'running', 'chunking', { progress_message: 'm'.repeat(i === 0 ? 3_000_000 : 10) }));
+  const bad = record('failed', {
+    findings: [mustFinding('JS-STATE-001', { jobId: 'job-1', pollIndex: 500, evidence: { blob: 'e'.repeat(100_000) } })],
+    timelines: [{ jobId: 'job-1', timeline: long }],
+  });
+  const results = buildResults([bad], miniCatalog, meta);
+  const kept = results.timelines[0];
+  expect(kept?.omitted).toBe(599);
+  expect(kept?.observations.map((o) => o.index)).toContain(500);
+  expect(kept?.observations[0]?.exchange.truncated).toBe(true);
+  expect(JSON.stringify(results).length).toBeLessThan(2_000_000);
+  expect(typeof byId(results, 'JS-STATE-001')?.findings[0]?.evidence).toBe('string');
+});
+
+test('the secret is scrubbed from every field of the results, target and errors included', () => {
+  const key = meta.secrets[0] as string;
+  const bad = record('failed', { requirements: ['JS-STATE-001'], target: { baseUrl: `https://staging.example/?k=${key}`, kind: 'external', controllable: false } });
+  bad.error = `expected no findings, got ${key} ${HOSTILE}`;
+  const results = buildResults([bad], miniCatalog, meta);
+  expect(JSON.stringify(results)).not.toContain(key);
+  expect(results.target).toMatchObject({ kind: 'external', controllable: false, apiKey: 'redacted' });
+});
+
+test('with no annotated target the fallback base URL is used and the kind is unknown', () => {
+  const results = buildResults([], miniCatalog, { ...meta, fallbackBaseUrl: 'http://127.0.0.1:4010', apiKeyConfigured: false });
+  expect(results.target).toEqual({ baseUrl: 'http://127.0.0.1:4010', kind: 'unknown', controllable: null, apiKey: 'not set' });
+  expect(results.summary.verdict).toBe('conformant');
+  expect(results.summary.notCovered).toBe(4);
+});
