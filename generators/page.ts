@@ -1,0 +1,32 @@
+// One page of a job's files as a conforming server serves it: at most `limit` files from `offset`,
+// with files_page saying the limit, an opaque next_cursor (none on the last page) and the total.
+import type { JobSnapshot } from '../src/model/job.js';
+
+export const DEFAULT_FILES_LIMIT = 50;
+
+/** An opaque cursor: the client must not read it, so it is encoded rather than a bare offset. */
+export function cursorFor(jobId: string, offset: number): string {
+  return Buffer.from(`${jobId}:${offset}`, 'utf8').toString('base64url');
+}
+
+export interface PageShape {
+  limit: number;
+  offset: number;
+  /** Whether the server sends files_page at all (it may leave it out). */
+  filesPage: boolean;
+  /** How the last page says there is no next page: a null next_cursor, or none at all. */
+  lastCursor: 'null' | 'absent';
+}
+
+/** The page of `full` (a snapshot listing every file, as snapshotAt returns it) described by `shape`. */
+export function pageOf(full: JobSnapshot, shape: PageShape): JobSnapshot {
+  const files = full.files ?? [];
+  const end = shape.offset + shape.limit;
+  const page: JobSnapshot = { ...full, files: files.slice(shape.offset, end) };
+  if (!shape.filesPage) return page;
+  const more = end < files.length;
+  page.files_page = { limit: shape.limit, total_estimated: files.length };
+  if (more) page.files_page.next_cursor = cursorFor(full.job_id, end);
+  else if (shape.lastCursor === 'null') page.files_page.next_cursor = null;
+  return page;
+}
