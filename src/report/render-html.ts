@@ -79,7 +79,7 @@ function matrix(results: Results): string {
 <table><thead><tr><th>id</th><th>level</th><th>status</th><th>requirement</th><th>tests</th></tr></thead><tbody>`);
     for (const r of rows) {
       const status = displayStatus(r);
-      const link = r.status === 'failed' ? ` <a href="#${anchorId('fail', r.id)}">findings (${r.findings.length})</a>` : '';
+      const link = r.status === 'failed' ? ` <a href="#${anchorId('fail', r.id)}">${r.findings.length > 0 ? `findings (${r.findings.length})` : 'why'}</a>` : '';
       const tests = r.tests.length > 0 ? `<ul class="tests">${r.tests.map(testLine).join('')}</ul>` : '<span class="muted">no test names it</span>';
       out.push(`<tr class="req" id="${anchorId('req', r.id)}" data-index="${indexOf.get(r) ?? 0}" data-status="${e(status)}" data-area="${e(r.area)}">
 <td class="id">${e(r.id)}</td><td>${level(r.level)}</td><td>${badge(status)}${link}</td>
