@@ -5,6 +5,7 @@ import type { VirtualClock } from './clock.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CursorCodec } from './cursor.js';
 import type { FaultState } from './faults.js';
+import type { IdempotencyLedger } from './idempotency.js';
 import type { JobTiming } from './job-factory.js';
 import type { JobStore } from './job-store.js';
 import type { Reply } from './reply.js';
@@ -15,6 +16,7 @@ export interface SimulatorState {
   collections: CollectionStore;
   cursors: CursorCodec;
   faults: FaultState;
+  idempotency: IdempotencyLedger;
   seed: number;
   timing: JobTiming;
   tenants: readonly Tenant[];
@@ -42,4 +44,6 @@ export interface Route {
   auth: boolean;
   /** The path parameter naming the job a 429 burst may target. */
   jobParam?: string;
+  /** Honours the Idempotency-Key header (the create endpoints). */
+  idempotent?: boolean;
 }

@@ -49,6 +49,7 @@ const reset: Handler = (state) => {
   state.jobs.clear();
   state.collections.clear();
   state.faults = noFaults();
+  state.idempotency.clear();
   return ok({ status: 'reset', clock: state.clock.state() });
 };
 

@@ -10,6 +10,7 @@ import type { Route, SimulatorState } from './context.js';
 import { controlRoutes } from './control.js';
 import { CursorCodec } from './cursor.js';
 import { noFaults, takeRateLimit } from './faults.js';
+import { IdempotencyLedger } from './idempotency.js';
 import { DEFAULT_TIMING, type JobTiming } from './job-factory.js';
 import { JobStore } from './job-store.js';
 import { error, type Reply } from './reply.js';
@@ -107,7 +108,11 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     const extra: Record<string, string> = latencyMs > 0 ? { 'x-sim-latency-ms': String(latencyMs) } : {};
     const burst = takeRateLimit(state.faults, route.jobParam ? params[route.jobParam] : undefined);
     if (burst) return error(429, 'Rate limit exceeded; retry later', { ...extra, 'retry-after': String(burst.retryAfterSeconds) });
-    const reply = await route.handler(state, request);
+    const idempotencyKey = route.idempotent ? req.headers['idempotency-key'] : undefined;
+    const key = typeof idempotencyKey === 'string' && idempotencyKey !== '' ? idempotencyKey : undefined;
+    const replayed = key === undefined ? undefined : state.idempotency.lookup(orgId, key, url.pathname);
+    const reply = replayed ?? (await route.handler(state, request));
+    if (key !== undefined && !replayed) state.idempotency.remember(orgId, key, url.pathname, reply);
     return { ...reply, headers: { ...reply.headers, ...extra } };
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -133,6 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     collections: new CollectionStore(seed),
     cursors: new CursorCodec(),
     faults: noFaults(),
+    idempotency: new IdempotencyLedger(),
     seed,
     timing: { ...DEFAULT_TIMING, ...options.timing },
     tenants: other ? [main, other] : [main],

@@ -164,9 +164,9 @@ const indexFile: Handler = async (state, request) => {
 const path = (tail: string) => `/v2/collections/{collection_name}/index/${tail}`;
 
 export const indexingRoutes: Route[] = [
-  { method: 'POST', path: path('text'), handler: indexText, auth: true },
-  { method: 'POST', path: path('url'), handler: indexUrl, auth: true },
-  { method: 'POST', path: path('file'), handler: indexFile, auth: true },
-  { method: 'POST', path: path('s3'), handler: indexS3, auth: true },
-  { method: 'POST', path: path('s3/file'), handler: indexS3File, auth: true },
+  { method: 'POST', path: path('text'), handler: indexText, auth: true, idempotent: true },
+  { method: 'POST', path: path('url'), handler: indexUrl, auth: true, idempotent: true },
+  { method: 'POST', path: path('file'), handler: indexFile, auth: true, idempotent: true },
+  { method: 'POST', path: path('s3'), handler: indexS3, auth: true, idempotent: true },
+  { method: 'POST', path: path('s3/file'), handler: indexS3File, auth: true, idempotent: true },
 ];

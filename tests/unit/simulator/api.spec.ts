@@ -68,6 +68,17 @@ test.describe('index endpoints create pending jobs', () => {
     created(await call(sim, 'POST', '/v2/collections/docs/index/file', { raw: form }));
   });
 
+  test('a repeated Idempotency-Key replays the first job instead of creating another', async () => {
+    const headers = { 'idempotency-key': 'a1b2c3' };
+    const first = await post(sim, '/v2/collections/docs/index/text', { content: 'once' }, { headers });
+    const again = await post(sim, '/v2/collections/docs/index/text', { content: 'once' }, { headers });
+    const fresh = await post(sim, '/v2/collections/docs/index/text', { content: 'once' });
+    expect(again.json).toEqual(first.json);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(fresh.json).not.toEqual(first.json);
+    expect((await post(sim, '/v2/collections/docs/index/url', { url: 'https://a.example/x.pdf', processing_type: 'basic' }, { headers })).status).toBe(422);
+  });
+
   test('missing fields are 422 naming them, both url and urls is 400, unknown collection is 404', async () => {
     const missing = await post(sim, '/v2/collections/docs/index/url', {});
     expect(missing.status).toBe(422);

@@ -1,0 +1,43 @@
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../../src/cli/simulator.ts', import.meta.url));
+
+test('npm run simulator starts a server that prints its address and serves the API', async () => {
+  test.setTimeout(60_000);
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--time-scale', '50', '--seed', '3', '--no-control'], {
+    env: { ...process.env, CAPTAIN_API_KEY: 'cap_dev_cli', CAPTAIN_ORG_ID: 'org-cli' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    let out = '';
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m && out.includes('control API')) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    expect(out).toContain('organization org-cli');
+    expect(out).toContain('time scale 50');
+    expect(out).toContain('control API off');
+    expect(out).not.toContain('cap_dev_cli'); // a configured key is never printed
+    const headers = { authorization: 'Bearer cap_dev_cli' };
+    expect((await fetch(`${baseUrl}/v2/collections/docs`, { method: 'PUT', headers })).status).toBe(201);
+    expect((await fetch(`${baseUrl}/_sim/health`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/v2/jobs/x`)).status).toBe(401);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});
+
+test('the CLI rejects a bad option with its usage', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--time-scale', 'fast'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  expect(code).toBe(2);
+  expect(err).toContain('usage: npm run simulator');
+});
