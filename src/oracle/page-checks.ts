@@ -8,7 +8,8 @@ import { numberAt, objectAt, show, stringAt } from './values.js';
 export const DEFAULT_FILES_LIMIT = 50;
 
 /** A page holds at most files_limit files (JS-PAGE-001), or 50 when none was asked for (JS-PAGE-002). */
-export function checkPageSize(snapshot: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Finding[] {
+export function checkPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Finding[] {
+  const snapshot = objectAt(page) ?? {};
   const requirement = filesLimit === undefined ? 'JS-PAGE-002' : 'JS-PAGE-001';
   const limit = filesLimit ?? DEFAULT_FILES_LIMIT;
   const out: Finding[] = [];
@@ -34,9 +35,10 @@ export function checkFilesWalk(pages: readonly JobSnapshot[], options: FilesWalk
   const out: Finding[] = [];
   const seenFiles = new Map<string, number>();
   const seenCursors = new Map<string, number>();
-  pages.forEach((page, index) => {
+  pages.forEach((body, index) => {
+    const page = objectAt(body) ?? {};
     const ctx = { jobId: options.jobId ?? stringAt(page.job_id), pollIndex: index };
-    out.push(...checkPageSize(page, options.filesLimit, ctx));
+    out.push(...checkPageSize(body, options.filesLimit, ctx));
     for (const file of Array.isArray(page.files) ? page.files : []) {
       const uri = stringAt(objectAt(file)?.uri);
       if (uri === undefined) continue;
@@ -51,8 +53,8 @@ export function checkFilesWalk(pages: readonly JobSnapshot[], options: FilesWalk
       else seenCursors.set(cursor, index);
     }
   });
-  const last = pages[pages.length - 1];
-  if (!last) return out;
+  if (pages.length === 0) return out;
+  const last = objectAt(pages[pages.length - 1]) ?? {};
   const lastCtx = { jobId: options.jobId ?? stringAt(last.job_id), pollIndex: pages.length - 1 };
   if (stringAt(objectAt(last.files_page)?.next_cursor) !== undefined) {
     out.push(finding('JS-PAGE-004', `the walk did not end: page ${pages.length - 1} still names a next_cursor`, lastCtx));

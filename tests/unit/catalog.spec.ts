@@ -1,0 +1,43 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { catalog } from '../../src/contract/catalog.js';
+import { ORACLE_CHECKS } from '../../src/oracle/index.js';
+
+test.describe('the requirement catalog (spec/requirements.yaml)', () => {
+  test('matches its JSON Schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../spec/requirements.schema.json', import.meta.url), 'utf8'));
+    // strictRequired off: the oneOf names required properties declared beside it, not inside it.
+    const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+    const valid = validate(catalog);
+    expect(validate.errors ?? [], 'schema errors').toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  test('names every requirement and spec issue once', () => {
+    const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
+    expect(duplicates(catalog.requirements.map((r) => r.id))).toEqual([]);
+    expect(duplicates(catalog.spec_issues.map((s) => s.id))).toEqual([]);
+  });
+
+  test('files every requirement under a declared area whose prefix its id carries', () => {
+    const areas = new Map(catalog.areas.map((a) => [a.id, a.prefix]));
+    const misfiled = catalog.requirements.filter((r) => !r.id.startsWith(`${areas.get(r.area) ?? '?'}-`)).map((r) => r.id);
+    expect(misfiled).toEqual([]);
+  });
+
+  test('covers every area of the design with at least one MUST', () => {
+    const withMust = new Set(catalog.requirements.filter((r) => r.level === 'MUST').map((r) => r.area));
+    expect(catalog.areas.map((a) => a.id).filter((a) => !withMust.has(a) && a !== 'errors')).toEqual([]);
+  });
+
+  test('names only oracle checks that exist', () => {
+    const unknown = catalog.requirements.flatMap((r) => (r.oracle ?? []).filter((name) => !(name in ORACLE_CHECKS)).map((name) => `${r.id}: ${name}`));
+    expect(unknown).toEqual([]);
+  });
+
+  test('records the known gaps of the vendor material as spec issues', () => {
+    const titles = catalog.spec_issues.map((s) => s.title).join('\n');
+    for (const gap of ['completed_with_failures', 'completed_with_errors', 'DELETE', 'files[]', 'rate limits']) expect(titles).toContain(gap);
+  });
+});

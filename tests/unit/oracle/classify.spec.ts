@@ -1,0 +1,43 @@
+import { test, expect } from '@playwright/test';
+import { classify, exchangeOf } from '../../../src/oracle/index.js';
+import { job, laggingMediaJob, placeholder, poll } from './fixtures.js';
+
+test.describe('classify tells the four kinds of answer apart', () => {
+  test('a body with timestamps is a snapshot', () => {
+    expect(classify(poll(job('running'))).kind).toBe('snapshot');
+  });
+
+  test('the seed placeholder is a placeholder', () => {
+    expect(classify(poll(placeholder())).kind).toBe('placeholder');
+  });
+
+  test('a media job at running with progress null is a snapshot, not a placeholder: it carries timestamps', () => {
+    const observation = classify(poll(laggingMediaJob()));
+    expect(observation.kind).toBe('snapshot');
+  });
+
+  test('a placeholder with an extra key is still classified a placeholder (its shape is judged by JS-PH-002)', () => {
+    expect(classify(poll(placeholder({ files: [] }))).kind).toBe('placeholder');
+  });
+
+  test('a non-2xx answer is an http-error, with its status', () => {
+    const observation = classify(poll({ detail: 'Job not found' }, { status: 404 }));
+    expect(observation).toMatchObject({ kind: 'http-error', status: 404 });
+  });
+
+  test('no answer at all (status 0) is an http-error', () => {
+    expect(classify({ ...exchangeOf(''), status: 0, error: 'ECONNRESET' }).kind).toBe('http-error');
+  });
+
+  test('a truncated body is malformed and says it was cut', () => {
+    const cut = { ...exchangeOf(JSON.stringify(job('running')).slice(0, 40)), truncated: true };
+    const observation = classify(cut);
+    expect(observation.kind).toBe('malformed');
+    expect(observation.kind === 'malformed' && observation.reason).toContain('truncated');
+  });
+
+  test('the observation keeps its index, its time and the exchange as evidence', () => {
+    const exchange = exchangeOf(job('pending'), { receivedAt: '2026-11-28T12:00:00.000Z' });
+    expect(classify(exchange, 7)).toMatchObject({ index: 7, at: '2026-11-28T12:00:00.000Z', exchange });
+  });
+});

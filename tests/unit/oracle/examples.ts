@@ -1,0 +1,288 @@
+// The oracle's specification by example: for every requirement the oracle judges, answers that
+// keep it and answers that break it. requirements.spec.ts turns each into a test, and fails when
+// an oracle-judged requirement of the catalog has no example either way.
+import {
+  checkCancelResponse,
+  checkFilesWalk,
+  checkQueryResponse,
+  judgeTimeline,
+  type Finding,
+  type Timeline,
+} from '../../../src/oracle/index.js';
+import type { JobSnapshot } from '../../../src/model/job.js';
+import { job, JOB_ID, laggingMediaJob, placeholder, poll, timeline } from './fixtures.js';
+import { classify } from '../../../src/oracle/classify.js';
+
+export interface Example {
+  title: string;
+  findings: () => Finding[];
+}
+
+export interface RequirementExamples {
+  holds: Example[];
+  breaks: Example[];
+}
+
+const judge = (t: Timeline, filesLimit?: number) => judgeTimeline(t, { jobId: JOB_ID, filesLimit });
+const polls = (...bodies: unknown[]) => () => judge(timeline(...bodies));
+const answer = (body: unknown, status: number, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  () => judge([classify(poll(body, { status, headers }), 0)]);
+
+const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> = {}): JobSnapshot =>
+  job('completed', {
+    files: files.map((uri) => ({ uri, status: 'completed' })),
+    files_page: { limit: 2, next_cursor: next, total_estimated: 3 },
+    progress: { current_stage: 'finalizing', files_total: 3, files_processed: 3, files_failed: 0, files_skipped: 0, elapsed_seconds: 28 },
+    ...extra,
+  });
+
+const searchResult = { score: 0.82, content: '[Video: intro.mp4]', document_id: 'doc_1', filename: 'intro.mp4', chunk_index: 0 };
+
+export const EXAMPLES: Record<string, RequirementExamples> = {
+  'JS-SHAPE-001': {
+    holds: [{ title: 'a running snapshot with every documented field', findings: polls(job('running')) }],
+    breaks: [
+      { title: 'files_total given as a string', findings: polls(job('running', { progress: { ...job('running').progress, files_total: '2' } })) },
+      { title: 'status missing', findings: polls(job('running', { status: undefined })) },
+    ],
+  },
+  'JS-SHAPE-002': {
+    holds: [{ title: 'snapshot and placeholder name the requested job', findings: polls(job('running'), placeholder()) }],
+    breaks: [
+      { title: 'a snapshot of another job', findings: polls(job('running', { job_id: 'job_other' })) },
+      { title: 'a placeholder for another job', findings: polls(placeholder({ job_id: 'job_other' })) },
+    ],
+  },
+  'JS-SHAPE-003': {
+    holds: [{ title: 'completed_with_failures is in the strict profile', findings: polls(job('completed_with_failures')) }],
+    breaks: [
+      { title: 'status completed_with_errors (seen only in MCP material)', findings: polls(job('completed', { status: 'completed_with_errors' })) },
+      { title: 'stage "indexing"', findings: polls(job('running', { progress: { ...job('running').progress, current_stage: 'indexing' } })) },
+      { title: 'file status "done"', findings: polls(job('running', { files: [{ uri: 's3://bucket/a.pdf', status: 'done' }] })) },
+    ],
+  },
+  'JS-SHAPE-004': {
+    holds: [{ title: 'RFC 3339 timestamps with offset', findings: polls(job('running', { updated_at: '2026-11-28T13:00:10+01:00' })) }],
+    breaks: [{ title: 'created_at as a bare date-time without zone', findings: polls(job('running', { created_at: '2026-11-28 12:00:00' })) }],
+  },
+  'JS-SHAPE-005': {
+    holds: [{ title: 'application/json; charset=utf-8', findings: answer(job('running'), 200, { 'content-type': 'application/json; charset=utf-8' }) }],
+    breaks: [{ title: 'JSON served as text/html', findings: answer(job('running'), 200, { 'content-type': 'text/html' }) }],
+  },
+  'JS-SHAPE-006': {
+    holds: [{ title: 'a JSON object', findings: polls(job('pending')) }],
+    breaks: [
+      { title: 'an HTML error page with status 200', findings: polls('<html>Bad gateway</html>') },
+      { title: 'a JSON array', findings: polls([job('pending')]) },
+    ],
+  },
+  'JS-STATE-001': {
+    holds: [{ title: 'null while pending, set while running', findings: polls(job('pending'), job('running')) }],
+    breaks: [
+      { title: 'set while pending', findings: polls(job('pending', { started_at: '2026-11-28T12:00:02.000Z' })) },
+      { title: 'null while running', findings: polls(job('running', { started_at: null })) },
+    ],
+  },
+  'JS-STATE-002': {
+    holds: [{ title: 'null while running, set when completed', findings: polls(job('running'), job('completed')) }],
+    breaks: [
+      { title: 'absent on a failed job', findings: polls(job('failed', { completed_at: null })) },
+      { title: 'set while running', findings: polls(job('running', { completed_at: '2026-11-28T12:00:30.000Z' })) },
+    ],
+  },
+  'JS-STATE-003': {
+    holds: [
+      { title: 'present on completed_with_failures', findings: polls(job('completed_with_failures')) },
+      { title: 'absent on failed', findings: polls(job('failed')) },
+    ],
+    breaks: [
+      { title: 'absent on completed', findings: polls(job('completed', { billing: undefined })) },
+      { title: 'present on cancelled', findings: polls(job('cancelled', { billing: job('completed').billing })) },
+    ],
+  },
+  'JS-STATE-004': {
+    holds: [{ title: 'a failed job with code and message', findings: polls(job('failed')) }],
+    breaks: [{ title: 'a failed job without error_message', findings: polls(job('failed', { error_message: null })) }],
+  },
+  'JS-STATE-005': {
+    holds: [{ title: 'a cancelled job saying who and when', findings: polls(job('cancelled')) }],
+    breaks: [{ title: 'a cancelled job without cancelled_by', findings: polls(job('cancelled', { cancelled_by: undefined })) }],
+  },
+  'JS-STATE-006': {
+    holds: [
+      { title: 'result on completed', findings: polls(job('completed')) },
+      { title: 'result on failed', findings: polls(job('failed')) },
+    ],
+    breaks: [{ title: 'no result on completed', findings: polls(job('completed', { result: null })) }],
+  },
+  'JS-STATE-007': {
+    holds: [{ title: 'created <= started <= completed, created <= updated', findings: polls(job('completed')) }],
+    breaks: [
+      { title: 'started before created', findings: polls(job('running', { started_at: '2026-11-28T11:59:00.000Z' })) },
+      { title: 'completed before started', findings: polls(job('completed', { completed_at: '2026-11-28T12:00:01.000Z' })) },
+    ],
+  },
+  'JS-STATE-008': {
+    holds: [{ title: 'processed + failed + skipped == files_total', findings: polls(job('completed_with_failures')) }],
+    breaks: [
+      { title: 'files_processed above files_total', findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 3 } })) },
+      {
+        title: 'processed + failed above files_total',
+        findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 2, files_failed: 1 } })),
+      },
+    ],
+  },
+  'JS-STATE-009': {
+    holds: [{ title: 'an integer, or null while a media job lags', findings: polls(job('running'), laggingMediaJob()) }],
+    breaks: [
+      { title: 'a fraction', findings: polls(job('running', { estimated_time_remaining_seconds: 12.5 })) },
+      { title: 'negative', findings: polls(job('running', { estimated_time_remaining_seconds: -3 })) },
+    ],
+  },
+  'JS-STATE-010': {
+    holds: [{ title: 'a cancelled job whose unfinished file is cancelled', findings: polls(job('cancelled')) }],
+    breaks: [
+      {
+        title: 'a completed job with a file still processing',
+        findings: polls(job('completed', { files: [{ uri: 's3://bucket/a.pdf', status: 'processing' }] })),
+      },
+    ],
+  },
+  'JS-STATE-011': {
+    holds: [{ title: 'completed_with_failures with one failed file', findings: polls(job('completed_with_failures')) }],
+    breaks: [
+      { title: 'completed with a failed file', findings: polls(job('completed', { progress: { ...job('completed').progress, files_processed: 1, files_failed: 1 } })) },
+      {
+        title: 'completed_with_failures with none failed',
+        findings: polls(job('completed_with_failures', { progress: job('completed').progress, result: job('completed').result })),
+      },
+    ],
+  },
+  'JS-TRANS-001': {
+    holds: [
+      { title: 'pending observed straight to completed (polling skips states)', findings: polls(job('pending'), job('completed')) },
+      { title: 'completed -> placeholder -> completed', findings: polls(job('completed'), placeholder(), job('completed')) },
+    ],
+    breaks: [
+      { title: 'completed -> running (a real snapshot)', findings: polls(job('completed'), job('running')) },
+      { title: 'running -> pending', findings: polls(job('running'), job('pending')) },
+    ],
+  },
+  'JS-TRANS-002': {
+    holds: [
+      {
+        title: 'scanning -> chunking -> finalizing',
+        findings: polls(
+          job('running', { progress: { ...job('running').progress, current_stage: 'scanning' } }),
+          job('running'),
+          job('completed'),
+        ),
+      },
+    ],
+    breaks: [
+      {
+        title: 'embedding -> chunking',
+        findings: polls(job('running', { progress: { ...job('running').progress, current_stage: 'embedding' } }), job('running')),
+      },
+    ],
+  },
+  'JS-TRANS-003': {
+    holds: [{ title: 'queued straight to completed', findings: polls(job('pending'), job('completed')) }],
+    breaks: [{ title: 'completed back to processing', findings: polls(job('completed', { status: 'running', completed_at: null, billing: undefined, result: undefined }), job('running')) }],
+  },
+  'JS-TRANS-004': {
+    holds: [{ title: 'counters rise from running to completed', findings: polls(job('running'), job('completed')) }],
+    breaks: [
+      {
+        title: 'files_processed drops from 2 to 1',
+        findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 2 } }), job('running')),
+      },
+    ],
+  },
+  'JS-TRANS-005': {
+    holds: [{ title: 'started_at set once, then kept', findings: polls(job('pending'), job('running'), job('completed')) }],
+    breaks: [
+      { title: 'created_at moves', findings: polls(job('running'), job('running', { created_at: '2026-11-28T12:00:01.000Z' })) },
+      { title: 'completed_at moves on a re-poll', findings: polls(job('completed'), job('completed', { completed_at: '2026-11-28T12:00:31.000Z', updated_at: '2026-11-28T12:00:31.000Z' })) },
+    ],
+  },
+  'JS-TRANS-006': {
+    holds: [{ title: 'updated_at advances', findings: polls(job('pending'), job('running'), job('completed')) }],
+    breaks: [{ title: 'updated_at goes back', findings: polls(job('running', { updated_at: '2026-11-28T12:00:20.000Z' }), job('running')) }],
+  },
+  'JS-PAGE-001': {
+    holds: [{ title: 'two files with files_limit 2', findings: () => judge(timeline(page(['a', 'b'], 'c1')), 2) }],
+    breaks: [
+      { title: 'three files with files_limit 2', findings: () => judge(timeline(page(['a', 'b', 'c'], null)), 2) },
+      { title: 'files_page.limit disagrees with files_limit', findings: () => judge(timeline(page(['a'], null)), 1) },
+    ],
+  },
+  'JS-PAGE-002': {
+    holds: [{ title: 'no files_limit, files_page.limit 50', findings: polls(job('running', { files_page: { limit: 50, next_cursor: null, total_estimated: 2 } })) }],
+    breaks: [
+      {
+        title: 'no files_limit, 51 files',
+        findings: polls(job('running', { files: Array.from({ length: 51 }, (_, i) => ({ uri: `s3://bucket/f${i}.pdf`, status: 'queued' })) })),
+      },
+    ],
+  },
+  'JS-PAGE-004': {
+    holds: [{ title: 'a, b then c, and the walk ends', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
+    breaks: [
+      { title: 'b appears on two pages', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['b'], null)], { filesLimit: 2 }) },
+      { title: 'the cursor repeats', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], 'c1')], { filesLimit: 2 }) },
+    ],
+  },
+  'JS-PAGE-006': {
+    holds: [{ title: '3 files walked, 3 announced', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
+    breaks: [{ title: '2 files walked, 3 announced', findings: () => checkFilesWalk([page(['a', 'b'], null)], { filesLimit: 2 }) }],
+  },
+  'JS-PH-001': {
+    holds: [{ title: 'the placeholder with HTTP 200', findings: polls(placeholder()) }],
+    breaks: [{ title: 'HTTP 503 from the status endpoint', findings: answer({ detail: 'Service Unavailable' }, 503) }],
+  },
+  'JS-PH-002': {
+    holds: [{ title: 'the seed example verbatim', findings: polls(placeholder()) }],
+    breaks: [
+      { title: 'a sixth key', findings: polls(placeholder({ files: [] })) },
+      { title: 'a fractional estimate', findings: polls(placeholder({ estimated_time_remaining_seconds: 2.5 })) },
+    ],
+  },
+  'JS-MEDIA-001': {
+    holds: [{ title: 'running, progress null, timestamps kept', findings: polls(laggingMediaJob()) }],
+    breaks: [{ title: 'running, progress null, started_at missing', findings: polls(laggingMediaJob({ started_at: null })) }],
+  },
+  'JS-MEDIA-003': {
+    holds: [{ title: 'search results with score and content', findings: () => checkQueryResponse({ success: true, query: 'intro', search_results: [searchResult], total_results: 1 }) }],
+    breaks: [{ title: 'search_results as an object', findings: () => checkQueryResponse({ success: true, search_results: { first: searchResult } }) }],
+  },
+  'JS-MEDIA-004': {
+    holds: [{ title: 'each result names its filename', findings: () => checkQueryResponse({ search_results: [searchResult] }) }],
+    breaks: [{ title: 'a result with content only', findings: () => checkQueryResponse({ search_results: [{ score: 0.5, content: 'x' }] }) }],
+  },
+  'JS-ERR-002': {
+    holds: [{ title: '404 with {detail}', findings: answer({ detail: 'Job not found' }, 404) }],
+    breaks: [
+      { title: '404 with a plain-text body', findings: answer('Not Found', 404, { 'content-type': 'application/json' }) },
+      { title: '401 with {error} instead of {detail}', findings: answer({ error: 'unauthorized' }, 401) },
+    ],
+  },
+  'JS-ERR-003': {
+    holds: [{ title: '422 with FastAPI detail list', findings: answer({ detail: [{ loc: ['query', 'files_limit'], msg: 'must be <= 500', type: 'value_error' }] }, 422) }],
+    breaks: [{ title: '422 with a string detail', findings: answer({ detail: 'files_limit out of range' }, 422) }],
+  },
+  'JS-CANCEL-004': {
+    holds: [{ title: 'job_id, status, message, cancelled_at', findings: () => checkCancelResponse({ job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled', cancelled_at: '2026-11-28T12:00:30Z' }) }],
+    breaks: [{ title: 'no job_id', findings: () => checkCancelResponse({ status: 'cancelled', message: 'Job cancelled' }) }],
+  },
+  'JS-RATE-001': {
+    holds: [
+      { title: 'Retry-After in seconds', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '2' }) },
+      { title: 'Retry-After as an HTTP date', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': 'Sat, 28 Nov 2026 12:00:05 GMT' }) },
+    ],
+    breaks: [
+      { title: '429 without Retry-After', findings: answer({ detail: 'Too many requests' }, 429) },
+      { title: 'Retry-After "soon"', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': 'soon' }) },
+    ],
+  },
+};
