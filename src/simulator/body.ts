@@ -24,6 +24,8 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
       else resolve({ ok: true, bytes: Buffer.concat(chunks) });
     });
     req.on('error', () => resolve({ ok: false, reply: error(400, 'Request body could not be read') }));
+    // A client that goes away mid-body: settle anyway (a no-op after 'end'), so nothing waits forever.
+    req.on('close', () => resolve({ ok: false, reply: error(400, 'Request body incomplete') }));
   });
 }
 
