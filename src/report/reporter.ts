@@ -131,7 +131,7 @@ export default class ConformanceReporter implements Reporter {
           `  ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`,
       );
     } catch (error) {
-      process.stderr.write(`conformance reporter: could not write the report: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(`conformance reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
 }

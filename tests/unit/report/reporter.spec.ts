@@ -73,5 +73,13 @@ test('an output folder that cannot be written is reported, not thrown', async ()
   const dir = mkdtempSync(path.join(tmpdir(), 'reporter-'));
   const blocker = path.join(dir, 'file');
   writeFileSync(blocker, 'not a folder');
-  await expect(drive([fakeTest('a', ['@JS-STATE-001'], 'passed', [])], path.join(blocker, 'out'))).resolves.toBeUndefined();
+  const written: string[] = [];
+  const original = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    await expect(drive([fakeTest('a', ['@JS-STATE-001'], 'passed', [])], path.join(blocker, 'out'))).resolves.toBeUndefined();
+  } finally {
+    process.stderr.write = original;
+  }
+  expect(written.join('')).toMatch(/conformance reporter: could not write the report: .*ENOTDIR/);
 });
