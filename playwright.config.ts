@@ -5,6 +5,8 @@ export default defineConfig({
   outputDir: 'reports/test-results',
   workers: 2, // the machines have 2 cores
   forbidOnly: !!process.env.CI,
+  // Starts the embedded simulator on an ephemeral loopback port unless CONFORMANCE_BASE_URL names a target.
+  globalSetup: './tests/conformance/support/global-setup.ts',
   retries: 0, // a flaky test is a bug, never retried into silence
   reporter: [
     ['list'],
@@ -17,6 +19,12 @@ export default defineConfig({
     {
       name: 'unit',
       testDir: 'tests/unit',
+    },
+    {
+      // API tests against the target, one file per requirement area (spec/requirements.yaml).
+      name: 'conformance',
+      testDir: 'tests/conformance',
+      timeout: 120_000,
     },
     {
       // The generated HTML report opened in Debian's Chromium (tests/report/fixture is its input suite).

@@ -13,8 +13,16 @@ import { checkTimeline } from './transition-checks.js';
 export interface StatusRequest {
   /** The job_id in the request path. */
   jobId: string;
-  /** files_limit sent with the request; undefined when omitted (the default of 50 applies). */
+  /** files_limit of every poll; when undefined, each poll's own request URL says (absent: the default 50). */
   filesLimit?: number;
+}
+
+/** The files_limit a recorded request asked for, undefined when it asked for none. */
+export function filesLimitOf(exchange: Exchange): number | undefined {
+  const match = /[?&]files_limit=([^&#]*)/.exec(exchange.request.url);
+  if (!match) return undefined;
+  const value = Number(decodeURIComponent(match[1]!));
+  return Number.isInteger(value) ? value : undefined;
 }
 
 export interface Judgement {
@@ -39,7 +47,7 @@ export function judgeObservation(observation: Observation, request: StatusReques
         ...checkJobIdEcho(observation.snapshot, request.jobId, ctx),
         ...checkSnapshotSchema(observation.snapshot, ctx),
         ...checkSnapshotState(observation.snapshot, ctx),
-        ...checkPageSize(observation.snapshot, request.filesLimit, ctx),
+        ...checkPageSize(observation.snapshot, request.filesLimit ?? filesLimitOf(exchange), ctx),
       ];
   }
 }

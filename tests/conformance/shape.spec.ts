@@ -1,0 +1,31 @@
+import { requirements } from '../../src/report/evidence.js';
+import { test, expect } from './support/fixtures.js';
+import { indexText } from './support/jobs.js';
+
+test.describe('shape: every answer of the job-status endpoint matches the contract', () => {
+  test(
+    'a text job polled from creation to its end answers schema-valid JSON that names the job',
+    requirements('JS-SHAPE-001', 'JS-SHAPE-002', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-005', 'JS-SHAPE-006'),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'shape.txt', 'The status endpoint reports progress of indexing jobs.');
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome).toBe('terminal');
+      expect(result!.timeline.length).toBeGreaterThan(0);
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'the status of a finished job is served as application/json with files paged',
+    requirements('JS-SHAPE-001', 'JS-SHAPE-005'),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'shape-2.txt', 'Second document.');
+      await conformance.waitFor(jobId);
+      const { exchange, json } = await conformance.poll(jobId, { filesLimit: 10 });
+      expect(exchange.status).toBe(200);
+      expect(exchange.headers['content-type']).toMatch(/application\/json/);
+      expect(Array.isArray((json as { files?: unknown }).files)).toBe(true);
+      await conformance.expectConforms();
+    },
+  );
+});

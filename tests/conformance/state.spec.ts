@@ -1,0 +1,59 @@
+import { requirements } from '../../src/report/evidence.js';
+import { test, expect } from './support/fixtures.js';
+import { indexText } from './support/jobs.js';
+import { files, scenario } from './support/scenarios.js';
+
+// Each terminal status, reached and judged snapshot by snapshot against the per-snapshot invariants.
+const EVERY_SNAPSHOT = ['JS-STATE-001', 'JS-STATE-002', 'JS-STATE-007', 'JS-STATE-008', 'JS-STATE-009', 'JS-STATE-010'] as const;
+
+test.describe('state: what a snapshot says about itself', () => {
+  test(
+    'a completed job carries billing and result, and its timestamps are set and ordered',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011'),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'state-completed.txt', 'A document that indexes cleanly.');
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome === 'terminal' && result.status).toBe('completed');
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'a job with a failed file ends completed_with_failures, billed, with the failure counted',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011'),
+    async ({ sim, collection, conformance }) => {
+      const jobId = await sim.play(scenario(collection, { files: files(4, (i) => (i === 2 ? { outcome: 'failed' } : {})) }));
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome === 'terminal' && result.status).toBe('completed_with_failures');
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'a job that fails in embedding says why, has a result and no billing',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-004', 'JS-STATE-006'),
+    async ({ sim, collection, conformance }) => {
+      const jobId = await sim.play(
+        scenario(collection, { end: { kind: 'fail', stage: 'embedding', errorCode: 'embedding_unavailable', errorMessage: 'The embedding service did not answer' } }),
+      );
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome === 'terminal' && result.status).toBe('failed');
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'a cancelled job says who cancelled it and when, and leaves no file unsettled',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-005'),
+    async ({ sim, collection, conformance }) => {
+      const jobId = await sim.play(scenario(collection, { files: files(6), stageSeconds: [5, 30, 30, 30, 30, 5] }));
+      const running = await conformance.waitUntil(jobId, (s) => s.status === 'running');
+      expect(running).toBe(true);
+      const cancelled = await conformance.cancel(jobId);
+      expect(cancelled.exchange.status).toBe(200);
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome === 'terminal' && result.status).toBe('cancelled');
+      await conformance.expectConforms();
+    },
+  );
+});

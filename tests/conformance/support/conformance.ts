@@ -1,0 +1,127 @@
+// What a conformance test saw and what the oracle says of it. Every status answer a test gets,
+// through the poller or by hand, joins its job's one timeline, judged as a whole when the test
+// asks `expectConforms()`, so transitions are checked across everything the test observed.
+import { expect, type TestInfo } from '@playwright/test';
+import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
+import type { CancelJobResponse } from '../../../src/client/api-types.js';
+import { PollError, PollTimeoutError } from '../../../src/client/poll-errors.js';
+import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../../../src/client/wait-for-job.js';
+import type { JobSnapshot } from '../../../src/model/job.js';
+import {
+  checkCancelResponse,
+  checkContentType,
+  checkErrorBody,
+  classify,
+  finding,
+  judgeTimeline,
+  type Exchange,
+  type Finding,
+} from '../../../src/oracle/index.js';
+import { attachTimeline } from '../../../src/report/evidence.js';
+import type { Target } from './target.js';
+
+/** Liveness budget of a small job, in the target's seconds (CONFORMANCE_JOB_BUDGET_S overrides). */
+const JOB_BUDGET_SECONDS = Number(process.env.CONFORMANCE_JOB_BUDGET_S ?? 600);
+
+export class Conformance {
+  readonly findings: Finding[] = [];
+  private readonly polls = new Map<string, Exchange[]>();
+
+  constructor(
+    private readonly target: Target,
+    private readonly api: CaptainClient,
+    private readonly testInfo: TestInfo,
+  ) {}
+
+  /** Real milliseconds for `seconds` of the target's time. */
+  ms(seconds: number): number {
+    return Math.max(2, Math.round((seconds * 1000) / this.target.timeScale));
+  }
+
+  /** The reference poller's pacing, scaled to the target's clock. */
+  polling(): WaitForJobOptions {
+    return {
+      minIntervalMs: this.ms(0.5),
+      maxIntervalMs: this.ms(10),
+      defaultIntervalMs: this.ms(2),
+      placeholderDelayMs: this.ms(1),
+      retryBaseMs: this.ms(1),
+      retryMaxMs: this.ms(10),
+      deadlineMs: this.ms(JOB_BUDGET_SECONDS),
+    };
+  }
+
+  record(...findings: Finding[]): void {
+    this.findings.push(...findings);
+  }
+
+  private track(jobId: string, exchanges: readonly Exchange[]): void {
+    this.polls.set(jobId, [...(this.polls.get(jobId) ?? []), ...exchanges]);
+  }
+
+  /** One status poll, kept in the job's timeline. */
+  async poll(jobId: string, options: GetJobOptions = {}): Promise<ApiResponse<JobStatusBody>> {
+    const response = await this.api.getJob(jobId, options);
+    this.track(jobId, [response.exchange]);
+    return response;
+  }
+
+  /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
+  async waitUntil(jobId: string, predicate: (snapshot: JobSnapshot) => boolean, budgetSeconds = 120): Promise<boolean> {
+    const deadline = Date.now() + this.ms(budgetSeconds);
+    while (Date.now() < deadline) {
+      const observation = classify((await this.poll(jobId)).exchange);
+      if (observation.kind === 'snapshot' && predicate(observation.snapshot)) return true;
+      await new Promise((resolve) => setTimeout(resolve, this.ms(0.5))); // the poll's spacing
+    }
+    return false;
+  }
+
+  /**
+   * Waits for a job with the reference poller. A job that does not end within the budget is a
+   * JS-TRANS-007 finding and a poll the poller could not survive a JS-PH-004 one, not a crash.
+   */
+  async waitFor(jobId: string, options: WaitForJobOptions = {}): Promise<WaitForJobResult | undefined> {
+    try {
+      const result = await waitForJob(this.api, jobId, { ...this.polling(), ...options });
+      this.track(jobId, result.timeline.map((o) => o.exchange));
+      return result;
+    } catch (error) {
+      if (!(error instanceof PollError)) throw error;
+      this.track(jobId, error.timeline.map((o) => o.exchange));
+      const requirement = error instanceof PollTimeoutError ? 'JS-TRANS-007' : 'JS-PH-004';
+      this.record(finding(requirement, `waiting for the job failed: ${error.message}`, { jobId }));
+      return undefined;
+    }
+  }
+
+  /** POST /v2/jobs/{id}/cancel, its answer judged. */
+  async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
+    const response = await this.api.cancelJob(jobId);
+    this.judgeOther(response.exchange, { jobId });
+    if (response.exchange.status === 200) this.record(...checkCancelResponse(response.json, { jobId }));
+    return response;
+  }
+
+  /** Judges an answer of another endpoint: its content type and, for errors, its body. */
+  judgeOther(exchange: Exchange, context: { jobId?: string } = {}): void {
+    this.record(...checkContentType(exchange, context), ...checkErrorBody(exchange, context));
+  }
+
+  /** Judges the timelines not judged yet and attaches them as evidence (also run when a test ends early). */
+  async flush(): Promise<void> {
+    for (const [jobId, exchanges] of this.polls) {
+      const timeline = exchanges.map((exchange, i) => classify(exchange, i));
+      this.record(...judgeTimeline(timeline, { jobId }));
+      await attachTimeline(this.testInfo, jobId, timeline);
+    }
+    this.polls.clear();
+  }
+
+  /** Judges every job's timeline, attaches them, and fails the test on any MUST finding. */
+  async expectConforms(): Promise<void> {
+    await this.flush();
+    const must = this.findings.filter((f) => f.level === 'MUST');
+    expect(must, `${must.length} MUST finding(s), ${this.findings.length - must.length} SHOULD`).toEqual([]);
+  }
+}
