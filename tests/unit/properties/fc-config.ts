@@ -44,7 +44,9 @@ export function checkProperty<Ts>(property: fc.IProperty<Ts>, options: { numRuns
   if (details.failed) {
     const command = replayCommand(details.seed, details.counterexamplePath);
     info.annotations.push({ type: 'replay', description: command });
-    throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n\nReplay with:\n  ${command}`);
+    // fast-check 4 keeps the property's own error as a cause; put its message in the report.
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n\nFailure: ${cause}\n\nReplay with:\n  ${command}`);
   }
   return details;
 }

@@ -1,7 +1,8 @@
 // How the properties ask the oracle: a timeline through judgeTimeline, a files walk page by page
 // (as exchanges, classified) and then as a walk, exactly as the conformance tests will.
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { checkFilesWalk, classify, exchangeOf, judgeObservation, judgeTimeline, type Finding } from '../../../src/oracle/index.js';
+import fc from 'fast-check';
+import { checkFilesWalk, classify, exchangeOf, judgeObservation, judgeTimeline, type Finding, type Timeline } from '../../../src/oracle/index.js';
 import type { BrokenTimeline } from '../../../generators/corruptions/corruption.js';
 import { walkUrl } from '../../../generators/files-walk.js';
 
@@ -20,4 +21,14 @@ export function judgeWalk(pages: readonly JobSnapshot[], walk: { filesLimit: num
 /** One line per finding, for assertion messages. */
 export function describeFindings(findings: readonly Finding[]): string {
   return findings.map((f) => `${f.requirement} @${f.pollIndex ?? '-'}: ${f.message}`).join('\n');
+}
+
+/** A timeline as a counterexample should read: one poll a line, status code and body. */
+export function describeTimeline(timeline: Timeline): string {
+  return timeline.map((o) => `  #${o.index} ${o.at} HTTP ${o.exchange.status} ${o.kind}: ${o.exchange.body}`).join('\n');
+}
+
+/** `value`, printed by fast-check as `print(value)` instead of its (large, redundant) JSON. */
+export function printable<T extends object>(value: T, print: (value: T) => string): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(value) as object) as T, value, { [fc.toStringMethod]: () => print(value) });
 }
