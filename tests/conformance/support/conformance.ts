@@ -66,6 +66,16 @@ export class Conformance {
     return response;
   }
 
+  /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing). */
+  async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const observation = classify((await this.poll(jobId, options)).exchange);
+      if (observation.kind === 'snapshot') return observation.snapshot;
+      await new Promise((resolve) => setTimeout(resolve, this.ms(1))); // retry shortly, as the seed says
+    }
+    throw new Error(`no real snapshot of ${jobId} in 20 polls`);
+  }
+
   /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
   async waitUntil(jobId: string, predicate: (snapshot: JobSnapshot) => boolean, budgetSeconds = 120): Promise<boolean> {
     const deadline = Date.now() + this.ms(budgetSeconds);

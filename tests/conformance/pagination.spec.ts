@@ -1,0 +1,59 @@
+import { requirements } from '../../src/report/evidence.js';
+import { iterateFiles } from '../../src/client/iterate-files.js';
+import { checkFilesWalk } from '../../src/oracle/index.js';
+import type { JobSnapshot } from '../../src/model/job.js';
+import { test, expect } from './support/fixtures.js';
+import { files, scenario } from './support/scenarios.js';
+
+const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
+
+test.describe('pagination: files_limit and files_cursor', () => {
+  let jobId: string;
+
+  test.beforeEach(async ({ sim, collection, conformance }) => {
+    jobId = await sim.play(scenario(collection, { files: files(MANY_FILES, (i) => (i % 50 === 7 ? { outcome: 'skipped' } : {})), stageSeconds: [1, 1, 1, 1, 1, 1] }));
+    expect((await conformance.waitFor(jobId))?.outcome).toBe('terminal');
+  });
+
+  for (const limit of [1, 7, 50, 500]) {
+    test(`a walk with files_limit=${limit} visits each of ${MANY_FILES} files once and ends`, requirements('JS-PAGE-001', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ api, conformance }) => {
+      const walk = iterateFiles(api, jobId, { limit, maxPages: MANY_FILES + 10, retryBaseMs: conformance.ms(1) });
+      const visited = await walk.collect();
+      conformance.record(...walk.findings, ...checkFilesWalk(walk.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : [])), { filesLimit: limit, jobId }));
+      expect(walk.stopped).toBe('end');
+      expect(new Set(visited.map((f) => f.uri)).size).toBe(MANY_FILES);
+      expect(walk.pages).toHaveLength(Math.ceil(MANY_FILES / limit));
+      await conformance.expectConforms();
+    });
+  }
+
+  test('without files_limit a page holds the default 50 files', requirements('JS-PAGE-002'), async ({ conformance }) => {
+    const page = await conformance.snapshot(jobId);
+    expect(page.files).toHaveLength(50);
+    await conformance.expectConforms();
+  });
+
+  for (const limit of ['0', '501', '-1', 'ten']) {
+    test(`files_limit=${limit} is rejected with a 4xx`, requirements('JS-PAGE-003', 'JS-ERR-003'), async ({ api, conformance }) => {
+      const answer = await api.request('GET', `/v2/jobs/${jobId}`, { query: { files_limit: limit } });
+      conformance.judgeOther(answer.exchange, { jobId });
+      expect(answer.exchange.status).toBeGreaterThanOrEqual(400);
+      expect(answer.exchange.status).toBeLessThan(500);
+      await conformance.expectConforms();
+    });
+  }
+
+  test('a cursor the server never issued is rejected with a 4xx', requirements('JS-PAGE-005', 'JS-ERR-003'), async ({ api, conformance }) => {
+    const first = await conformance.snapshot(jobId, { filesLimit: 7 });
+    const issued = (first as JobSnapshot).files_page?.next_cursor;
+    expect(typeof issued).toBe('string');
+    const tampered = `${issued!.slice(0, -2)}${issued!.endsWith('A') ? 'B' : 'A'}${issued!.slice(-1)}`;
+    for (const cursor of ['not-a-cursor', tampered, '', '%00', 'x'.repeat(4096)].filter((c) => c !== '')) {
+      const answer = await api.getJob(jobId, { filesLimit: 7, filesCursor: cursor });
+      conformance.judgeOther(answer.exchange, { jobId });
+      expect(answer.exchange.status, `cursor ${cursor.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+      expect(answer.exchange.status).toBeLessThan(500);
+    }
+    await conformance.expectConforms();
+  });
+});

@@ -1,0 +1,69 @@
+import { requirements } from '../../src/report/evidence.js';
+import { isTerminal } from '../../src/model/status.js';
+import { test, expect } from './support/fixtures.js';
+import { indexText } from './support/jobs.js';
+import { files, scenario } from './support/scenarios.js';
+
+const LIFECYCLE = ['JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006'] as const;
+
+test.describe('transitions: the lifecycle across polls', () => {
+  test(
+    'a small job reaches a terminal status within the liveness budget',
+    requirements('JS-TRANS-007', ...LIFECYCLE),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'liveness.txt', 'Small input, quick job.');
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome).toBe('terminal');
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'a job polled closely moves through the stages in order and its files move forward only',
+    requirements(...LIFECYCLE),
+    async ({ sim, collection, conformance }) => {
+      // Long stages and close polls, so that most stages and file steps are observed.
+      const jobId = await sim.play(scenario(collection, { files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})), stageSeconds: [10, 10, 10, 10, 10, 10] }));
+      const result = await conformance.waitFor(jobId, { minIntervalMs: conformance.ms(1), maxIntervalMs: conformance.ms(2) });
+      expect(result?.outcome).toBe('terminal');
+      const stages = new Set(result!.timeline.flatMap((o) => (o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [])));
+      expect(stages.size, `stages observed: ${[...stages].join(', ')}`).toBeGreaterThanOrEqual(4);
+      await conformance.expectConforms();
+    },
+  );
+
+  for (const [name, make] of [
+    ['completed', () => ({})],
+    ['completed_with_failures', () => ({ files: files(3, (i) => (i === 0 ? { outcome: 'failed' as const } : {})) })],
+    ['failed', () => ({ end: { kind: 'fail' as const, stage: 'chunking' as const, errorCode: 'chunker_crashed', errorMessage: 'Chunker crashed' } })],
+    ['cancelled', () => ({ end: { kind: 'cancel' as const, atSecond: 4, by: 'conformance-suite' } })],
+  ] as const) {
+    test(
+      `a ${name} job keeps its status, timestamps and counters on every re-poll`,
+      requirements('JS-TRANS-001', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006'),
+      async ({ sim, collection, conformance }) => {
+        const jobId = await sim.play(scenario(collection, make()));
+        const result = await conformance.waitFor(jobId);
+        expect(result?.outcome === 'terminal' && result.status).toBe(name);
+        for (let i = 0; i < 5; i++) {
+          expect((await conformance.snapshot(jobId)).status).toBe(name);
+        }
+        await conformance.expectConforms();
+      },
+    );
+  }
+
+  test(
+    'a completed text job keeps its terminal state on re-poll (observable on any target)',
+    requirements('JS-TRANS-001', 'JS-TRANS-005'),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'repoll.txt', 'Re-polled after the end.');
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome).toBe('terminal');
+      for (let i = 0; i < 3; i++) {
+        expect(isTerminal((await conformance.snapshot(jobId)).status)).toBe(true);
+      }
+      await conformance.expectConforms();
+    },
+  );
+});
