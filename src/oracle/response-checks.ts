@@ -7,7 +7,7 @@ import { finding, type Finding, type FindingContext } from './finding.js';
 import { objectAt, show, stringAt } from './values.js';
 
 function schemaFindings(requirement: string, schema: SchemaName, body: unknown, context: FindingContext): Finding[] {
-  return validate(schema, body).map((p) => finding(requirement, `${schema} ${p.path || '(root)'}: ${p.message}`, context, { path: p.path, keyword: p.keyword }));
+  return validate(schema, body).map((p) => finding(requirement, `${schema} ${p.message}`, context, { path: p.path, keyword: p.keyword }));
 }
 
 export function checkContentType(exchange: Exchange, context: FindingContext = {}): Finding[] {

@@ -20,7 +20,7 @@ function describe(problem: SchemaProblem, body: unknown): string {
 
 export function checkSnapshotSchema(body: unknown, context: FindingContext = {}): Finding[] {
   return validate('JobStatus', body).map((problem) =>
-    finding(requirementOf(problem), `JobStatus ${problem.path || '(root)'}: ${describe(problem, body)}`, context, {
+    finding(requirementOf(problem), `JobStatus ${describe(problem, body)}`, context, {
       path: problem.path,
       keyword: problem.keyword,
     }),

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { annotateSeed, requirements } from '../../src/report/evidence.js';
+import { scenarioArbitrary } from '../../generators/scenario.js';
+import { test, expect } from './support/fixtures.js';
+
+// Property-based conformance: generated scenarios played through the controlled target, each polled
+// to its end by the reference poller and judged whole. CONFORMANCE_SEED replays a run.
+const SEED = Number(process.env.CONFORMANCE_SEED ?? 20261128);
+const SCENARIOS = Number(process.env.CONFORMANCE_SCENARIOS ?? 100);
+const BATCHES = 4; // spread over both workers
+const CONCURRENCY = 25; // virtual time runs for every job at once; the target serves them side by side
+
+test.describe('generated scenarios', () => {
+  test.describe.configure({ mode: 'parallel' });
+
+  for (let batch = 0; batch < BATCHES; batch++) {
+    test(
+      `batch ${batch + 1} of ${BATCHES}: every generated scenario's lifecycle conforms`,
+      requirements('JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006', 'JS-TRANS-007', 'JS-PH-004', 'JS-STATE-010'),
+      async ({ sim, collection, conformance }, testInfo) => {
+        const all = fc.sample(scenarioArbitrary({ maxFiles: 40, maxStageSeconds: 10 }), { seed: SEED, numRuns: SCENARIOS });
+        const mine = all.filter((_, i) => i % BATCHES === batch).map((s) => ({ ...s, collection }));
+        annotateSeed(testInfo, { seed: SEED, command: `CONFORMANCE_SEED=${SEED} npm run conformance -- tests/conformance/generated.spec.ts` });
+        console.log(`generated scenarios: CONFORMANCE_SEED=${SEED}, batch ${batch + 1}/${BATCHES}, ${mine.length} scenarios`);
+        const outcomes: string[] = [];
+        for (let start = 0; start < mine.length; start += CONCURRENCY) {
+          await Promise.all(
+            mine.slice(start, start + CONCURRENCY).map(async (scenario, i) => {
+              const jobId = await sim.play(scenario);
+              const result = await conformance.waitFor(jobId);
+              outcomes.push(result ? `${result.outcome}:${'status' in result ? result.status : ''}` : 'no-result');
+              if (!result) testInfo.annotations.push({ type: 'scenario', description: JSON.stringify({ index: start + i, scenario }) });
+            }),
+          );
+        }
+        expect(outcomes).toHaveLength(mine.length);
+        await conformance.expectConforms();
+      },
+    );
+  }
+});
