@@ -1,17 +1,10 @@
 // Seeded randomness: every random choice of the simulator (ids, invented files, placeholder
 // draws) derives from the seed, so a run can be replayed from it.
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../client/random.js';
+
+/** The client's seeded PRNG (mulberry32): one generator for the whole project. */
+export const prng = seededRandom;
 
 /** A stable 32-bit hash of a string (FNV-1a). */
 export function hash32(text: string): number {
