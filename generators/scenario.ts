@@ -49,12 +49,15 @@ interface RawFile {
 
 /** Files with unique uris: the index goes into the name, so no two files collide. */
 function filesArbitrary(minFiles: number, maxFiles: number, media: boolean): fc.Arbitrary<FileScenario[]> {
-  const count = (min: number, max: number): fc.Arbitrary<RawFile[]> => fc.array(fileArbitrary(media), { minLength: min, maxLength: max });
+  // Sizes set explicitly: fast-check otherwise keeps lengths within a few of the minimum.
+  const count = (min: number, max: number, size: fc.SizeForArbitrary = 'small'): fc.Arbitrary<RawFile[]> =>
+    fc.array(fileArbitrary(media), { minLength: min, maxLength: max, size });
   const smallMax = Math.min(maxFiles, Math.max(minFiles, 8));
   const mediumMax = Math.min(maxFiles, Math.max(minFiles, 60));
   const sizes: fc.WeightedArbitrary<RawFile[]>[] = [{ arbitrary: count(minFiles, smallMax), weight: 8 }];
-  if (mediumMax > smallMax) sizes.push({ arbitrary: count(smallMax + 1, mediumMax), weight: 2 });
-  if (maxFiles > mediumMax) sizes.push({ arbitrary: count(mediumMax + 1, maxFiles), weight: 1 });
+  // Every arm starts at minFiles, so a counterexample shrinks to the fewest files whatever arm drew it.
+  if (mediumMax > smallMax) sizes.push({ arbitrary: count(minFiles, mediumMax, 'medium'), weight: 2 });
+  if (maxFiles > mediumMax) sizes.push({ arbitrary: count(minFiles, maxFiles, 'max'), weight: 1 });
   return fc
     .oneof(...sizes)
     .map((files) =>

@@ -1,6 +1,6 @@
 // Timelines: what a conforming server answers when one job is polled at increasing instants.
 // Each real answer is snapshotAt (src/model/progression.ts) at that instant, cut to the first page
-// of files; some polls get the placeholder (the scenario's pattern) or a 429 with Retry-After.
+// of files; some polls get the placeholder or a 429 with Retry-After instead.
 // Polling is sparse, so states are skipped exactly as a real poller skips them.
 import fc from 'fast-check';
 import { snapshotAt, terminalSecond } from '../src/model/progression.js';
@@ -99,7 +99,7 @@ export interface TimelineOptions {
   minTerminalPolls?: number;
   /** Whether the requests send files_limit (default: either). */
   filesLimit?: FilesLimitChoice;
-  /** Whether the scenario's placeholder pattern applies (default true). */
+  /** Whether some polls are answered with the placeholder (default true). */
   placeholders?: boolean;
   /** Whether some polls are answered 429 with Retry-After (default true). */
   rateLimits?: boolean;
@@ -114,41 +114,35 @@ function horizonSeconds(scenario: Scenario): number {
 
 export interface Step {
   permille: number;
-  roll: number;
-  limited: boolean;
+  answer: Answer;
+  waitSeconds: number;
 }
 
-const stepArbitrary = (rateLimits: boolean): fc.Arbitrary<Step> =>
-  fc.record({
+// Each poll draws its own answer (shrinking toward a real snapshot) rather than following the
+// scenario's placeholder pattern by poll number: a pattern tied to positions stops matching as soon
+// as the shrinker drops a poll, which strands counterexamples at a local minimum. The simulator
+// plays the pattern; the oracle cannot tell the difference.
+const stepArbitrary = (options: TimelineOptions): fc.Arbitrary<Step> => {
+  const answers: fc.WeightedArbitrary<Answer>[] = [{ arbitrary: fc.constant<Answer>('state'), weight: 10 }];
+  if (options.placeholders ?? true) answers.push({ arbitrary: fc.constant<Answer>('placeholder'), weight: 3 });
+  if (options.rateLimits ?? true) answers.push({ arbitrary: fc.constant<Answer>('rate-limited'), weight: 1 });
+  return fc.record({
     permille: fc.integer({ min: 0, max: 1000 }),
-    roll: fc.integer({ min: 0, max: 99 }),
-    limited: rateLimits ? fc.oneof({ arbitrary: fc.constant(false), weight: 12 }, { arbitrary: fc.constant(true), weight: 1 }) : fc.constant(false),
+    answer: fc.oneof(...answers),
+    waitSeconds: fc.integer({ min: 1, max: 30 }),
   });
-
-/** Which answer the server gives to poll number `index`, following the scenario's placeholder pattern. */
-function answerFor(scenario: Scenario, index: number, step: Step, placeholders: boolean): Answer {
-  if (step.limited) return 'rate-limited';
-  if (!placeholders) return 'state';
-  const pattern = scenario.placeholders;
-  if (pattern.polls?.includes(index)) return 'placeholder';
-  if (pattern.probability !== undefined && step.roll < pattern.probability * 100) return 'placeholder';
-  return 'state';
-}
+};
 
 /** Increasing poll instants: `steps` spread over the horizon, `after` ms past the terminal instant. */
-export function pollsOf(scenario: Scenario, steps: readonly Step[], after: readonly number[], options: TimelineOptions = {}): Poll[] {
+export function pollsOf(scenario: Scenario, steps: readonly Step[], after: readonly number[]): Poll[] {
   const horizonMs = horizonSeconds(scenario) * 1000;
   const terminalMs = terminalSecond(scenario) * 1000;
-  const planned = [
-    ...steps.map((step) => ({ atMs: Math.floor((step.permille / 1000) * horizonMs), step })),
-    ...(Number.isFinite(terminalMs) ? after.map((ms) => ({ atMs: Math.ceil(terminalMs) + ms, step: null })) : []),
+  const planned: Poll[] = [
+    ...steps.map((step) => ({ atMs: Math.floor((step.permille / 1000) * horizonMs), answer: step.answer, waitSeconds: step.waitSeconds })),
+    ...(Number.isFinite(terminalMs) ? after.map((ms): Poll => ({ atMs: Math.ceil(terminalMs) + ms, answer: 'state', waitSeconds: 0 })) : []),
   ].sort((a, b) => a.atMs - b.atMs);
-  return planned.map(({ atMs, step }, index) => ({
-    // +index keeps the instants strictly increasing, as the polls of one client are.
-    atMs: atMs + index,
-    answer: step ? answerFor(scenario, index, step, options.placeholders ?? true) : 'state',
-    waitSeconds: step ? 1 + (step.roll % 30) : 0,
-  }));
+  // +index keeps the instants strictly increasing, as the polls of one client are.
+  return planned.map((poll, index) => ({ ...poll, atMs: poll.atMs + index }));
 }
 
 function timelines(scenarios: fc.Arbitrary<Scenario>, options: TimelineOptions): fc.Arbitrary<GeneratedTimeline> {
@@ -159,12 +153,12 @@ function timelines(scenarios: fc.Arbitrary<Scenario>, options: TimelineOptions):
       identity: identityArbitrary,
       filesLimit: filesLimitArbitrary(options.filesLimit),
       pages: servedPagesArbitrary,
-      steps: fc.array(stepArbitrary(options.rateLimits ?? true), { minLength: options.minPolls ?? 0, maxLength: options.maxPolls ?? 16 }),
+      steps: fc.array(stepArbitrary(options), { minLength: options.minPolls ?? 0, maxLength: options.maxPolls ?? 16 }),
       after: fc.array(fc.integer({ min: 0, max: 30_000 }), { minLength: terminalPolls, maxLength: terminalPolls + 2 }),
     })
     .map(({ scenario, identity, filesLimit, pages, steps, after }) => {
       const request: StatusRequest = filesLimit === undefined ? { jobId: identity.jobId } : { jobId: identity.jobId, filesLimit };
-      const polls = pollsOf(scenario, steps, after, options);
+      const polls = pollsOf(scenario, steps, after);
       return { scenario, identity, request, pages, polls, timeline: timelineOf(scenario, identity, request, pages, polls) };
     });
 }

@@ -21,6 +21,6 @@ test('a conforming files walk of a finished job yields no finding', () => {
   checkProperty(fc.property(filesWalkArbitrary({ scenario: { maxFiles: 30 }, afterTerminal: true }), expectClean));
 });
 
-test('a conforming files walk of a large job (up to 300 files) yields no finding', () => {
-  checkProperty(fc.property(filesWalkArbitrary({ scenario: { maxFiles: 300, minFiles: 31 } }), expectClean), { numRuns: 100 });
+test('a conforming files walk of a large job (51 to 300 files, 200 runs) yields no finding', () => {
+  checkProperty(fc.property(filesWalkArbitrary({ scenario: { maxFiles: 300, minFiles: 51 } }), expectClean), { numRuns: 200 });
 });
