@@ -1,7 +1,7 @@
 // Every corruption operator, by what it takes: timelines (one job's polls) or files walks.
 import { ANSWER_CORRUPTIONS } from './answers.js';
-import type { TimelineCorruption, WalkCorruption } from './corruption.js';
-import { PAGE_CORRUPTIONS, WALK_CORRUPTIONS } from './pages.js';
+import type { TimelineCorruption } from './corruption.js';
+import { PAGE_CORRUPTIONS } from './pages.js';
 import { SHAPE_CORRUPTIONS } from './shape.js';
 import { STATE_CORRUPTIONS } from './state.js';
 import { TRANSITION_CORRUPTIONS } from './transitions.js';
@@ -20,10 +20,3 @@ export const TIMELINE_CORRUPTIONS: readonly TimelineCorruption[] = [
   ...PAGE_CORRUPTIONS,
   ...ANSWER_CORRUPTIONS,
 ];
-
-export { WALK_CORRUPTIONS };
-
-/** Requirement ids some operator breaks. */
-export function corruptedRequirements(): Set<string> {
-  return new Set([...TIMELINE_CORRUPTIONS, ...WALK_CORRUPTIONS].map((c) => c.requirement));
-}
