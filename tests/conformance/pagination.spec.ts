@@ -1,6 +1,4 @@
 import { requirements } from '../../src/report/evidence.js';
-import { iterateFiles } from '../../src/client/iterate-files.js';
-import { checkFilesWalk } from '../../src/oracle/index.js';
 import type { JobSnapshot } from '../../src/model/job.js';
 import { test, expect } from './support/fixtures.js';
 import { files, scenario } from './support/scenarios.js';
@@ -16,20 +14,35 @@ test.describe('pagination: files_limit and files_cursor', () => {
   });
 
   for (const limit of [1, 7, 50, 500]) {
-    test(`a walk with files_limit=${limit} visits each of ${MANY_FILES} files once and ends`, requirements('JS-PAGE-001', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ api, conformance }) => {
-      const walk = iterateFiles(api, jobId, { limit, maxPages: MANY_FILES + 10, retryBaseMs: conformance.ms(1) });
-      const visited = await walk.collect();
-      conformance.record(...walk.findings, ...checkFilesWalk(walk.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : [])), { filesLimit: limit, jobId }));
+    test(`a walk with files_limit=${limit} visits each of ${MANY_FILES} files once and ends`, requirements('JS-PAGE-001', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ conformance }) => {
+      const walk = await conformance.walkFiles(jobId, limit, MANY_FILES + 10);
       expect(walk.stopped).toBe('end');
-      expect(new Set(visited.map((f) => f.uri)).size).toBe(MANY_FILES);
+      expect(new Set(walk.pages.flatMap((p) => p.files.map((f) => f.uri))).size).toBe(MANY_FILES);
       expect(walk.pages).toHaveLength(Math.ceil(MANY_FILES / limit));
       await conformance.expectConforms();
     });
   }
 
-  test('without files_limit a page holds the default 50 files', requirements('JS-PAGE-002'), async ({ conformance }) => {
+});
+
+test.describe('pagination on any target: a job of 60 URLs', () => {
+  const URLS = 60; // more than the default page of 50
+  let jobId: string;
+
+  test.beforeEach(async ({ api, collection, conformance, target }) => {
+    const urls = Array.from({ length: URLS }, (_, i) => `https://example.com/conformance/${target.runId}/page-${i}.html`);
+    const created = await api.indexUrl(collection, { urls, processing_type: 'basic' });
+    expect(created.ok, `index/url answered HTTP ${created.exchange.status}`).toBe(true);
+    jobId = created.json!.job_id;
+    expect((await conformance.waitFor(jobId))?.outcome).toBe('terminal');
+  });
+
+  test('without files_limit a page holds the default 50 files and the walk visits all 60', requirements('JS-PAGE-002', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ conformance }) => {
     const page = await conformance.snapshot(jobId);
     expect(page.files).toHaveLength(50);
+    const walk = await conformance.walkFiles(jobId, undefined);
+    expect(walk.stopped).toBe('end');
+    expect(walk.pages.map((p) => p.files.length)).toEqual([50, URLS - 50]);
     await conformance.expectConforms();
   });
 

@@ -4,12 +4,14 @@
 import { expect, type TestInfo } from '@playwright/test';
 import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
+import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.js';
 import { PollError, PollTimeoutError } from '../../../src/client/poll-errors.js';
 import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import {
   checkCancelResponse,
   checkContentType,
+  checkFilesWalk,
   checkErrorBody,
   classify,
   finding,
@@ -25,7 +27,8 @@ const JOB_BUDGET_SECONDS = Number(process.env.CONFORMANCE_JOB_BUDGET_S ?? 600);
 
 export class Conformance {
   readonly findings: Finding[] = [];
-  private readonly polls = new Map<string, Exchange[]>();
+  /** Status answers by timeline: a job's polls, or one files walk over a job (`<job_id> walk <n>`). */
+  private readonly timelines = new Map<string, { jobId: string; exchanges: Exchange[] }>();
 
   constructor(
     private readonly target: Target,
@@ -55,8 +58,10 @@ export class Conformance {
     this.findings.push(...findings);
   }
 
-  private track(jobId: string, exchanges: readonly Exchange[]): void {
-    this.polls.set(jobId, [...(this.polls.get(jobId) ?? []), ...exchanges]);
+  private track(jobId: string, exchanges: readonly Exchange[], key = jobId): void {
+    const timeline = this.timelines.get(key) ?? { jobId, exchanges: [] };
+    timeline.exchanges.push(...exchanges);
+    this.timelines.set(key, timeline);
   }
 
   /** One status poll, kept in the job's timeline. */
@@ -105,6 +110,16 @@ export class Conformance {
     }
   }
 
+  /** Walks every file page with iterateFiles; each page is judged as a status answer, the walk as a whole. */
+  async walkFiles(jobId: string, limit: number | undefined, maxPages = 1_000): Promise<FilesWalk> {
+    const walk = iterateFiles(this.api, jobId, { ...(limit === undefined ? {} : { limit }), maxPages, retryBaseMs: this.ms(1) });
+    await walk.collect();
+    this.track(jobId, walk.exchanges, `${jobId} walk ${limit ?? 'default'}`);
+    const pages = walk.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : []));
+    this.record(...walk.findings, ...checkFilesWalk(pages, { jobId, ...(limit === undefined ? {} : { filesLimit: limit }) }));
+    return walk;
+  }
+
   /** POST /v2/jobs/{id}/cancel, its answer judged. */
   async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
     const response = await this.api.cancelJob(jobId);
@@ -120,12 +135,12 @@ export class Conformance {
 
   /** Judges the timelines not judged yet and attaches them as evidence (also run when a test ends early). */
   async flush(): Promise<void> {
-    for (const [jobId, exchanges] of this.polls) {
+    for (const { jobId, exchanges } of this.timelines.values()) {
       const timeline = exchanges.map((exchange, i) => classify(exchange, i));
       this.record(...judgeTimeline(timeline, { jobId }));
       await attachTimeline(this.testInfo, jobId, timeline);
     }
-    this.polls.clear();
+    this.timelines.clear();
   }
 
   /** Judges every job's timeline, attaches them, and fails the test on any MUST finding. */
