@@ -221,11 +221,12 @@ export const mediaSnapshotWithoutTimestamps = timelineCorruption({
   name: 'media-snapshot-without-timestamps',
   requirement: 'JS-MEDIA-001',
   corrupt(g, pick) {
-    // A running snapshot at progress null (the media path) that drops one timestamp; dropping both
-    // created_at and updated_at would make it the placeholder (classify), and started_at JS-STATE-001.
+    // A running snapshot at progress null (the media path) that drops updated_at: dropping created_at
+    // or started_at would also change a fixed timestamp (JS-TRANS-005), and dropping every timestamp
+    // would make it the placeholder (classify).
     const i = choose(snapshotIndexes(g.timeline, (s) => s.status === 'running'), pick);
     if (i === undefined) return undefined;
-    const key = pick % 2 === 0 ? 'updated_at' : 'created_at';
+    const key = 'updated_at';
     const timeline = editSnapshots(g.timeline, [i], (s) => {
       s.progress = null;
       delete s[key];

@@ -20,9 +20,12 @@ export function parseJson(body: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
+/** Keys only a real snapshot fills: a body carrying any of them is judged as state, never waved through as a placeholder. */
+const STATE_KEYS = ['created_at', 'updated_at', 'started_at', 'completed_at', 'files', 'files_page', 'result', 'billing', 'error_code', 'cancelled_at'];
+
 /** Whether a JSON object is the placeholder rather than a snapshot (its exact shape is judged by JS-PH-002). */
 export function looksLikePlaceholder(body: JsonObject): boolean {
-  return body.status === 'running' && body.progress === null && body.created_at == null && body.updated_at == null;
+  return body.status === 'running' && body.progress === null && STATE_KEYS.every((key) => body[key] == null);
 }
 
 export function describeValue(value: unknown): string {

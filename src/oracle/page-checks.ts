@@ -46,7 +46,7 @@ export function checkFilesWalk(pages: readonly JobSnapshot[], options: FilesWalk
       if (first !== undefined) out.push(finding('JS-PAGE-004', `file ${show(uri)} appears again (first on page ${first})`, ctx));
       else seenFiles.set(uri, index);
     }
-    const cursor = stringAt(objectAt(page.files_page)?.next_cursor);
+    const cursor = stringAt(objectAt(page.files_page)?.next_cursor) || undefined; // "" ends a walk, as null does
     if (cursor !== undefined) {
       const first = seenCursors.get(cursor);
       if (first !== undefined) out.push(finding('JS-PAGE-004', `next_cursor repeats the cursor of page ${first}: the walk loops`, ctx));
@@ -56,7 +56,7 @@ export function checkFilesWalk(pages: readonly JobSnapshot[], options: FilesWalk
   if (pages.length === 0) return out;
   const last = objectAt(pages[pages.length - 1]) ?? {};
   const lastCtx = { jobId: options.jobId ?? stringAt(last.job_id), pollIndex: pages.length - 1 };
-  if (stringAt(objectAt(last.files_page)?.next_cursor) !== undefined) {
+  if (stringAt(objectAt(last.files_page)?.next_cursor)) {
     out.push(finding('JS-PAGE-004', `the walk did not end: page ${pages.length - 1} still names a next_cursor`, lastCtx));
     return out;
   }

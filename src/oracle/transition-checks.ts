@@ -67,10 +67,13 @@ export const checkStageOrder = monotone(
 export const checkFileTransitions = monotone(
   'JS-TRANS-003',
   function* (s) {
+    const listed = new Set<string>(); // a uri listed twice in one answer is a paging problem, not a transition
     for (const file of Array.isArray(s.files) ? s.files : []) {
       const uri = stringAt(objectAt(file)?.uri);
       const status = objectAt(file)?.status;
-      if (uri !== undefined && isFileStatus(status)) yield [uri, status];
+      if (uri === undefined || !isFileStatus(status) || listed.has(uri)) continue;
+      listed.add(uri);
+      yield [uri, status];
     }
   },
   (before, after, uri, since) => (canObserveFileStatus(before, after) ? undefined : `file ${show(uri)} went from ${before} (${since}) to ${after}`),
@@ -92,13 +95,15 @@ export const checkFixedTimestamps = monotone(
   'JS-TRANS-005',
   function* (s) {
     for (const key of ['created_at', 'started_at', 'completed_at'] as const) {
-      const value = s[key] as unknown;
-      // Once set, a fixed timestamp is compared on every later poll, null included.
-      if (value !== undefined) yield [key, value];
+      // Once set, a fixed timestamp is compared on every later poll: absent counts as null.
+      yield [key, (s[key] as unknown) ?? null];
     }
   },
-  (before, after, key, since) =>
-    before !== null && before !== undefined && after !== before ? `${key} changed from ${show(before)} (${since}) to ${show(after)}` : undefined,
+  (before, after, key, since) => {
+    if (before === null) return undefined;
+    const same = after !== null && (after === before || (instantAt(after) !== undefined && instantAt(after) === instantAt(before)));
+    return same ? undefined : `${key} changed from ${show(before)} (${since}) to ${show(after)}`;
+  },
 );
 
 export const checkUpdatedAtMonotonic = monotone(

@@ -17,7 +17,11 @@ test.describe('classify tells the four kinds of answer apart', () => {
   });
 
   test('a placeholder with an extra key is still classified a placeholder (its shape is judged by JS-PH-002)', () => {
-    expect(classify(poll(placeholder({ files: [] }))).kind).toBe('placeholder');
+    expect(classify(poll(placeholder({ retry_hint: 'soon' }))).kind).toBe('placeholder');
+  });
+
+  test('a running body with progress null that carries files is a snapshot: state is never waved through as a placeholder', () => {
+    expect(classify(poll(placeholder({ files: [{ uri: 's3://bucket/a.pdf', status: 'completed' }] }))).kind).toBe('snapshot');
   });
 
   test('a non-2xx answer is an http-error, with its status', () => {

@@ -188,7 +188,13 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-TRANS-003': {
     holds: [{ title: 'queued straight to completed', findings: polls(job('pending'), job('completed')) }],
-    breaks: [{ title: 'completed back to processing', findings: polls(job('completed', { status: 'running', completed_at: null, billing: undefined, result: undefined }), job('running')) }],
+    breaks: [
+      {
+        title: 'a state-carrying body without timestamps after completed is still a regression, not a placeholder',
+        findings: polls(job('completed'), { job_id: JOB_ID, status: 'running', progress: null, files: [{ uri: 's3://bucket/a.pdf', status: 'processing' }] }),
+      },
+      { title: 'completed back to processing', findings: polls(job('completed', { status: 'running', completed_at: null, billing: undefined, result: undefined }), job('running')) },
+    ],
   },
   'JS-TRANS-004': {
     holds: [{ title: 'counters rise from running to completed', findings: polls(job('running'), job('completed')) }],
@@ -200,9 +206,13 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
   },
   'JS-TRANS-005': {
-    holds: [{ title: 'started_at set once, then kept', findings: polls(job('pending'), job('running'), job('completed')) }],
+    holds: [
+      { title: 'started_at set once, then kept', findings: polls(job('pending'), job('running'), job('completed')) },
+      { title: 'the same instant written with and without milliseconds', findings: polls(job('completed'), job('completed', { created_at: '2026-11-28T12:00:00Z' })) },
+    ],
     breaks: [
       { title: 'created_at moves', findings: polls(job('running'), job('running', { created_at: '2026-11-28T12:00:01.000Z' })) },
+      { title: 'started_at disappears once the job failed', findings: polls(job('running'), job('failed', { started_at: undefined })) },
       { title: 'completed_at moves on a re-poll', findings: polls(job('completed'), job('completed', { completed_at: '2026-11-28T12:00:31.000Z', updated_at: '2026-11-28T12:00:31.000Z' })) },
     ],
   },
@@ -244,7 +254,7 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-PH-002': {
     holds: [{ title: 'the seed example verbatim', findings: polls(placeholder()) }],
     breaks: [
-      { title: 'a sixth key', findings: polls(placeholder({ files: [] })) },
+      { title: 'a sixth key', findings: polls(placeholder({ retry_hint: 'soon' })) },
       { title: 'a fractional estimate', findings: polls(placeholder({ estimated_time_remaining_seconds: 2.5 })) },
     ],
   },
