@@ -8,7 +8,7 @@ import { classify } from '../oracle/classify.js';
 import { fullJitter } from './backoff.js';
 import type { CaptainClient } from './captain-client.js';
 import { systemClock, type Clock } from './clock.js';
-import { seededRandom, type RandomSource } from './random.js';
+import { randomSeed, seededRandom, type RandomSource } from './random.js';
 import { parseRetryAfter } from './retry-after.js';
 
 export interface IterateFilesOptions {
@@ -53,11 +53,16 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
   /** Why the walk stopped early, in words (undefined when it ended normally). */
   reason: string | undefined;
 
+  /** One jitter source per walk, seeded afresh unless the caller gives one. */
+  private readonly random: RandomSource;
+
   constructor(
     private readonly client: CaptainClient,
     readonly jobId: string,
     private readonly options: IterateFilesOptions = {},
-  ) {}
+  ) {
+    this.random = options.random ?? seededRandom(randomSeed());
+  }
 
   /** Walks to the end and returns every file, in order. */
   async collect(): Promise<FileStatus[]> {
@@ -120,7 +125,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
   /** One page, retried through transient answers; undefined when the walk must stop. */
   private async fetchPage(cursor: string | null): Promise<FilesPageRecord | undefined> {
     const clock = this.options.clock ?? systemClock;
-    const random = this.options.random ?? seededRandom(1);
+    const random = this.random;
     const maxRetries = this.options.maxRetries ?? 5;
     const signal = this.options.signal;
     for (let attempt = 0; ; attempt += 1) {

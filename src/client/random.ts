@@ -14,3 +14,8 @@ export function seededRandom(seed: number): RandomSource {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A fresh seed for a source nobody seeded: each process jitters differently, yet any seed replays. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 0x100000000) >>> 0;
+}

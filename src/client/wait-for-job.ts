@@ -15,7 +15,7 @@ import { findMatch, type FileMatcher } from './file-match.js';
 import { isMediaMatcher, isMediaSnapshot } from './media.js';
 import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from './poll-errors.js';
 import type { PollRecord } from './poll-record.js';
-import { seededRandom, type RandomSource } from './random.js';
+import { randomSeed, seededRandom, type RandomSource } from './random.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** Prove a media job indexed through `POST /v2/collections/{collection}/query`. */
@@ -153,7 +153,8 @@ function describeLast(record: PollRecord): string {
 export async function waitForJob(client: CaptainClient, jobId: string, options: WaitForJobOptions = {}): Promise<WaitForJobResult> {
   const s = settingsOf(options);
   const clock = options.clock ?? systemClock;
-  const random = options.random ?? seededRandom(options.seed ?? 1);
+  // Seeded so a run replays, but not one fixed seed: every client jittering alike defeats jitter.
+  const random = options.random ?? seededRandom(options.seed ?? randomSeed());
   const signal = options.signal;
   const fallback = options.fallback;
   const startedAtMs = clock.now();
@@ -162,6 +163,7 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
 
   let transientFailures = 0;
   let consecutivePlaceholders = 0;
+  let consecutiveRateLimits = 0;
   let cadence = clamp(s.defaultIntervalMs, s.minIntervalMs, s.maxIntervalMs);
   let lastStatus: string | undefined;
   let runningWithoutProgressSince: number | undefined;
@@ -204,6 +206,7 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
         const snapshot = observation.snapshot;
         transientFailures = 0;
         consecutivePlaceholders = 0;
+        consecutiveRateLimits = 0;
         record.lastSnapshot = snapshot;
         lastStatus = String(snapshot.status);
         if (isJobStatus(snapshot.status) && isTerminal(snapshot.status)) {
@@ -222,15 +225,20 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
         break;
       }
       case 'placeholder':
-        // Unknown, retry shortly: no state, no failure; its own ETA is not real either.
+        // Unknown, retry shortly: no state, no failure (it ends a run of errors); its own ETA is not real either.
+        transientFailures = 0;
+        consecutiveRateLimits = 0;
         consecutivePlaceholders += 1;
         wait = Math.min(s.placeholderDelayMs * 2 ** (consecutivePlaceholders - 1), cadence);
         break;
       case 'http-error': {
         const status = observation.status;
         if (status === 429) {
+          // An answer, not a failure; without Retry-After, back off further with each 429 in a row.
+          transientFailures = 0;
+          consecutiveRateLimits += 1;
           const retryAfter = parseRetryAfter(exchange.headers['retry-after'], clock.now());
-          wait = retryAfter ?? fullJitter(1, { baseMs: s.retryBaseMs, maxMs: s.retryMaxMs }, random);
+          wait = retryAfter ?? Math.max(cadence, fullJitter(consecutiveRateLimits, { baseMs: s.retryBaseMs, maxMs: s.retryMaxMs }, random));
           waitIsFloor = retryAfter !== undefined;
         } else if (status === 0 || status >= 500 || status === 408) {
           transient = true;

@@ -99,12 +99,30 @@ test.describe('429 honours Retry-After', () => {
     expect((error as PollTimeoutError).record.waits).toEqual([]);
   });
 
-  test('without Retry-After a 429 still backs off (jittered) instead of hammering', async () => {
+  test('without Retry-After a 429 waits at least the regular spacing', async () => {
     const { client, clock } = harness();
     serveStatus(J, [httpError(429), ok(completed(J))]);
     const result = await waitForJob(client, J, { clock, random: half });
     expect(result.requests).toBe(2);
-    expect(result.waits).toEqual([500]);
+    expect(result.waits).toEqual([5000]);
+  });
+
+  test('429s in a row without Retry-After back off further each time (jittered), instead of hammering', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [httpError(429), httpError(429), httpError(429), httpError(429), httpError(429), ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half, defaultIntervalMs: 1000, minIntervalMs: 1000 });
+    expect(result.requests).toBe(6);
+    // Half of the full-jitter ceiling 1 s, 2 s, 4 s, 8 s, 16 s, never below the 1 s spacing.
+    expect(result.waits).toEqual([1000, 1000, 2000, 4000, 8000]);
+  });
+
+  test('a placeholder between server errors ends the run of failures: the retry budget counts errors in a row', async () => {
+    const { client, clock } = harness();
+    const answers = Array.from({ length: 8 }, () => [httpError(503), ok(placeholder(J))]).flat();
+    serveStatus(J, [...answers, ok(completed(J))]);
+    const result = await waitForJob(client, J, { clock, random: half, maxRetries: 2 });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(17);
   });
 });
 
