@@ -201,7 +201,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`watch: ${error instanceof Error ? error.message : String(error)}\n`);
+      const key = process.env.CAPTAIN_API_KEY;
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`watch: ${key ? message.split(key).join('***') : message}\n`); // never the key, even in a crash
       process.exit(1);
     },
   );

@@ -57,7 +57,7 @@ export function requirements(...ids: string[]): { tag: string[]; annotation: Arr
 }
 
 function secrets(): string[] {
-  return secretsFrom([process.env.CAPTAIN_API_KEY]);
+  return secretsFrom([process.env.CAPTAIN_API_KEY, process.env.CAPTAIN_OTHER_API_KEY]);
 }
 
 /** Attaches the findings of a test (all of them, SHOULD included); the reporter fails each requirement named. */

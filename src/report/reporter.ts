@@ -109,7 +109,7 @@ export default class ConformanceReporter implements Reporter {
       startedAt: (result.startTime ?? this.startedAt).toISOString(),
       finishedAt: new Date().toISOString(),
       runStatus: result.status,
-      secrets: secretsFrom([process.env.CAPTAIN_API_KEY]),
+      secrets: secretsFrom([process.env.CAPTAIN_API_KEY, process.env.CAPTAIN_OTHER_API_KEY]),
       apiKeyConfigured: (process.env.CAPTAIN_API_KEY ?? '') !== '',
       ...(process.env.CONFORMANCE_BASE_URL ? { fallbackBaseUrl: process.env.CONFORMANCE_BASE_URL } : {}),
     };

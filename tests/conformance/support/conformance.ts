@@ -5,7 +5,7 @@ import { expect, type TestInfo } from '@playwright/test';
 import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
 import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.js';
-import { PollError, PollTimeoutError } from '../../../src/client/poll-errors.js';
+import { PollError, PollRejectedError, PollTimeoutError } from '../../../src/client/poll-errors.js';
 import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import {
@@ -104,7 +104,9 @@ export class Conformance {
     } catch (error) {
       if (!(error instanceof PollError)) throw error;
       this.track(jobId, error.timeline.map((o) => o.exchange));
-      const requirement = error instanceof PollTimeoutError ? 'JS-TRANS-007' : 'JS-PH-004';
+      // A 4xx the poller cannot retry is not a lifecycle finding: the test fails on it as it stands.
+      if (error instanceof PollRejectedError) throw error;
+      const requirement = error instanceof PollTimeoutError ? (options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007') : 'JS-PH-004';
       this.record(finding(requirement, `waiting for the job failed: ${error.message}`, { jobId }));
       return undefined;
     }

@@ -26,11 +26,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   budget: [
-    async ({ target }, use) => {
+    async ({ target }, use, workerInfo) => {
+      // The budget and the rate are the run's: each worker keeps its share of them.
       const external = target.kind === 'external';
-      const maxRequests = Number(process.env.CONFORMANCE_REQUEST_BUDGET ?? (external ? 5_000 : 200_000));
-      const perSecond = Number(process.env.CONFORMANCE_MAX_RPS ?? (external ? 10 : Infinity));
-      await use(budgetedFetch({ maxRequests, perSecond }));
+      const workers = Math.max(1, workerInfo.config.workers);
+      const maxRequests = Number(process.env.CONFORMANCE_REQUEST_BUDGET ?? (external ? 5_000 : 400_000)) / workers;
+      const perSecond = Number(process.env.CONFORMANCE_MAX_RPS ?? (external ? 10 : Infinity)) / workers;
+      await use(budgetedFetch({ maxRequests: Math.floor(maxRequests), perSecond }));
     },
     { scope: 'worker' },
   ],

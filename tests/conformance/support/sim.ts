@@ -17,7 +17,10 @@ export class SimControl {
       signal: AbortSignal.timeout(10_000),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`control API ${method} /_sim/${path} answered ${response.status}: ${text.slice(0, 200)}`);
+    if (!response.ok) {
+      const said = text.slice(0, 200).split(this.target.tenant.apiKey).join('***'); // errors reach the report
+      throw new Error(`control API ${method} /_sim/${path} answered ${response.status}: ${said}`);
+    }
     return text ? JSON.parse(text) : undefined;
   }
 
