@@ -1,8 +1,9 @@
 // One page of a job's files as a conforming server serves it: at most `limit` files from `offset`,
 // with files_page saying the limit, an opaque next_cursor (none on the last page) and the total.
 import type { JobSnapshot } from '../src/model/job.js';
+import { DEFAULT_FILES_LIMIT } from '../src/model/pagination.js';
 
-export const DEFAULT_FILES_LIMIT = 50;
+export { DEFAULT_FILES_LIMIT };
 
 /** An opaque cursor: the client must not read it, so it is encoded rather than a bare offset. */
 export function cursorFor(jobId: string, offset: number): string {

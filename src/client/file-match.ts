@@ -1,5 +1,6 @@
 // How a query result proves that a file of the job is indexed (DESIGN.md section 4, "Media"):
 // its filename equals the base name of the file's uri, or its uri or document_id matches.
+import { baseName } from '../model/file-name.js';
 import type { QueryResponse, SearchResult } from './api-types.js';
 
 /** The file to look for in query results. */
@@ -14,16 +15,7 @@ export interface FileReference {
 /** A file reference, a bare uri, or a predicate of your own over one result. */
 export type FileMatcher = string | FileReference | ((result: SearchResult) => boolean);
 
-/** Last path segment of a URI, without query or fragment, percent-decoded when possible. */
-export function baseName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
+export { baseName };
 
 export function matchesFile(result: SearchResult, matcher: FileMatcher): boolean {
   if (typeof matcher === 'function') return matcher(result);

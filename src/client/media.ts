@@ -1,20 +1,10 @@
 // Which jobs take the media path, whose job status may lag behind the query endpoint
-// (seed, "Video/large media jobs"). Extensions from captain-api.md section 7.
+// (seed, "Video/large media jobs").
+import { isMediaUri } from '../model/file-name.js';
 import type { JobSnapshot } from '../model/job.js';
 import type { FileMatcher } from './file-match.js';
 
-const MEDIA_EXTENSIONS = new Set([
-  // video
-  'mp4', 'mov', 'avi', 'mkv', 'webm', 'flv', 'wmv', 'm4v',
-  // audio
-  'mp3', 'wav', 'aac', 'flac', 'm4a', 'ogg', 'wma',
-]);
-
-export function isMediaUri(uri: string): boolean {
-  const path = uri.replace(/[?#].*$/, '');
-  const dot = path.lastIndexOf('.');
-  return dot > path.lastIndexOf('/') && MEDIA_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
-}
+export { isMediaUri };
 
 /** A snapshot of a job that lists a media file or indexes YouTube. */
 export function isMediaSnapshot(snapshot: JobSnapshot): boolean {

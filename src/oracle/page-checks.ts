@@ -1,11 +1,12 @@
 // Files pagination (JS-PAGE-001/002/004/006): one page against its files_limit, and a whole
 // cursor walk against "each file once, and it ends".
 import type { JobSnapshot } from '../model/job.js';
+import { DEFAULT_FILES_LIMIT } from '../model/pagination.js';
 import { isJobStatus, isTerminal } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
 import { numberAt, objectAt, show, stringAt } from './values.js';
 
-export const DEFAULT_FILES_LIMIT = 50;
+export { DEFAULT_FILES_LIMIT };
 
 /** A page holds at most files_limit files (JS-PAGE-001), or 50 when none was asked for (JS-PAGE-002). */
 export function checkPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Finding[] {

@@ -1,11 +1,11 @@
 // Paging `files` of a full snapshot: files_limit validation (1-500, default 50) and one page
 // with its `files_page` (limit, next_cursor, total_estimated).
 import type { JobSnapshot } from '../model/job.js';
+import { DEFAULT_FILES_LIMIT, MAX_FILES_LIMIT, MIN_FILES_LIMIT } from '../model/pagination.js';
 import type { CursorCodec } from './cursor.js';
 import { invalid, issue, type Reply } from './reply.js';
 
-export const DEFAULT_FILES_LIMIT = 50;
-export const MAX_FILES_LIMIT = 500;
+export { DEFAULT_FILES_LIMIT, MAX_FILES_LIMIT };
 
 /** The page size asked for, or the 422 a FastAPI server gives for it. */
 export function parseFilesLimit(raw: string | null): number | Reply {
@@ -13,7 +13,7 @@ export function parseFilesLimit(raw: string | null): number | Reply {
   const loc = ['query', 'files_limit'];
   if (!/^[+-]?\d+$/.test(raw.trim())) return invalid(issue(loc, 'Input should be a valid integer, unable to parse string as an integer', 'int_parsing'));
   const value = Number(raw);
-  if (value < 1) return invalid(issue(loc, 'Input should be greater than or equal to 1', 'greater_than_equal'));
+  if (value < MIN_FILES_LIMIT) return invalid(issue(loc, `Input should be greater than or equal to ${MIN_FILES_LIMIT}`, 'greater_than_equal'));
   if (value > MAX_FILES_LIMIT) return invalid(issue(loc, `Input should be less than or equal to ${MAX_FILES_LIMIT}`, 'less_than_equal'));
   return value;
 }

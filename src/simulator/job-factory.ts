@@ -2,6 +2,7 @@
 // media detected by extension, and two rules a person can steer from outside: a file already in
 // the collection is `skipped` (skip_existing defaults to true), and a file whose name contains
 // `corrupt` fails, so completed_with_failures can be produced without the control API.
+import { baseName, isMediaUri } from '../model/file-name.js';
 import type { FileOutcome, FileScenario, Scenario } from '../model/scenario.js';
 import type { Collection } from './collection-store.js';
 
@@ -18,18 +19,6 @@ export const DEFAULT_TIMING: JobTiming = {
   mediaLagSeconds: 5,
 };
 
-const MEDIA_EXTENSIONS = new Set(['mp4', 'mov', 'avi', 'mkv', 'webm', 'flv', 'wmv', 'mp3', 'wav', 'aac', 'flac', 'm4a', 'ogg', 'wma']);
-
-export function basename(uri: string): string {
-  const path = uri.split(/[?#]/)[0]!.replace(/\/+$/, '');
-  return path.slice(path.lastIndexOf('/') + 1) || path;
-}
-
-export function isMediaUri(uri: string): boolean {
-  const name = basename(uri).toLowerCase();
-  return MEDIA_EXTENSIONS.has(name.slice(name.lastIndexOf('.') + 1));
-}
-
 export interface NewJobRequest {
   jobType: string;
   collection: Collection;
@@ -41,7 +30,7 @@ export interface NewJobRequest {
 
 export function outcomeFor(uri: string, collection: Collection, skipExisting: boolean): FileOutcome {
   if (skipExisting && collection.uris.has(uri)) return 'skipped';
-  return basename(uri).toLowerCase().includes('corrupt') ? 'failed' : 'completed';
+  return baseName(uri).toLowerCase().includes('corrupt') ? 'failed' : 'completed';
 }
 
 /** The scenario of a new job; records its uris in the collection (for later skip_existing). */

@@ -2,7 +2,7 @@
 // file, ranked by how many query words its name and content share, like a vector search that
 // always returns its nearest top_k. Results name their source (filename, uri, document_id).
 import type { FileScenario } from '../model/scenario.js';
-import { basename } from './job-factory.js';
+import { baseName } from '../model/file-name.js';
 import { hash32 } from './random.js';
 
 export interface IndexedDocument {
@@ -47,7 +47,7 @@ export function search(query: string, documents: IndexedDocument[], collectionId
       score,
       content: document.content,
       document_id: documentIdFor(collectionId, document.file.uri),
-      filename: basename(document.file.uri),
+      filename: baseName(document.file.uri),
       uri: document.file.uri,
       chunk_index: 0,
       metadata: { modality: document.file.media ? modalityOf(document.file.uri) : 'text', job_id: document.jobId },
@@ -60,6 +60,6 @@ function modalityOf(uri: string): string {
 
 /** What a file's chunk says when no text was given (media and remote files). */
 export function defaultContent(file: FileScenario): string {
-  const name = basename(file.uri);
+  const name = baseName(file.uri);
   return file.media ? `[${modalityOf(file.uri) === 'audio' ? 'Audio' : 'Video'}: ${name}]` : `Content of ${name}`;
 }
