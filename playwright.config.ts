@@ -1,8 +1,12 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// Where a run writes its outputs; CONFORMANCE_REPORTS_DIR gives a run that drives the suite (tests/verdicts) its own.
+const reports = process.env.CONFORMANCE_REPORTS_DIR ?? 'reports';
 
 // One runner for everything: unit and property tests, API conformance tests, the report in a browser.
 export default defineConfig({
-  outputDir: 'reports/test-results',
+  outputDir: path.join(reports, 'test-results'),
   workers: 2, // the machines have 2 cores
   forbidOnly: !!process.env.CI,
   // Starts the embedded simulator on an ephemeral loopback port unless CONFORMANCE_BASE_URL names a target.
@@ -10,10 +14,10 @@ export default defineConfig({
   retries: 0, // a flaky test is a bug, never retried into silence
   reporter: [
     ['list'],
-    ['junit', { outputFile: 'reports/junit.xml' }],
-    ['html', { outputFolder: 'reports/playwright', open: 'never' }],
+    ['junit', { outputFile: path.join(reports, 'junit.xml') }],
+    ['html', { outputFolder: path.join(reports, 'playwright'), open: 'never' }],
     // Per-requirement conformance report from the evidence tests attach (src/report/evidence.ts).
-    ['./src/report/reporter.ts', { outputDir: 'reports/conformance' }],
+    ['./src/report/reporter.ts', { outputDir: path.join(reports, 'conformance') }],
   ],
   projects: [
     {
@@ -31,6 +35,12 @@ export default defineConfig({
       name: 'report',
       testDir: 'tests/report',
       testIgnore: '**/fixture/**',
+    },
+    {
+      // The suite's own verdicts: real conformance runs, in child processes, against targets that break one requirement at a time.
+      name: 'verdicts',
+      testDir: 'tests/verdicts',
+      timeout: 300_000,
     },
   ],
 });

@@ -1,0 +1,195 @@
+// Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
+// that breaks exactly the named requirement, the way a real regression of the API would.
+import type { Tenant } from '../../../src/simulator/index.js';
+import { currentStatus, isCancel, isQuery, isStatusPoll, jobIdOf, jsonOf, onPlaceholders, onSnapshots, queryOf, TERMINAL, withJson, withQuery, type Json } from './answers.js';
+import type { Rewrite } from './rewriting-proxy.js';
+
+export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';
+
+/** The simulator's two organizations, for defects that confuse them. */
+export interface Tenants {
+  main: Tenant;
+  other: Tenant;
+}
+
+export interface Break {
+  requirement: string;
+  level: 'MUST' | 'SHOULD';
+  /** The area whose spec file (tests/conformance/<area>.spec.ts) must catch it. */
+  area: Area;
+  /** What the broken target does, in a line. */
+  defect: string;
+  rewrite: (tenants: Tenants) => Rewrite;
+}
+
+const MEDIA = /\.(mp3|mp4|m4a|wav|mov|webm)$/i;
+
+export const BREAKS: readonly Break[] = [
+  {
+    requirement: 'JS-SHAPE-003',
+    level: 'MUST',
+    area: 'shape',
+    defect: 'reports a running job as status "in_progress", a value outside the enum',
+    rewrite: () =>
+      onSnapshots((s) => {
+        if (s.status === 'running') s.status = 'in_progress';
+      }),
+  },
+  {
+    requirement: 'JS-STATE-003',
+    level: 'MUST',
+    area: 'state',
+    defect: 'drops billing from completed and completed_with_failures snapshots',
+    rewrite: () =>
+      onSnapshots((s) => {
+        if (s.status === 'completed' || s.status === 'completed_with_failures') delete s.billing;
+      }),
+  },
+  {
+    requirement: 'JS-STATE-005',
+    level: 'SHOULD',
+    area: 'state',
+    defect: 'drops cancelled_by from cancelled snapshots',
+    rewrite: () =>
+      onSnapshots((s) => {
+        if (s.status === 'cancelled') delete s.cancelled_by;
+      }),
+  },
+  {
+    requirement: 'JS-TRANS-001',
+    level: 'MUST',
+    area: 'transitions',
+    defect: 'answers status "running" again on every re-poll of a job it already reported terminal',
+    rewrite: () => {
+      const ended = new Set<string>();
+      return onSnapshots((s) => {
+        const jobId = String(s.job_id);
+        if (ended.has(jobId)) s.status = 'running';
+        else if (TERMINAL.has(String(s.status))) ended.add(jobId);
+      });
+    },
+  },
+  {
+    requirement: 'JS-PAGE-001',
+    level: 'MUST',
+    area: 'pagination',
+    defect: 'ignores files_limit: every page holds the default 50 files',
+    rewrite: () => (request, forward) => forward(isStatusPoll(request) ? withQuery(request, 'files_limit', undefined) : request),
+  },
+  {
+    requirement: 'JS-PAGE-003',
+    level: 'MUST',
+    area: 'pagination',
+    defect: 'accepts files_limit=0 with 200 (silently clamped to 1)',
+    rewrite: () => (request, forward) => forward(isStatusPoll(request) && queryOf(request, 'files_limit') === '0' ? withQuery(request, 'files_limit', '1') : request),
+  },
+  {
+    requirement: 'JS-PAGE-005',
+    level: 'MUST',
+    area: 'pagination',
+    defect: 'answers a cursor it never issued with the first page instead of a 4xx',
+    rewrite: () => async (request, forward) => {
+      const response = await forward(request);
+      if (!isStatusPoll(request) || queryOf(request, 'files_cursor') === null || response.status < 400 || response.status >= 500) return response;
+      return forward(withQuery(request, 'files_cursor', undefined));
+    },
+  },
+  {
+    requirement: 'JS-PH-002',
+    level: 'MUST',
+    area: 'placeholder',
+    defect: 'adds a sixth key (retry_after_seconds) to the placeholder',
+    rewrite: () =>
+      onPlaceholders((p) => {
+        p.retry_after_seconds = 3;
+      }),
+  },
+  {
+    requirement: 'JS-PH-001',
+    level: 'MUST',
+    area: 'placeholder',
+    defect: 'answers transient backend trouble with 503 instead of the 200 placeholder',
+    rewrite: () => onPlaceholders(() => {}, 503),
+  },
+  {
+    requirement: 'JS-MEDIA-002',
+    level: 'MUST',
+    area: 'media',
+    defect: 'leaves audio and video files out of query results',
+    rewrite: () => async (request, forward) => {
+      const response = await forward(request);
+      const body = isQuery(request) && response.status === 200 ? jsonOf(response) : undefined;
+      if (!body || !Array.isArray(body.search_results)) return response;
+      const kept = (body.search_results as Json[]).filter((r) => !MEDIA.test(String(r.filename ?? '')) && !MEDIA.test(String(r.uri ?? '')));
+      return withJson(response, { ...body, search_results: kept, total_results: kept.length });
+    },
+  },
+  {
+    requirement: 'JS-AUTH-001',
+    level: 'MUST',
+    area: 'auth',
+    defect: 'answers a job-status request without a key with 200 (serves it as the main organization)',
+    rewrite:
+      ({ main }) =>
+      (request, forward) =>
+        forward(
+          isStatusPoll(request) && request.headers.authorization === undefined
+            ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
+            : request,
+        ),
+  },
+  {
+    requirement: 'JS-AUTH-003',
+    level: 'MUST',
+    area: 'auth',
+    defect: "serves a job to another organization's key",
+    rewrite:
+      ({ main, other }) =>
+      (request, forward) =>
+        forward(
+          isStatusPoll(request) && request.headers.authorization === `Bearer ${other.apiKey}`
+            ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
+            : request,
+        ),
+  },
+  {
+    requirement: 'JS-ERR-001',
+    level: 'MUST',
+    area: 'errors',
+    defect: 'answers an unknown job id with 200 and the placeholder instead of 404',
+    rewrite: () => async (request, forward) => {
+      const response = await forward(request);
+      if (!isStatusPoll(request) || response.status !== 404) return response;
+      return withJson(
+        response,
+        { job_id: jobIdOf(request), status: 'running', progress: null, progress_message: 'Fetching job status — please retry in a few seconds', estimated_time_remaining_seconds: 30 },
+        200,
+      );
+    },
+  },
+  {
+    requirement: 'JS-CANCEL-003',
+    level: 'MUST',
+    area: 'cancel',
+    defect: 'answers cancel of a finished job with 409 Conflict',
+    rewrite: () => async (request, forward) => {
+      if (isCancel(request) && TERMINAL.has(String(await currentStatus(request, forward)))) {
+        return { status: 409, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ detail: 'Job already finished' })) };
+      }
+      return forward(request);
+    },
+  },
+  {
+    requirement: 'JS-RATE-001',
+    level: 'MUST',
+    area: 'rate',
+    defect: 'strips Retry-After from 429 answers',
+    rewrite: () => async (request, forward) => {
+      const response = await forward(request);
+      if (response.status !== 429) return response;
+      const headers = { ...response.headers };
+      delete headers['retry-after'];
+      return { ...response, headers };
+    },
+  },
+];

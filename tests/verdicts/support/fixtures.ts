@@ -1,0 +1,79 @@
+// Fixtures of the verdict tests: a simulator (control API on, the suite's time scale), a rewriting proxy
+// in front of it, and the conformance suite run in child processes. Everything started here is closed
+// or killed when the test ends, whatever its outcome.
+import { randomBytes } from 'node:crypto';
+import { test as base, expect } from '@playwright/test';
+import { startSimulator, SUITE_TIME_SCALE, type SimulatorHandle } from '../../../src/simulator/index.js';
+import { startRewritingProxy, type Rewrite, type RewritingProxy } from './rewriting-proxy.js';
+import { SuiteRunner, type SuiteRunOptions } from './suite-run.js';
+
+type Fixtures = {
+  /** Starts a simulator on an ephemeral loopback port with its own keys (or `apiKey`, e.g. a canary). */
+  simulator: (options?: { apiKey?: string }) => Promise<SimulatorHandle>;
+  /** Starts a rewriting proxy in front of `upstream`. */
+  rewritingProxy: (upstream: string, rewrite: Rewrite) => Promise<RewritingProxy>;
+  suite: SuiteRunner;
+};
+
+export const test = base.extend<Fixtures>({
+  simulator: async ({}, use) => {
+    const started: SimulatorHandle[] = [];
+    try {
+      await use(async (options = {}) => {
+        const id = randomBytes(6).toString('hex');
+        const simulator = await startSimulator({
+          port: 0,
+          host: '127.0.0.1',
+          timeScale: SUITE_TIME_SCALE,
+          control: true,
+          apiKey: options.apiKey ?? `verdicts-key-${id}`,
+          orgId: `verdicts-org-${id}`,
+          otherOrg: { apiKey: `verdicts-other-key-${id}`, orgId: `verdicts-other-org-${id}` },
+        });
+        started.push(simulator);
+        return simulator;
+      });
+    } finally {
+      await Promise.all(started.map((s) => s.close()));
+    }
+  },
+  rewritingProxy: async ({}, use) => {
+    const started: RewritingProxy[] = [];
+    try {
+      await use(async (upstream: string, rewrite: Rewrite) => {
+        const proxy = await startRewritingProxy(upstream, rewrite);
+        started.push(proxy);
+        return proxy;
+      });
+    } finally {
+      await Promise.all(started.map((p) => p.close()));
+    }
+  },
+  suite: async ({}, use, testInfo) => {
+    const runner = new SuiteRunner();
+    try {
+      await use(runner);
+    } finally {
+      runner.stopAll();
+      if (testInfo.status === testInfo.expectedStatus) runner.removeOutputs();
+      else for (const dir of runner.outputDirs) testInfo.annotations.push({ type: 'conformance run output', description: dir });
+    }
+  },
+});
+
+/**
+ * The child's target settings for a simulator reached at `baseUrl` (itself or a proxy in front of it).
+ * A loopback simulator is no staging deployment: the external-target rate limit (10 requests/s) would
+ * only stretch a 520-page walk to a minute, so it is lifted as for the embedded simulator.
+ */
+export function targetOf(simulator: SimulatorHandle, baseUrl: string): Pick<SuiteRunOptions, 'baseUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId' | 'env'> {
+  return {
+    baseUrl,
+    env: { CONFORMANCE_MAX_RPS: 'Infinity' },
+    apiKey: simulator.apiKey,
+    orgId: simulator.orgId,
+    ...(simulator.otherOrg ? { otherApiKey: simulator.otherOrg.apiKey, otherOrgId: simulator.otherOrg.orgId } : {}),
+  };
+}
+
+export { expect };

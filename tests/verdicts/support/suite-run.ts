@@ -1,0 +1,136 @@
+// Runs the real conformance suite (`playwright test --project=conformance`) in a child process, the way
+// `npm run conformance` does, with every output (conformance report, JUnit, Playwright's HTML report,
+// test-results) in a fresh temporary folder, so runs never touch reports/ or each other.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+
+/** The parts of results.json (DESIGN section 6) the verdict tests read. */
+export interface RunResults {
+  target: { baseUrl: string; kind: 'simulator' | 'external'; controllable: boolean };
+  summary: { requirements: number; passed: number; failed: number; warned: number; skipped: number; notCovered: number; verdict: 'conformant' | 'not-conformant' };
+  requirements: Array<{ id: string; level: 'MUST' | 'SHOULD'; status: 'passed' | 'failed' | 'skipped' | 'not-covered'; findings: Array<{ message?: string }> }>;
+}
+
+export interface SuiteRun {
+  /** Everything the run wrote: conformance/, junit.xml, playwright/, test-results/. */
+  outDir: string;
+  conformanceDir: string;
+  exitCode: number | null;
+  output: string;
+  results: RunResults;
+}
+
+export interface SuiteRunOptions {
+  /** The target; without it the suite starts its embedded simulator. */
+  baseUrl?: string;
+  apiKey?: string;
+  orgId?: string;
+  otherApiKey?: string;
+  otherOrgId?: string;
+  /** Spec files (repository-relative paths); the whole suite when empty. */
+  files?: readonly string[];
+  workers?: number;
+  /** More settings of the child's environment (e.g. CONFORMANCE_MAX_RPS). */
+  env?: Record<string, string>;
+  timeoutMs: number;
+  /** Leave the outputs for the caller to remove (by default they go when a passing test ends). */
+  keepOutput?: boolean;
+}
+
+/**
+ * The parent's environment minus what would change the child's run: Playwright's worker variables
+ * (the child would think it is a worker) and every target setting (the parent's global setup sets them).
+ */
+function childEnv(options: SuiteRunOptions, outDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(PW_|PLAYWRIGHT_|TEST_|CONFORMANCE_|CAPTAIN_|NODE_OPTIONS$|FORCE_COLOR$|CI$)/.test(name)) continue;
+    env[name] = value;
+  }
+  const target: Record<string, string | undefined> = {
+    CONFORMANCE_BASE_URL: options.baseUrl,
+    CAPTAIN_API_KEY: options.apiKey,
+    CAPTAIN_ORG_ID: options.orgId,
+    CAPTAIN_OTHER_API_KEY: options.otherApiKey,
+    CAPTAIN_OTHER_ORG_ID: options.otherOrgId,
+  };
+  for (const [name, value] of Object.entries(target)) if (value !== undefined) env[name] = value;
+  return { ...env, ...options.env, CONFORMANCE_REPORTS_DIR: outDir, FORCE_COLOR: '0' };
+}
+
+/** Ends a child and the workers it started (its own process group), if still running. */
+export function stop(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** The children still running, so that a test's teardown can end them whatever happened. */
+export class SuiteRunner {
+  private readonly running = new Set<ChildProcess>();
+  private readonly outputs: string[] = [];
+
+  async run(options: SuiteRunOptions): Promise<SuiteRun> {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'conformance-verdicts-'));
+    if (!options.keepOutput) this.outputs.push(outDir);
+    const args = [cli, 'test', '--project=conformance', `--output=${path.join(outDir, 'test-results')}`];
+    if (options.workers !== undefined) args.push(`--workers=${options.workers}`);
+    args.push(...(options.files ?? []));
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(options, outDir), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.running.add(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => {
+      output += `\n[verdicts] the run took longer than ${options.timeoutMs} ms and was killed\n`;
+      stop(child);
+    }, options.timeoutMs);
+    try {
+      const exitCode = await new Promise<number | null>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+      });
+      const conformanceDir = path.join(outDir, 'conformance');
+      const resultsFile = path.join(conformanceDir, 'results.json');
+      if (!existsSync(resultsFile)) throw new Error(`the run wrote no ${resultsFile} (exit ${exitCode}):\n${output.slice(-4000)}`);
+      const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
+      return { outDir, conformanceDir, exitCode, output, results };
+    } finally {
+      clearTimeout(timer);
+      this.running.delete(child);
+    }
+  }
+
+  stopAll(): void {
+    for (const child of this.running) stop(child);
+  }
+
+  /** Removes the outputs of the runs (kept when the test failed, to be read). */
+  removeOutputs(): void {
+    for (const dir of this.outputs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** The output folders of the runs, for a failing test's report. */
+  get outputDirs(): readonly string[] {
+    return this.outputs;
+  }
+}
+
+/** Requirement id -> status, for comparing runs and naming what failed. */
+export function statuses(results: RunResults): Record<string, string> {
+  return Object.fromEntries(results.requirements.map((r) => [r.id, r.status]));
+}
+
+export function failedIds(results: RunResults): string[] {
+  return results.requirements.filter((r) => r.status === 'failed').map((r) => r.id);
+}
