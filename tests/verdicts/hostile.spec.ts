@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { artifactsUnder } from '../report/artifacts.js';
 import { expect, targetOf, test } from './support/fixtures.js';
-import { hostileTarget, PAYLOAD_IMG, PAYLOADS, REOPENED_REQUIREMENT } from './support/hostile-target.js';
+import { ECHO_MARKER, hostileTarget, PAYLOAD_IMG, PAYLOADS, REOPENED_REQUIREMENT } from './support/hostile-target.js';
 import type { SuiteRun } from './support/suite-run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -35,6 +35,8 @@ test.describe('a hostile target, run with a canary key', () => {
     // The payloads reached the evidence the report renders: escaping them is then the report's job.
     const results = readFileSync(path.join(run.conformanceDir, 'results.json'), 'utf8');
     for (const payload of PAYLOADS) expect(results, `results.json carries ${payload}`).toContain(JSON.stringify(payload).slice(1, -1));
+    // ...and so did the key the target echoed back: finding no canary below means redaction removed it.
+    expect(results).toContain(`${ECHO_MARKER} Bearer `);
     expect(run.output).not.toContain(canary);
   });
 
