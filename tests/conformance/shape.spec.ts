@@ -22,8 +22,8 @@ test.describe('shape: every answer of the job-status endpoint matches the contra
       const jobId = await indexText(api, collection, 'shape-2.txt', 'Second document.');
       await conformance.waitFor(jobId);
       const { exchange, json } = await conformance.poll(jobId, { filesLimit: 10 });
+      // The content type is a SHOULD: the oracle records it (JS-SHAPE-005) instead of failing the test.
       expect(exchange.status).toBe(200);
-      expect(exchange.headers['content-type']).toMatch(/application\/json/);
       expect(Array.isArray((json as { files?: unknown }).files)).toBe(true);
       await conformance.expectConforms();
     },

@@ -58,6 +58,15 @@ export class Conformance {
     this.findings.push(...findings);
   }
 
+  /**
+   * Judges a requirement a conformance test observes itself (a status code, an outcome): when it does
+   * not hold, a finding names it, so the report fails that requirement and no other.
+   */
+  judge(requirement: string, holds: boolean, message: string, context: { jobId?: string } = {}): boolean {
+    if (!holds) this.record(finding(requirement, message, context));
+    return holds;
+  }
+
   private track(jobId: string, exchanges: readonly Exchange[], key = jobId): void {
     const timeline = this.timelines.get(key) ?? { jobId, exchanges: [] };
     timeline.exchanges.push(...exchanges);
