@@ -168,6 +168,29 @@ export const BREAKS: readonly Break[] = [
     },
   },
   {
+    requirement: 'JS-CANCEL-001',
+    level: 'MUST',
+    area: 'cancel',
+    defect: 'answers cancel of a pending job 200 "cancelled" but leaves the job pending',
+    rewrite: () => async (request, forward) => {
+      if (isCancel(request) && (await currentStatus(request, forward)) === 'pending') {
+        const body = { job_id: jobIdOf(request), status: 'cancelled', message: 'Job cancelled', cancelled_at: new Date().toISOString() };
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
+      }
+      return forward(request);
+    },
+  },
+  {
+    requirement: 'JS-SHAPE-005',
+    level: 'SHOULD',
+    area: 'shape',
+    defect: 'serves job snapshots as text/html',
+    rewrite: () => async (request, forward) => {
+      const response = await forward(request);
+      return isStatusPoll(request) && response.status === 200 ? { ...response, headers: { ...response.headers, 'content-type': 'text/html' } } : response;
+    },
+  },
+  {
     requirement: 'JS-CANCEL-003',
     level: 'MUST',
     area: 'cancel',
