@@ -1,6 +1,6 @@
 // The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
-import type { Area, Catalog, Level, SpecIssue } from '../contract/catalog.js';
+import type { Area, Catalog, Level, Requirement, SpecIssue } from '../contract/catalog.js';
 import type { Finding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 import { coverageOf, type Coverage } from './coverage.js';
@@ -40,16 +40,9 @@ export interface RunMeta {
   fallbackBaseUrl?: string;
 }
 
-export interface TestRef {
-  id: string;
-  title: string;
-  file: string;
-  line: number;
-  project: string;
-  status: TestStatus;
-  durationMs: number;
+/** A test as a requirement lists it: the record without its evidence, with the reason it was skipped. */
+export interface TestRef extends Omit<TestRecord, 'evidence'> {
   skipReason?: string;
-  error?: string;
 }
 
 export interface ReportedFinding extends Finding {
@@ -59,13 +52,7 @@ export interface ReportedFinding extends Finding {
   timeline?: string;
 }
 
-export interface RequirementResult {
-  id: string;
-  area: string;
-  level: Level;
-  title: string;
-  statement: string;
-  source: string;
+export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'title' | 'statement' | 'source'> {
   /** False for ids named by tests or findings but absent from spec/requirements.yaml. */
   catalogued: boolean;
   status: RequirementStatus;
