@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Observation } from '../oracle/observation.js';
 import { anchorId, clip, escapeHtml as e, jsonForScript } from './escape.js';
+import { describePolls, groupFindings } from './finding-groups.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLE } from './report-style.js';
 import type { CoverageRow } from './coverage.js';
@@ -133,8 +134,9 @@ function failures(results: Results): string {
 <h3>${level(r.level)} ${e(r.id)} — ${e(r.title)} ${badge(displayStatus(r))}</h3><p class="statement">${e(r.statement)}</p>`);
     if (r.findings.length > 0) {
       out.push('<ol class="findings">');
-      for (const f of r.findings) {
-        const where = [f.jobId !== undefined ? `job ${f.jobId}` : '', f.pollIndex !== undefined ? `poll ${f.pollIndex}` : '', tests.get(f.test)?.title ?? '']
+      for (const { first: f, polls, count } of groupFindings(r.findings)) {
+        const times = count > 1 && polls.length < count ? `${count} times` : '';
+        const where = [f.jobId !== undefined ? `job ${f.jobId}` : '', describePolls(polls), times, tests.get(f.test)?.title ?? '']
           .filter((s) => s !== '')
           .join(' · ');
         const evidence = f.evidence !== undefined ? `<details><summary>evidence</summary><pre>${e(typeof f.evidence === 'string' ? f.evidence : JSON.stringify(f.evidence, null, 2))}</pre></details>` : '';

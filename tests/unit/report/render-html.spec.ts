@@ -75,3 +75,16 @@ test('the banner, the failure with its timeline and the collapsed exchanges are 
   expect(conformant).toContain('<h1>Conformant</h1>');
   expect(conformant).toContain('No requirement failed.');
 });
+
+test('the same finding on many polls of one job is shown once, with the polls it points at', () => {
+  const findings = Array.from({ length: 517 }, (_, i) => mustFinding('JS-STATE-003', { message: 'billing is present while the job is running', jobId: 'job-1', pollIndex: i + 3 }));
+  const other = mustFinding('JS-STATE-003', { message: 'billing is absent although the job is completed', jobId: 'job-1', pollIndex: 600 });
+  const results = buildResults([record('failed', { requirements: ['JS-STATE-003'], findings: [...findings, other] })], miniCatalog, meta);
+  const html = renderHtml(results);
+  const start = html.indexOf('<section id="failures"');
+  const failure = html.slice(start, html.indexOf('</section>', start));
+  expect(failure.match(/billing is present while the job is running/g)).toHaveLength(1);
+  expect(failure).toContain('polls 3 … 519 (517)');
+  expect(failure).toContain('billing is absent although the job is completed');
+  expect(failure).toContain('poll 600');
+});
