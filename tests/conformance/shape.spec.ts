@@ -16,7 +16,7 @@ test.describe('shape: every answer of the job-status endpoint matches the contra
   );
 
   test(
-    'the status of a finished job is served as application/json with files paged',
+    'a paged status answer of a finished job is judged like every other, its content type included (a SHOULD: warned, not failed)',
     requirements('JS-SHAPE-001', 'JS-SHAPE-005'),
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'shape-2.txt', 'Second document.');
