@@ -37,7 +37,7 @@ export { seededRandom } from './client/random.js';
 export type { RandomSource } from './client/random.js';
 export { fullJitter } from './client/backoff.js';
 export type { BackoffPolicy } from './client/backoff.js';
-export { parseRetryAfter } from './client/retry-after.js';
+export { parseRetryAfter } from './model/retry-after.js';
 export { REDACTED, redactor } from './client/redact.js';
 export type { Redactor } from './client/redact.js';
 export type { Exchange, ExchangeRequest } from './oracle/exchange.js';

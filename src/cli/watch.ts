@@ -75,8 +75,6 @@ function outcomeLine(result: WaitForJobResult): string {
   switch (result.outcome) {
     case 'terminal':
       return `job ended: ${result.status}`;
-    case 'terminal-uncatalogued':
-      return `job ended with a status outside the catalogue: ${result.status}`;
     case 'indexed-via-query':
       return `file found through the query endpoint (${result.match.filename ?? result.match.uri ?? result.match.document_id}) while the status says ${result.status ?? 'nothing yet'}`;
   }

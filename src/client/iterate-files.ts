@@ -1,15 +1,16 @@
 // Walks every page of a job's files by following files_page.next_cursor. A server that repeats a
-// cursor or a file would make a naive loop spin forever; the walk stops instead, with a finding
-// (JS-PAGE-004), and keeps every page as evidence.
+// cursor or a file would make a naive loop spin forever; the walk stops instead and keeps every page
+// as evidence, and the oracle (checkFilesWalk) judges the pages: one judge, one finding per defect.
 import type { FileStatus, JobSnapshot } from '../model/job.js';
 import type { Exchange } from '../oracle/exchange.js';
-import { finding, type Finding } from '../oracle/finding.js';
+import type { Finding } from '../oracle/finding.js';
 import { classify } from '../oracle/classify.js';
+import { checkFilesWalk } from '../oracle/page-checks.js';
 import { fullJitter } from './backoff.js';
 import type { CaptainClient } from './captain-client.js';
 import { systemClock, type Clock } from './clock.js';
 import { randomSeed, seededRandom, type RandomSource } from './random.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '../model/retry-after.js';
 
 export interface IterateFilesOptions {
   /** `files_limit` of each page (1-500; default: the server's). */
@@ -48,10 +49,11 @@ export type WalkStop =
 export class FilesWalk implements AsyncIterable<FileStatus> {
   readonly pages: FilesPageRecord[] = [];
   readonly exchanges: Exchange[] = [];
-  readonly findings: Finding[] = [];
   stopped: WalkStop | undefined;
   /** Why the walk stopped early, in words (undefined when it ended normally). */
   reason: string | undefined;
+  /** A 4xx to a cursor the server issued: the server broke its own walk. */
+  private rejectedIssuedCursor = false;
 
   /** One jitter source per walk, seeded afresh unless the caller gives one. */
   private readonly random: RandomSource;
@@ -78,7 +80,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
     let cursor: string | null = null;
     for (;;) {
       if (this.pages.length >= maxPages) {
-        return this.stop('max-pages', `the walk did not end within ${maxPages} pages`, { cursor });
+        return this.stop('max-pages', `the walk did not end within ${maxPages} pages`);
       }
       const page = await this.fetchPage(cursor);
       if (!page) return;
@@ -87,12 +89,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
       for (const file of page.files) {
         const firstPage = seenFiles.get(file.uri);
         if (firstPage !== undefined) {
-          return this.stop('duplicate-file', `file ${file.uri} listed again on page ${pageIndex} (first on page ${firstPage})`, {
-            uri: file.uri,
-            firstPage,
-            page: pageIndex,
-            cursor,
-          });
+          return this.stop('duplicate-file', `file ${file.uri} listed again on page ${pageIndex} (first on page ${firstPage})`);
         }
         seenFiles.set(file.uri, pageIndex);
         yield file;
@@ -103,10 +100,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
         return;
       }
       if (seenCursors.has(next) || next === cursor) {
-        return this.stop('repeated-cursor', `next_cursor ${JSON.stringify(next)} on page ${pageIndex} was already followed`, {
-          cursor: next,
-          page: pageIndex,
-        });
+        return this.stop('repeated-cursor', `next_cursor ${JSON.stringify(next)} on page ${pageIndex} was already followed`);
       }
       if (cursor !== null) seenCursors.add(cursor);
       seenCursors.add(next);
@@ -114,12 +108,23 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
     }
   }
 
-  private stop(stop: WalkStop, message: string, evidence: unknown): void {
+  /**
+   * The oracle's judgement of the pages walked (JS-PAGE-001/002/004/006). A walk cut short by transient
+   * trouble or by the caller is not judged as a walk: its answers are judged one by one elsewhere.
+   */
+  get findings(): Finding[] {
+    if (this.stopped === undefined || this.stopped === 'aborted' || (this.stopped === 'http-error' && !this.rejectedIssuedCursor)) return [];
+    const snapshots = this.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : []));
+    return checkFilesWalk(snapshots, {
+      jobId: this.jobId,
+      ...(this.options.limit !== undefined ? { filesLimit: this.options.limit } : {}),
+      ...(this.stopped !== 'end' && this.reason ? { stoppedBecause: this.reason } : {}),
+    });
+  }
+
+  private stop(stop: WalkStop, message: string): void {
     this.stopped = stop;
     this.reason = message;
-    if (stop !== 'aborted' && stop !== 'http-error') {
-      this.findings.push(finding('JS-PAGE-004', message, { jobId: this.jobId, pollIndex: this.pages.length - 1 }, evidence));
-    }
   }
 
   /** One page, retried through transient answers; undefined when the walk must stop. */
@@ -130,7 +135,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
     const signal = this.options.signal;
     for (let attempt = 0; ; attempt += 1) {
       if (signal?.aborted) {
-        this.stop('aborted', 'aborted by the caller', { cursor });
+        this.stop('aborted', 'aborted by the caller');
         return undefined;
       }
       const { exchange } = await this.client.getJob(this.jobId, {
@@ -151,9 +156,9 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
       if (!retryable || attempt >= maxRetries) {
         const what = observation.kind === 'http-error' ? `HTTP ${status}${exchange.error ? ` (${exchange.error})` : ''}` : observation.kind;
         const message = `page ${this.pages.length} (cursor ${JSON.stringify(cursor)}) answered ${what}${retryable ? ` after ${attempt + 1} attempts` : ''}`;
-        this.stop('http-error', message, { cursor });
+        this.stop('http-error', message);
         // A server-issued cursor the server then rejects breaks the walk's promise.
-        if (!retryable && cursor !== null) this.findings.push(finding('JS-PAGE-004', message, { jobId: this.jobId }, { cursor, status }));
+        this.rejectedIssuedCursor = !retryable && cursor !== null;
         return undefined;
       }
       const retryAfter = status === 429 ? parseRetryAfter(exchange.headers['retry-after'], clock.now()) : undefined;

@@ -3,7 +3,7 @@
 // Retry-After; 5xx and network errors get bounded retries with full-jitter back-off; spacing
 // follows the server's ETA within bounds; media jobs are proven indexed through the query endpoint.
 import type { JobSnapshot } from '../model/job.js';
-import { isJobStatus, isTerminal, type JobStatus } from '../model/status.js';
+import { isKnownStatus, isTerminal, type KnownStatus } from '../model/status.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
 import { classify, preview } from '../oracle/classify.js';
@@ -16,7 +16,7 @@ import { isMediaMatcher, isMediaSnapshot } from './media.js';
 import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from './poll-errors.js';
 import type { PollRecord } from './poll-record.js';
 import { randomSeed, seededRandom, type RandomSource } from './random.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '../model/retry-after.js';
 
 /** Prove a media job indexed through `POST /v2/collections/{collection}/query`. */
 export interface MediaFallbackOptions {
@@ -62,14 +62,9 @@ export interface WaitForJobOptions {
   fallback?: MediaFallbackOptions;
 }
 
-/** The statuses the vendor's other material names as final, outside the catalogue's six (SPEC-002). */
-const UNCATALOGUED_TERMINAL = ['completed_with_errors', 'timed_out'];
-
 export type WaitForJobResult =
-  /** The job reached one of the six catalogued terminal statuses. */
-  | (PollRecord & { outcome: 'terminal'; status: JobStatus; snapshot: JobSnapshot })
-  /** The job reached a final status outside the catalogue (`completed_with_errors`, `timed_out`). */
-  | (PollRecord & { outcome: 'terminal-uncatalogued'; status: string; snapshot: JobSnapshot })
+  /** The job reached a terminal status: a documented one, or a vendor final one (`completed_with_errors`, `timed_out`). */
+  | (PollRecord & { outcome: 'terminal'; status: KnownStatus; snapshot: JobSnapshot })
   /** The job status had not ended, but the query endpoint already returns the file. */
   | (PollRecord & {
       outcome: 'indexed-via-query';
@@ -209,11 +204,8 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
         consecutiveRateLimits = 0;
         record.lastSnapshot = snapshot;
         lastStatus = String(snapshot.status);
-        if (isJobStatus(snapshot.status) && isTerminal(snapshot.status)) {
+        if (isKnownStatus(snapshot.status) && isTerminal(snapshot.status)) {
           return { ...close(), outcome: 'terminal', status: snapshot.status, snapshot };
-        }
-        if (UNCATALOGUED_TERMINAL.includes(lastStatus)) {
-          return { ...close(), outcome: 'terminal-uncatalogued', status: lastStatus, snapshot };
         }
         if (isMediaSnapshot(snapshot)) mediaLike = true;
         if (snapshot.status === 'running' && snapshot.progress == null) runningWithoutProgressSince ??= clock.now();
@@ -276,7 +268,7 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
     if (fallback) {
       const stuck = runningWithoutProgressSince !== undefined && clock.now() - runningWithoutProgressSince >= s.stuckAfterMs;
       if ((mediaLike && lastStatus !== 'pending') || stuck) {
-        const answer = await client.query(fallback.collection, { query: fallback.query, top_k: fallback.topK ?? 10 }, signal ? { signal } : {});
+        const answer = await client.query(fallback.collection, { query: fallback.query, top_k: fallback.topK ?? 10, rerank: true }, signal ? { signal } : {});
         send(answer.exchange);
         checkAbort();
         const match = answer.ok ? findMatch(answer.json, fallback.match) : undefined;

@@ -1,14 +1,22 @@
-// The requirement catalog (spec/requirements.yaml), read once per process.
+// The requirement catalog (spec/requirements.yaml), read once per process, and the profile that
+// decides each requirement's level (CONFORMANCE_PROFILE: default, or strict for the vendor's own team).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 export type Level = 'MUST' | 'SHOULD';
+export type Evidence = 'documented' | 'vendor-client' | 'inferred';
+export const PROFILES = ['default', 'strict'] as const;
+export type Profile = (typeof PROFILES)[number];
 
 export interface Requirement {
   id: string;
   area: string;
+  /** Level in the default profile. */
   level: Level;
+  /** Level in the strict profile, when it differs. */
+  strict_level?: Level;
+  evidence: Evidence;
   title: string;
   statement: string;
   source: string;
@@ -32,7 +40,7 @@ export interface SpecIssue {
 
 export interface Catalog {
   schemaVersion: number;
-  profile: string;
+  profiles: Record<Profile, string>;
   areas: Area[];
   requirements: Requirement[];
   spec_issues: SpecIssue[];
@@ -50,6 +58,21 @@ export function requirement(id: string): Requirement {
   return found;
 }
 
-export function levelOf(id: string): Level {
-  return requirement(id).level;
+/** Reads CONFORMANCE_PROFILE; anything but a known profile is a clear error before any request. */
+export function profileFrom(value: string | undefined): Profile {
+  if (value === undefined || value === '') return 'default';
+  if ((PROFILES as readonly string[]).includes(value)) return value as Profile;
+  throw new Error(`CONFORMANCE_PROFILE=${JSON.stringify(value)} is not a profile: use ${PROFILES.join(' or ')}`);
+}
+
+/** The profile of this run, fixed once per process like the catalog. */
+export const activeProfile: Profile = profileFrom(process.env.CONFORMANCE_PROFILE);
+
+export function levelIn(r: Pick<Requirement, 'level' | 'strict_level'>, profile: Profile): Level {
+  return profile === 'strict' ? (r.strict_level ?? r.level) : r.level;
+}
+
+/** The level of a requirement in this run's profile. */
+export function levelOf(id: string, profile: Profile = activeProfile): Level {
+  return levelIn(requirement(id), profile);
 }

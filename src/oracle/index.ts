@@ -20,6 +20,7 @@ export * from './classify.js';
 export * from './exchange.js';
 export * from './finding.js';
 export * from './judge.js';
+export * from './judged.js';
 export * from './observation.js';
 export * from './page-checks.js';
 export * from './response-checks.js';

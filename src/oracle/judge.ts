@@ -1,14 +1,16 @@
 // Everything the oracle can say about answers of the job-status endpoint: one exchange at a time
-// (judgeStatusExchange), then a whole timeline (judgeTimeline) with the transitions across it.
+// (assessObservation), then a whole timeline (assessTimeline) with the transitions across it. Each
+// says which requirements it judged, so a report can tell "held" from "never looked at".
 import type { Exchange } from './exchange.js';
 import { classify } from './classify.js';
-import { finding, type Finding } from './finding.js';
+import type { Finding } from './finding.js';
+import { assessmentOf, findingsOf, judged, type Assessment, type Judged } from './judged.js';
 import type { Observation, Timeline } from './observation.js';
-import { checkPageSize } from './page-checks.js';
+import { assessPageSize } from './page-checks.js';
 import { checkContentType, checkErrorBody, checkJobIdEcho, checkNoServerError, checkPlaceholderShape, checkRetryAfter } from './response-checks.js';
-import { checkSnapshotSchema } from './snapshot-schema.js';
-import { checkSnapshotState } from './state-checks.js';
-import { checkTimeline } from './transition-checks.js';
+import { assessSnapshotSchema } from './snapshot-schema.js';
+import { assessSnapshotState } from './state-checks.js';
+import { assessTimelineTransitions } from './transition-checks.js';
 
 export interface StatusRequest {
   /** The job_id in the request path. */
@@ -21,7 +23,12 @@ export interface StatusRequest {
 export function filesLimitOf(exchange: Exchange): number | undefined {
   const match = /[?&]files_limit=([^&#]*)/.exec(exchange.request.url);
   if (!match) return undefined;
-  const value = Number(decodeURIComponent(match[1]!));
+  let value: number;
+  try {
+    value = Number(decodeURIComponent(match[1]!));
+  } catch {
+    return undefined; // a malformed escape is not a files_limit
+  }
   return Number.isInteger(value) ? value : undefined;
 }
 
@@ -30,26 +37,64 @@ export interface Judgement {
   findings: Finding[];
 }
 
-export function judgeObservation(observation: Observation, request: StatusRequest): Finding[] {
+/** Findings of a check as the judgement of one requirement (judged whenever the check applies). */
+function as(requirement: string, findings: Finding[]): Judged {
+  return { requirement, findings: findings.filter((f) => f.requirement === requirement) };
+}
+
+/** Splits findings of a check that judges several requirements into one judgement each. */
+function split(requirements: readonly string[], findings: Finding[]): Judged[] {
+  const ids = [...requirements, ...findings.map((f) => f.requirement).filter((id) => !requirements.includes(id))];
+  return [...new Set(ids)].map((id) => as(id, findings));
+}
+
+/** Every requirement one answer of the status endpoint lets the oracle judge, and how each came out. */
+export function assessObservationJudgements(observation: Observation, request: StatusRequest): Judged[] {
   const ctx = { jobId: request.jobId, pollIndex: observation.index };
   const exchange = observation.exchange;
-  const common = checkContentType(exchange, ctx);
+  // No answer arrived (status 0): nothing of the target's to judge, and nothing charged to it.
+  if (exchange.status === 0) return [];
+  const out: Judged[] = [];
+  if (exchange.body.length > 0) out.push(as('JS-SHAPE-005', checkContentType(exchange, ctx)));
   switch (observation.kind) {
-    case 'http-error':
-      return [...common, ...checkNoServerError(exchange, ctx), ...checkRetryAfter(exchange, ctx), ...checkErrorBody(exchange, ctx)];
+    case 'http-error': {
+      const status = observation.status;
+      if (status >= 500) out.push(as('JS-PH-001', checkNoServerError(exchange, ctx)));
+      if (status === 429) out.push(as('JS-RATE-001', checkRetryAfter(exchange, ctx)));
+      const errorBody = checkErrorBody(exchange, ctx);
+      if (status === 422) out.push(as('JS-ERR-003', errorBody));
+      else if ([401, 403, 404, 429].includes(status)) out.push(as('JS-ERR-002', errorBody));
+      return out;
+    }
     case 'malformed':
-      return [...common, finding('JS-SHAPE-006', observation.reason, ctx)];
+      return [...out, judged('JS-SHAPE-006', [observation.reason], ctx)];
     case 'placeholder':
-      return [...common, ...checkJobIdEcho(observation.placeholder, request.jobId, ctx), ...checkPlaceholderShape(observation.placeholder, ctx)];
+      return [
+        ...out,
+        judged('JS-SHAPE-006', [], ctx),
+        // Trouble answered as documented: a 200 placeholder, not a 5xx.
+        judged('JS-PH-001', [], ctx),
+        as('JS-SHAPE-002', checkJobIdEcho(observation.placeholder, request.jobId, ctx)),
+        ...split(['JS-PH-002', 'JS-PH-005'], checkPlaceholderShape(observation.placeholder, ctx)),
+      ];
     case 'snapshot':
       return [
-        ...common,
-        ...checkJobIdEcho(observation.snapshot, request.jobId, ctx),
-        ...checkSnapshotSchema(observation.snapshot, ctx),
-        ...checkSnapshotState(observation.snapshot, ctx),
-        ...checkPageSize(observation.snapshot, request.filesLimit ?? filesLimitOf(exchange), ctx),
+        ...out,
+        judged('JS-SHAPE-006', [], ctx),
+        as('JS-SHAPE-002', checkJobIdEcho(observation.snapshot, request.jobId, ctx)),
+        ...assessSnapshotSchema(observation.snapshot, ctx),
+        ...assessSnapshotState(observation.snapshot, ctx),
+        assessPageSize(observation.snapshot, request.filesLimit ?? filesLimitOf(exchange), ctx),
       ];
   }
+}
+
+export function assessObservation(observation: Observation, request: StatusRequest): Assessment {
+  return assessmentOf(assessObservationJudgements(observation, request));
+}
+
+export function judgeObservation(observation: Observation, request: StatusRequest): Finding[] {
+  return findingsOf(assessObservationJudgements(observation, request));
 }
 
 export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, pollIndex = 0): Judgement {
@@ -57,7 +102,15 @@ export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, 
   return { observation, findings: judgeObservation(observation, request) };
 }
 
+/** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
+export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
+  return assessmentOf([
+    ...timeline.flatMap((o) => assessObservationJudgements(o, request)),
+    ...assessTimelineTransitions(timeline, { jobId: request.jobId }),
+  ]);
+}
+
 /** Judges every answer of one job's polls, then the lifecycle across them. */
 export function judgeTimeline(timeline: Timeline, request: StatusRequest): Finding[] {
-  return [...timeline.flatMap((o) => judgeObservation(o, request)), ...checkTimeline(timeline, { jobId: request.jobId })];
+  return assessTimeline(timeline, request).findings;
 }

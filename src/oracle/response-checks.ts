@@ -1,6 +1,7 @@
 // Checks of single responses other than job snapshots: the placeholder, errors, 429s, and the
 // query and cancel endpoints the lifecycle depends on.
 import { validate, type SchemaName } from '../contract/schemas.js';
+import { readRetryAfter } from '../model/retry-after.js';
 import { isJsonObject, parseJson, preview } from './classify.js';
 import type { Exchange } from './exchange.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
@@ -30,18 +31,22 @@ export function checkJobIdEcho(body: unknown, expectedJobId: string | undefined,
   return jobId === expectedJobId ? [] : [finding('JS-SHAPE-002', `job_id is ${show(jobId)}, expected ${show(expectedJobId)}`, context)];
 }
 
+/** The documented keys with their types (JS-PH-002); any other key, even a null one, is JS-PH-005. */
 export function checkPlaceholderShape(body: unknown, context: FindingContext = {}): Finding[] {
-  return schemaFindings('JS-PH-002', 'Placeholder', body, context);
+  return validate('Placeholder', body).map((p) =>
+    p.keyword === 'additionalProperties'
+      ? finding('JS-PH-005', `the placeholder carries a key beyond the documented five: ${show(p.params.additionalProperty)}`, context, { path: p.path })
+      : finding('JS-PH-002', `Placeholder ${p.message}`, context, { path: p.path, keyword: p.keyword }),
+  );
 }
-
-const RETRY_AFTER_SECONDS = /^\d+$/;
 
 export function checkRetryAfter(exchange: Exchange, context: FindingContext = {}): Finding[] {
   if (exchange.status !== 429) return [];
   const value = exchange.headers['retry-after'];
-  if (value === undefined) return [finding('JS-RATE-001', 'HTTP 429 without a Retry-After header', context)];
-  const valid = RETRY_AFTER_SECONDS.test(value.trim()) || !Number.isNaN(Date.parse(value));
-  return valid ? [] : [finding('JS-RATE-001', `Retry-After ${show(value)} is neither seconds nor an HTTP date`, context)];
+  // The instant only matters for dates in the past, which are valid (wait 0): any clock will do.
+  const reading = readRetryAfter(value, 0);
+  if (reading === undefined) return [finding('JS-RATE-001', 'HTTP 429 without a Retry-After header', context)];
+  return reading.valid ? [] : [finding('JS-RATE-001', `Retry-After ${show(value)} is not valid: ${reading.reason}`, context)];
 }
 
 /** 401, 403, 404 and 429 carry an Error body (JS-ERR-002); 422 a ValidationError body (JS-ERR-003). */

@@ -1,11 +1,13 @@
 // Lifecycle across polls (JS-TRANS-001..006). Only real snapshots carry state: placeholders,
 // HTTP errors and malformed answers are skipped, so completed -> placeholder -> completed is legal.
-// Polling skips states, so each rule is reachability from the last value seen, not adjacency.
+// Polling skips states, so each rule is reachability from the last value seen, not adjacency. A rule
+// is judged only when it compared a value with an earlier one: a single poll proves no transition.
 import { canObserveFileStatus, isFileStatus } from '../model/file-status.js';
 import type { JobSnapshot } from '../model/job.js';
 import { canObserveStage, STAGE_VALUES, type StageValue } from '../model/stage.js';
-import { canObserveStatus, isJobStatus } from '../model/status.js';
+import { canObserveStatus, isKnownStatus } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
+import { findingsOf, type Judged } from './judged.js';
 import type { Observation } from './observation.js';
 import { COUNTERS } from './state-checks.js';
 import { instantAt, numberAt, objectAt, show, stringAt } from './values.js';
@@ -14,7 +16,7 @@ export interface TimelineOptions {
   jobId?: string;
 }
 
-type TimelineCheck = (timeline: readonly Observation[], options?: TimelineOptions) => Finding[];
+type TimelineCheck = (timeline: readonly Observation[], options?: TimelineOptions) => Judged[];
 
 /** A value seen at a poll, keyed by what it is the value of (a counter's name, a file's uri...). */
 type Sighting<T> = { value: T; pollIndex: number };
@@ -31,17 +33,19 @@ function monotone<T>(
   return (timeline, options = {}) => {
     const out: Finding[] = [];
     const last = new Map<string, Sighting<T>>();
+    let compared = false;
     for (const observation of timeline) {
       if (observation.kind !== 'snapshot') continue;
       const ctx: FindingContext = { jobId: options.jobId ?? stringAt(observation.snapshot.job_id), pollIndex: observation.index };
       for (const [key, value] of read(observation.snapshot)) {
         const before = last.get(key);
+        if (before) compared = true;
         const message = before && illegal(before.value, value, key, `poll ${before.pollIndex}`);
         if (message) out.push(finding(requirement, message, ctx));
         last.set(key, { value, pollIndex: observation.index });
       }
     }
-    return out;
+    return compared ? [{ requirement, findings: out }] : [];
   };
 }
 
@@ -51,15 +55,16 @@ function isStageValue(value: unknown): value is StageValue {
 
 export const checkStatusTransitions = monotone(
   'JS-TRANS-001',
-  (s) => (isJobStatus(s.status) ? [['status', s.status]] : []),
+  (s) => (isKnownStatus(s.status) ? [['status', s.status]] : []),
   (before, after, _key, since) => (canObserveStatus(before, after) ? undefined : `status went from ${before} (${since}) to ${after}`),
 );
 
 export const checkStageOrder = monotone(
   'JS-TRANS-002',
   (s) => {
+    // The stage of a finished job is undocumented ("When status is running"): only running snapshots count.
     const stage = objectAt(s.progress)?.current_stage;
-    return isStageValue(stage) ? [['stage', stage]] : [];
+    return s.status === 'running' && isStageValue(stage) ? [['stage', stage]] : [];
   },
   (before, after, _key, since) => (canObserveStage(before, after) ? undefined : `stage went back from ${before} (${since}) to ${after}`),
 );
@@ -125,7 +130,12 @@ export const TRANSITION_CHECKS: Record<string, TimelineCheck> = {
   checkUpdatedAtMonotonic,
 };
 
+/** Every lifecycle rule judged over one job's timeline. */
+export function assessTimelineTransitions(timeline: readonly Observation[], options: TimelineOptions = {}): Judged[] {
+  return Object.values(TRANSITION_CHECKS).flatMap((check) => check(timeline, options));
+}
+
 /** Every lifecycle rule over one job's timeline. */
 export function checkTimeline(timeline: readonly Observation[], options: TimelineOptions = {}): Finding[] {
-  return Object.values(TRANSITION_CHECKS).flatMap((check) => check(timeline, options));
+  return findingsOf(assessTimelineTransitions(timeline, options));
 }

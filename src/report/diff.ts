@@ -22,9 +22,9 @@ export interface ResultsDiff {
 
 type Comparable = Pick<Results, 'requirements' | 'summary'>;
 
-const RANK: Record<RequirementStatus | 'absent', number> = { failed: 0, absent: 1, 'not-covered': 1, skipped: 2, passed: 3 };
+const RANK: Record<RequirementStatus | 'absent', number> = { failed: 0, absent: 1, 'not-covered': 1, inconclusive: 2, skipped: 2, passed: 3 };
 
-/** A regression is a requirement that now fails, or that passed and no longer does (coverage lost). */
+/** A regression is a requirement that now fails, or that passed and no longer does (coverage lost, or now inconclusive). */
 export function classify(before: RequirementStatus | 'absent', after: RequirementStatus | 'absent'): ChangeKind {
   if (after === 'failed' && before !== 'failed') return 'regression';
   if (before === 'passed') return 'regression';

@@ -10,6 +10,7 @@ export const REQUIREMENT_ANNOTATION = 'requirement';
 export const TARGET_ANNOTATION = 'conformance-target';
 export const SEED_ANNOTATION = 'conformance-seed';
 export const FINDINGS_ATTACHMENT = 'conformance-findings';
+export const JUDGED_ATTACHMENT = 'conformance-judged';
 export const TIMELINE_ATTACHMENT = 'conformance-timeline';
 /** Any string (a body, a field) longer than this is cut before it is attached (the report shows far less). */
 export const ATTACHED_STRING_LIMIT = 64 * 1024;
@@ -33,6 +34,21 @@ export interface SeedEvidence {
 
 export interface FindingsAttachment {
   findings: Finding[];
+}
+
+/** Why a requirement could not be judged: the suite's own trouble, never the target's fault. */
+export interface InconclusiveCause {
+  /** The requirement it kept from being judged; absent when it concerns every requirement of the test. */
+  requirement?: string;
+  cause: string;
+  /** True when it is the suite's own trouble (budget, network, its deadline): the run broke. */
+  suiteTrouble: boolean;
+}
+
+/** Which requirements a test's checks actually ran on (held or not), and what kept others from running. */
+export interface JudgedAttachment {
+  exercised: string[];
+  inconclusive: InconclusiveCause[];
 }
 
 export interface TimelineAttachment {
@@ -65,6 +81,13 @@ export async function attachFindings(testInfo: TestInfo, findings: Finding[]): P
   if (findings.length === 0) return;
   const payload: FindingsAttachment = { findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Finding[] };
   await testInfo.attach(FINDINGS_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
+}
+
+/** Attaches which requirements the test's checks ran on, and why others could not be judged. */
+export async function attachJudged(testInfo: TestInfo, judged: JudgedAttachment): Promise<void> {
+  if (judged.exercised.length === 0 && judged.inconclusive.length === 0) return;
+  const payload = redactDeep(clipStrings({ exercised: [...new Set(judged.exercised)].sort(), inconclusive: judged.inconclusive.slice(0, 200) }, 4000, 1000), secrets());
+  await testInfo.attach(JUDGED_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }
 
 /** Attaches one job's poll timeline as evidence (redacted again here, in case a caller forgot). */

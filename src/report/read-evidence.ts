@@ -5,10 +5,12 @@ import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
 import {
   FINDINGS_ATTACHMENT,
+  JUDGED_ATTACHMENT,
   REQUIREMENT_ANNOTATION,
   SEED_ANNOTATION,
   TARGET_ANNOTATION,
   TIMELINE_ATTACHMENT,
+  type InconclusiveCause,
   type SeedEvidence,
   type TargetEvidence,
   type TimelineAttachment,
@@ -34,12 +36,16 @@ export interface TestEvidence {
   target?: TargetEvidence;
   seeds: SeedEvidence[];
   findings: Finding[];
+  /** Requirements whose checks ran on the target's answers in this test (held or not). */
+  exercised: string[];
+  inconclusive: InconclusiveCause[];
   timelines: TimelineAttachment[];
   skipReason?: string;
   problems: string[];
 }
 
 const TAG_ID = /^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
+const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 const OBSERVATION_KINDS = new Set(['snapshot', 'placeholder', 'http-error', 'malformed']);
 const MAX_TEXT = 20_000;
 
@@ -141,7 +147,7 @@ export function readEvidence(
   attachments: readonly RawAttachment[],
   read: AttachmentReader,
 ): TestEvidence {
-  const evidence: TestEvidence = { requirements: [], seeds: [], findings: [], timelines: [], problems: [] };
+  const evidence: TestEvidence = { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems: [] };
   const ids = new Set<string>();
   for (const tag of tags) {
     const match = TAG_ID.exec(String(tag));
@@ -163,7 +169,7 @@ export function readEvidence(
   evidence.requirements = [...ids].filter((id) => id !== '');
 
   for (const attachment of attachments) {
-    if (attachment.name !== FINDINGS_ATTACHMENT && attachment.name !== TIMELINE_ATTACHMENT) continue;
+    if (attachment.name !== FINDINGS_ATTACHMENT && attachment.name !== TIMELINE_ATTACHMENT && attachment.name !== JUDGED_ATTACHMENT) continue;
     const content = read(attachment);
     if ('problem' in content) {
       evidence.problems.push(`${attachment.name}: ${content.problem}`);
@@ -174,7 +180,16 @@ export function readEvidence(
       evidence.problems.push(`${attachment.name}: not a JSON object`);
       continue;
     }
-    if (attachment.name === FINDINGS_ATTACHMENT) {
+    if (attachment.name === JUDGED_ATTACHMENT) {
+      const ids = Array.isArray(raw.exercised) ? raw.exercised : [];
+      for (const id of ids) if (typeof id === 'string' && REQUIREMENT_ID.test(id)) evidence.exercised.push(id);
+      for (const item of Array.isArray(raw.inconclusive) ? raw.inconclusive : []) {
+        if (!isRecord(item) || typeof item.cause !== 'string') continue;
+        const cause: InconclusiveCause = { cause: str(item.cause, 2000), suiteTrouble: item.suiteTrouble === true };
+        if (typeof item.requirement === 'string' && REQUIREMENT_ID.test(item.requirement)) cause.requirement = item.requirement;
+        evidence.inconclusive.push(cause);
+      }
+    } else if (attachment.name === FINDINGS_ATTACHMENT) {
       const list = Array.isArray(raw.findings) ? raw.findings : [];
       for (const item of list) {
         const finding = decodeFinding(item);

@@ -18,9 +18,15 @@ function sha256(text: string): string {
 }
 
 /** The status a reader sees: a failed SHOULD is a warning. */
-export function displayStatus(r: Pick<RequirementResult, 'status' | 'level'>): 'passed' | 'failed' | 'warned' | 'skipped' | 'not-covered' {
+export function displayStatus(r: Pick<RequirementResult, 'status' | 'level'>): RequirementResult['status'] | 'warned' {
   return r.status === 'failed' && r.level === 'SHOULD' ? 'warned' : r.status;
 }
+
+const VERDICT_TITLE: Record<Results['summary']['verdict'], string> = {
+  conformant: 'Conformant',
+  'not-conformant': 'Not conformant',
+  incomplete: 'Incomplete',
+};
 
 function badge(status: string): string {
   return `<span class="badge status-${e(status)}">${e(status)}</span>`;
@@ -37,13 +43,22 @@ function testLine(t: TestRef): string {
 
 function banner(results: Results): string {
   const s = results.summary;
-  const conformant = s.verdict === 'conformant';
-  const row = (name: string, c: { passed: number; failed: number; skipped: number; notCovered: number }): string =>
-    `<tr><th scope="row">${name}</th><td>${c.passed}</td><td>${c.failed}</td><td>${c.skipped}</td><td>${c.notCovered}</td></tr>`;
-  return `<header id="verdict" class="banner verdict-${conformant ? 'conformant' : 'not-conformant'}">
-<h1>${conformant ? 'Conformant' : 'Not conformant'}</h1>
-<p>GET /v2/jobs/{job_id} · ${s.requirements} requirements · ${s.failed} MUST failed, ${s.warned} SHOULD warned · ${s.notCovered} not covered</p>
-<table class="counts"><thead><tr><th>level</th><th>passed</th><th>failed</th><th>skipped</th><th>not covered</th></tr></thead>
+  const row = (name: string, c: Results['summary']['must']): string =>
+    `<tr><th scope="row">${name}</th><td>${c.passed}</td><td>${c.failed}</td><td>${c.inconclusive}</td><td>${c.skipped}</td><td>${c.notCovered}</td></tr>`;
+  const why =
+    s.verdict === 'conformant'
+      ? 'Every MUST requirement was exercised and held.'
+      : s.verdict === 'not-conformant'
+        ? `${s.failed} MUST requirement${s.failed === 1 ? '' : 's'} failed.`
+        : `No MUST failed, but ${s.unexercisedMust.length} MUST requirement${s.unexercisedMust.length === 1 ? ' was' : 's were'} not exercised${s.runBroken ? ', and the run broke' : ''}.`;
+  const unexercised = s.unexercisedMust.length
+    ? `<p>MUST requirements not exercised:</p><ul class="unexercised">${s.unexercisedMust.map((u) => `<li><code>${e(u.id)}</code> ${e(u.status)}: ${e(u.reason)}</li>`).join('')}</ul>`
+    : '';
+  const broken = s.runBroken ? `<p>The run broke (exit code 1): ${e(s.brokenBecause.slice(0, 5).join('; '))}${s.brokenBecause.length > 5 ? ` and ${s.brokenBecause.length - 5} more` : ''}</p>` : '';
+  return `<header id="verdict" class="banner verdict-${e(s.verdict)}">
+<h1>${VERDICT_TITLE[s.verdict]}</h1>
+<p>${e(why)} GET /v2/jobs/{job_id} · profile <strong>${e(results.profile)}</strong> · ${s.requirements} requirements · ${s.failed} MUST failed, ${s.warned} SHOULD warned · ${s.inconclusive} inconclusive · ${s.notCovered} not covered · exit code ${s.exitCode}</p>
+${broken}${unexercised}<table class="counts"><thead><tr><th>level</th><th>passed</th><th>failed</th><th>inconclusive</th><th>skipped</th><th>not covered</th></tr></thead>
 <tbody>${row('MUST', s.must)}${row('SHOULD (failed = warning)', s.should)}</tbody></table>
 </header>`;
 }
@@ -58,6 +73,7 @@ function target(results: Results): string {
 <dt>Base URL</dt><dd><code>${e(t.baseUrl ?? 'unknown')}</code></dd>
 <dt>Kind</dt><dd>${e(t.kind)}</dd>
 <dt>Controllable</dt><dd>${t.controllable === null ? 'unknown' : t.controllable ? 'yes (simulator control API answered)' : 'no (tests needing the control API are skipped)'}</dd>
+<dt>Profile</dt><dd>${e(results.profile)}${results.profile === 'strict' ? ' (our readings and the stricter side of the vendor\'s disagreements fail too)' : ' (what the vendor documents; our readings only warn)'}</dd>
 <dt>API key</dt><dd>${t.apiKey === 'redacted' ? '[redacted] (set, never recorded)' : 'not set'}</dd>
 <dt>Run</dt><dd>${e(results.startedAt)} → ${e(results.finishedAt)} (${e(duration)}) · Playwright status ${e(r.status)} · ${r.tests} tests: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.other > 0 ? `, ${r.other} did not finish` : ''}</dd>
 </dl></section>`;
@@ -67,7 +83,7 @@ function matrix(results: Results): string {
   const out: string[] = [];
   out.push(`<section id="matrix"><h2>Requirements</h2>
 <div class="controls" role="search">
-<label>Status <select id="filter-status"><option value="all">all</option><option value="failed">failed (MUST)</option><option value="warned">warned (SHOULD failed)</option><option value="passed">passed</option><option value="skipped">skipped</option><option value="not-covered">not covered</option></select></label>
+<label>Status <select id="filter-status"><option value="all">all</option><option value="failed">failed (MUST)</option><option value="warned">warned (SHOULD failed)</option><option value="passed">passed</option><option value="inconclusive">inconclusive</option><option value="skipped">skipped</option><option value="not-covered">not covered</option></select></label>
 <label>Area <select id="filter-area"><option value="all">all</option>${results.areas.map((a) => `<option value="${e(a.id)}">${e(a.title)}</option>`).join('')}</select></label>
 <label>Search <input id="search" type="search" placeholder="id, title, statement, test, finding" autocomplete="off"></label>
 <span id="shown-count" class="muted"></span>
@@ -77,13 +93,14 @@ function matrix(results: Results): string {
     const rows = results.requirements.filter((r) => r.area === area.id);
     if (rows.length === 0) continue;
     out.push(`<section class="area" data-area="${e(area.id)}"><h3>${e(area.title)} <span class="muted">${e(area.prefix)}</span></h3>
-<table><thead><tr><th>id</th><th>level</th><th>status</th><th>requirement</th><th>tests</th></tr></thead><tbody>`);
+<table><thead><tr><th>id</th><th>level</th><th>evidence</th><th>status</th><th>requirement</th><th>tests</th></tr></thead><tbody>`);
     for (const r of rows) {
       const status = displayStatus(r);
       const link = r.status === 'failed' ? ` <a href="#${anchorId('fail', r.id)}">${r.findings.length > 0 ? `findings (${r.findings.length})` : 'why'}</a>` : '';
       const tests = r.tests.length > 0 ? `<ul class="tests">${r.tests.map(testLine).join('')}</ul>` : '<span class="muted">no test names it</span>';
+      const why = r.status === 'inconclusive' ? [...new Set(r.inconclusive.map((n) => n.cause))].slice(0, 3).map((c) => `<span class="reason inconclusive">${e(c)}</span>`).join('') : '';
       out.push(`<tr class="req" id="${anchorId('req', r.id)}" data-index="${indexOf.get(r) ?? 0}" data-status="${e(status)}" data-area="${e(r.area)}">
-<td class="id">${e(r.id)}</td><td>${level(r.level)}</td><td>${badge(status)}${link}</td>
+<td class="id">${e(r.id)}</td><td>${level(r.level)}</td><td><span class="evidence-tag" title="${e(r.source)}">${e(r.evidence)}</span></td><td>${badge(status)}${link}${why}</td>
 <td><strong>${e(r.title)}</strong><div class="statement">${e(r.statement)}</div></td><td>${tests}</td></tr>`);
     }
     out.push('</tbody></table></section>');
@@ -211,7 +228,9 @@ function scriptData(results: Results): unknown {
       id: r.id,
       area: r.area,
       filter: displayStatus(r),
-      text: [r.id, r.title, r.statement, r.level, ...r.tests.map((t) => t.title), ...r.findings.map((f) => f.message)].join('\n').toLowerCase(),
+      text: [r.id, r.title, r.statement, r.level, r.evidence, r.source, ...r.tests.map((t) => t.title), ...r.findings.map((f) => f.message), ...r.inconclusive.map((n) => n.cause)]
+        .join('\n')
+        .toLowerCase(),
     })),
   };
 }
@@ -233,7 +252,7 @@ export function renderHtml(results: Results): string {
 <meta http-equiv="Content-Security-Policy" content="${e(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${s.verdict === 'conformant' ? 'Conformant' : 'Not conformant'} — job-status conformance report</title>
+<title>${VERDICT_TITLE[s.verdict]} — job-status conformance report</title>
 <style>${REPORT_STYLE}</style>
 </head>
 <body>

@@ -16,6 +16,9 @@ th { background: #f7fafc; font-weight: 600; }
 .banner p { margin: 0 0 10px; opacity: .95; }
 .verdict-conformant { background: var(--ok); }
 .verdict-not-conformant { background: var(--bad); }
+.verdict-incomplete { background: #975a16; }
+.banner ul.unexercised { margin: 8px 0 10px; padding-left: 20px; max-height: 220px; overflow-y: auto; }
+.banner ul.unexercised code { color: #fff; }
 .banner table.counts { width: auto; background: rgba(255,255,255,.12); }
 .banner table.counts th, .banner table.counts td { border-color: rgba(255,255,255,.3); background: transparent; color: #fff; text-align: right; min-width: 84px; }
 .banner table.counts th:first-child { text-align: left; }
@@ -33,6 +36,9 @@ dl.target dd { margin: 0; word-break: break-all; }
 .status-warned { background: var(--warn); }
 .status-skipped { background: var(--skip); }
 .status-not-covered { background: var(--nc); }
+.status-inconclusive { background: #805ad5; }
+.evidence-tag { font-size: 11px; color: #4a5568; white-space: nowrap; }
+.reason.inconclusive { display: block; color: #553c9a; font-size: 12px; }
 .level { font-size: 11px; font-weight: 700; letter-spacing: .03em; padding: 1px 5px; border: 1px solid #a0aec0; border-radius: 3px; color: #2d3748; }
 .level-SHOULD { color: #975a16; border-color: #d69e2e; }
 tr.req td.id { white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
-import { catalog } from '../contract/catalog.js';
+import { activeProfile, catalog } from '../contract/catalog.js';
 import { readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
 import { secretsFrom } from './redact.js';
 import { renderHtml } from './render-html.js';
@@ -50,7 +50,7 @@ export function recordOf(test: TestCase, rootDir: string): TestRecord {
   try {
     evidence = readEvidence(test.tags ?? [], [...(test.annotations ?? []), ...(last?.annotations ?? [])], last?.attachments ?? [], readAttachment);
   } catch (error) {
-    evidence = { requirements: [], seeds: [], findings: [], timelines: [], problems: [`evidence unreadable: ${String(error)}`] };
+    evidence = { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems: [`evidence unreadable: ${String(error)}`] };
   }
   const titles = test.titlePath().filter((t) => t !== '');
   const record: TestRecord = {
@@ -66,6 +66,21 @@ export function recordOf(test: TestCase, rootDir: string): TestRecord {
   const message = last?.error?.message ?? last?.error?.value;
   if (message !== undefined) record.error = message.replace(ANSI, '');
   return record;
+}
+
+const VERDICT_LINE = { conformant: 'CONFORMANT', 'not-conformant': 'NOT CONFORMANT', incomplete: 'INCOMPLETE' } as const;
+
+/** The console banner: the verdict, the counts, and every MUST that was not exercised, with why. */
+export function verdictLines(results: Results): string {
+  const s = results.summary;
+  const lines = [
+    '',
+    `Conformance (${results.profile} profile): ${VERDICT_LINE[s.verdict]} — MUST failed ${s.failed}, SHOULD warned ${s.warned}, passed ${s.passed}, inconclusive ${s.inconclusive}, skipped ${s.skipped}, not covered ${s.notCovered}; exit code ${s.exitCode}`,
+  ];
+  if (s.runBroken) lines.push(`  the run broke: ${s.brokenBecause.slice(0, 3).join('; ')}${s.brokenBecause.length > 3 ? ` (+${s.brokenBecause.length - 3} more)` : ''}`);
+  for (const u of s.unexercisedMust.slice(0, 20)) lines.push(`  MUST ${u.id} ${u.status}: ${u.reason}`);
+  if (s.unexercisedMust.length > 20) lines.push(`  ... and ${s.unexercisedMust.length - 20} more MUST not exercised (see the report)`);
+  return `${lines.join('\n')}\n`;
 }
 
 function writeAtomically(file: string, content: string): void {
@@ -112,11 +127,18 @@ export default class ConformanceReporter implements Reporter {
       secrets: secretsFrom([process.env.CAPTAIN_API_KEY, process.env.CAPTAIN_OTHER_API_KEY]),
       apiKeyConfigured: (process.env.CAPTAIN_API_KEY ?? '') !== '',
       ...(process.env.CONFORMANCE_BASE_URL ? { fallbackBaseUrl: process.env.CONFORMANCE_BASE_URL } : {}),
+      profile: activeProfile,
+      requireComplete: process.env.CONFORMANCE_REQUIRE_COMPLETE === '1',
     };
     return buildResults(records, catalog, meta);
   }
 
-  async onEnd(result: FullResult): Promise<void> {
+  /**
+   * Writes the report and makes the exit code agree with it: a run Playwright calls passed still exits 1
+   * when it is not conformant, broke, or is incomplete under CONFORMANCE_REQUIRE_COMPLETE=1. A failed run
+   * is never turned into a passing one.
+   */
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
     // A reporter that throws would hide the run's own outcome: report the problem and carry on.
     try {
       const results = this.results(result);
@@ -125,11 +147,8 @@ export default class ConformanceReporter implements Reporter {
       mkdirSync(dir, { recursive: true });
       writeAtomically(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeAtomically(path.join(dir, 'index.html'), renderHtml(results));
-      const s = results.summary;
-      process.stdout.write(
-        `\nConformance: ${s.verdict === 'conformant' ? 'CONFORMANT' : 'NOT CONFORMANT'} — MUST failed ${s.failed}, SHOULD warned ${s.warned}, passed ${s.passed}, skipped ${s.skipped}, not covered ${s.notCovered}\n` +
-          `  ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`,
-      );
+      process.stdout.write(`${verdictLines(results)}  ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`);
+      if (results.summary.exitCode === 1 && result.status === 'passed') return { status: 'failed' };
     } catch (error) {
       process.stderr.write(`conformance reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}\n`);
     }

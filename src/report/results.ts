@@ -1,6 +1,6 @@
 // The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
-import type { Area, Catalog, Level, Requirement, SpecIssue } from '../contract/catalog.js';
+import { levelIn, type Area, type Catalog, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
 import type { Finding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 import { coverageOf, type Coverage } from './coverage.js';
@@ -8,12 +8,12 @@ import { clipStrings, clipText } from './limits.js';
 import type { SeedEvidence, TargetKind } from './evidence.js';
 import type { TestEvidence } from './read-evidence.js';
 import { redactDeep } from './redact.js';
+import { requirementStatus, summarize, type InconclusiveNote, type RequirementStatus, type Summary, type TestStatus } from './verdict.js';
 
-export const RESULTS_SCHEMA_VERSION = 1;
+export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
 
-export type RequirementStatus = 'passed' | 'failed' | 'skipped' | 'not-covered';
-export type TestStatus = 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted' | 'not-run';
-export type Verdict = 'conformant' | 'not-conformant';
+/** 2: verdict `incomplete`, status `inconclusive`, `profile`, requirement `evidence`, summary `exitCode`. */
+export const RESULTS_SCHEMA_VERSION = 2;
 
 /** One test of the run as the reporter saw it: its last result and the evidence it carried. */
 export interface TestRecord {
@@ -38,6 +38,9 @@ export interface RunMeta {
   apiKeyConfigured: boolean;
   /** Where the target came from when no test annotated it (e.g. CONFORMANCE_BASE_URL). */
   fallbackBaseUrl?: string;
+  profile: Profile;
+  /** CONFORMANCE_REQUIRE_COMPLETE=1: an incomplete verdict exits 1. */
+  requireComplete: boolean;
 }
 
 /** A test as a requirement lists it: the record without its evidence, with the reason it was skipped. */
@@ -52,12 +55,14 @@ export interface ReportedFinding extends Finding {
   timeline?: string;
 }
 
-export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'title' | 'statement' | 'source'> {
+export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'evidence' | 'title' | 'statement' | 'source'> {
   /** False for ids named by tests or findings but absent from spec/requirements.yaml. */
   catalogued: boolean;
   status: RequirementStatus;
   tests: TestRef[];
   findings: ReportedFinding[];
+  /** Why its check never ran, test by test (when inconclusive). */
+  inconclusive: InconclusiveNote[];
 }
 
 export interface TimelineEvidence {
@@ -71,27 +76,6 @@ export interface TimelineEvidence {
   highlight: number[];
 }
 
-export interface LevelCounts {
-  passed: number;
-  failed: number;
-  skipped: number;
-  notCovered: number;
-}
-
-export interface Summary {
-  requirements: number;
-  passed: number;
-  /** MUST requirements failed. */
-  failed: number;
-  /** SHOULD requirements failed. */
-  warned: number;
-  skipped: number;
-  notCovered: number;
-  verdict: Verdict;
-  must: LevelCounts;
-  should: LevelCounts;
-}
-
 export interface ResultsTarget {
   baseUrl: string | null;
   kind: TargetKind | 'unknown';
@@ -103,6 +87,7 @@ export interface ResultsTarget {
 export interface Results {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   target: ResultsTarget;
+  profile: Profile;
   startedAt: string;
   finishedAt: string;
   summary: Summary;
@@ -172,46 +157,6 @@ function testRef(record: TestRecord): TestRef {
   return ref;
 }
 
-/** Status of one requirement from the tests behind it and the findings naming it. */
-export function requirementStatus(tests: readonly TestRecord[], id: string): RequirementStatus {
-  if (tests.length === 0) return 'not-covered';
-  let passed = false;
-  for (const test of tests) {
-    if (test.evidence.findings.some((f) => f.requirement === id)) return 'failed';
-    // A failure explained by findings is charged to the requirements those findings name.
-    if (FAILED.includes(test.status) && test.evidence.findings.length === 0) return 'failed';
-    if (test.status === 'passed' || FAILED.includes(test.status)) passed = true;
-  }
-  return passed ? 'passed' : 'skipped';
-}
-
-function emptyCounts(): LevelCounts {
-  return { passed: 0, failed: 0, skipped: 0, notCovered: 0 };
-}
-
-export function summarize(requirements: readonly RequirementResult[]): Summary {
-  const must = emptyCounts();
-  const should = emptyCounts();
-  for (const r of requirements) {
-    const counts = r.level === 'MUST' ? must : should;
-    if (r.status === 'passed') counts.passed += 1;
-    else if (r.status === 'failed') counts.failed += 1;
-    else if (r.status === 'skipped') counts.skipped += 1;
-    else counts.notCovered += 1;
-  }
-  return {
-    requirements: requirements.length,
-    passed: must.passed + should.passed,
-    failed: must.failed,
-    warned: should.failed,
-    skipped: must.skipped + should.skipped,
-    notCovered: must.notCovered + should.notCovered,
-    verdict: must.failed === 0 ? 'conformant' : 'not-conformant',
-    must,
-    should,
-  };
-}
-
 export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
   const problems: string[] = [];
   const byRequirement = new Map<string, TestRecord[]>();
@@ -223,6 +168,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
   for (const record of records) {
     for (const id of record.evidence.requirements) mention(id, record);
     for (const finding of record.evidence.findings) mention(finding.requirement, record);
+    for (const id of record.evidence.exercised) mention(id, record);
     for (const problem of record.evidence.problems) problems.push(`${record.title}: ${problem}`);
   }
 
@@ -247,7 +193,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
   }
 
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
-  const resultFor = (id: string, base: Omit<RequirementResult, 'status' | 'tests' | 'findings'>): RequirementResult => {
+  const resultFor = (id: string, base: Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>): RequirementResult => {
     const tests = byRequirement.get(id) ?? [];
     const findings: ReportedFinding[] = [];
     for (const test of tests) {
@@ -262,11 +208,21 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
         findings.push(reported);
       }
     }
-    return { ...base, status: requirementStatus(tests, id), tests: tests.map(testRef), findings };
+    const decision = requirementStatus(tests, id);
+    return { ...base, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
   };
 
   const requirements = catalog.requirements.map((r) =>
-    resultFor(r.id, { id: r.id, area: r.area, level: r.level, title: r.title, statement: r.statement, source: r.source, catalogued: true }),
+    resultFor(r.id, {
+      id: r.id,
+      area: r.area,
+      level: levelIn(r, meta.profile),
+      evidence: r.evidence,
+      title: r.title,
+      statement: r.statement,
+      source: r.source,
+      catalogued: true,
+    }),
   );
   const strangers = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
   for (const id of strangers) {
@@ -276,6 +232,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
         id,
         area: 'uncatalogued',
         level: levels.includes('MUST') || levels.length === 0 ? 'MUST' : 'SHOULD',
+        evidence: 'inferred',
         title: 'Not in the requirement catalog',
         statement: 'A test or a finding names this id, but spec/requirements.yaml does not define it.',
         source: 'run',
@@ -297,9 +254,10 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     target,
+    profile: meta.profile,
     startedAt: meta.startedAt,
     finishedAt: meta.finishedAt,
-    summary: summarize(requirements),
+    summary: summarize(requirements, { tests: records, runStatus: meta.runStatus, requireComplete: meta.requireComplete }),
     requirements,
     seeds: records.flatMap((r) => r.evidence.seeds.map((s) => ({ ...s, test: r.id, testTitle: r.title }))),
     run: {

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { catalog } from '../../src/contract/catalog.js';
+import { catalog, levelIn, profileFrom } from '../../src/contract/catalog.js';
 import { ORACLE_CHECKS } from '../../src/oracle/index.js';
 
 test.describe('the requirement catalog (spec/requirements.yaml)', () => {
@@ -26,9 +26,26 @@ test.describe('the requirement catalog (spec/requirements.yaml)', () => {
     expect(misfiled).toEqual([]);
   });
 
-  test('covers every area of the design with at least one MUST', () => {
-    const withMust = new Set(catalog.requirements.filter((r) => r.level === 'MUST').map((r) => r.area));
+  test('covers every area of the design with at least one MUST in the strict profile', () => {
+    const withMust = new Set(catalog.requirements.filter((r) => levelIn(r, 'strict') === 'MUST').map((r) => r.area));
     expect(catalog.areas.map((a) => a.id).filter((a) => !withMust.has(a) && a !== 'errors')).toEqual([]);
+  });
+
+  test('keeps inferred rules at SHOULD in the default profile and raises them to MUST in the strict one (DESIGN section 5)', () => {
+    const inferred = catalog.requirements.filter((r) => r.evidence === 'inferred');
+    expect(inferred.length).toBeGreaterThan(0);
+    expect(inferred.filter((r) => levelIn(r, 'default') !== 'SHOULD').map((r) => r.id)).toEqual([]);
+    expect(inferred.filter((r) => levelIn(r, 'strict') !== 'MUST').map((r) => r.id)).toEqual([]);
+  });
+
+  test('never lowers a level in the strict profile', () => {
+    expect(catalog.requirements.filter((r) => r.level === 'MUST' && levelIn(r, 'strict') !== 'MUST').map((r) => r.id)).toEqual([]);
+  });
+
+  test('reads CONFORMANCE_PROFILE: unset is default, an unknown profile is a clear error', () => {
+    expect(profileFrom(undefined)).toBe('default');
+    expect(profileFrom('strict')).toBe('strict');
+    expect(() => profileFrom('lenient')).toThrow(/CONFORMANCE_PROFILE="lenient" is not a profile/);
   });
 
   test('names only oracle checks that exist', () => {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { parseRetryAfter } from '../../../src/client/retry-after.js';
+import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import { fullJitter } from '../../../src/client/backoff.js';
 import { seededRandom } from '../../../src/client/random.js';
 import { baseName, findMatch, matchesFile } from '../../../src/client/file-match.js';

@@ -12,7 +12,9 @@ test.afterAll(() => nock.enableNetConnect());
 
 const J = 'job-p';
 const files = (...names: string[]): FileStatus[] => names.map((n) => ({ uri: `s3://b/${n}.pdf`, status: 'completed' }));
-const page = (names: string[], next: string | null) => completed(J, { files: files(...names), files_page: { limit: 2, next_cursor: next } });
+// Five files in all: a walk that ends must have visited files_total of them (JS-PAGE-004).
+const page = (names: string[], next: string | null) =>
+  completed(J, { files: files(...names), files_page: { limit: 2, next_cursor: next }, progress: { ...completed(J).progress, files_total: 5, files_processed: 5 } });
 
 function pages(scope: nock.Scope, answers: [string | null, unknown][]): nock.Scope {
   for (const [cursor, body] of answers) {
@@ -41,7 +43,8 @@ test('a cursor that comes back stops the walk with a JS-PAGE-004 finding instead
   expect(await walk.collect()).toHaveLength(4);
   expect(walk.stopped).toBe('repeated-cursor');
   expect(walk.exchanges).toHaveLength(2);
-  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', level: 'MUST', jobId: J, message: 'next_cursor "c1" on page 1 was already followed' }]);
+  expect(walk.reason).toBe('next_cursor "c1" on page 1 was already followed');
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', level: 'MUST', jobId: J, message: 'next_cursor on page 1 repeats the one of page 0: the walk loops' }]);
 });
 
 test('a file listed twice stops the walk with a JS-PAGE-004 finding', async () => {
@@ -50,7 +53,7 @@ test('a file listed twice stops the walk with a JS-PAGE-004 finding', async () =
   const walk = iterateFiles(client, J, { limit: 2 });
   expect((await walk.collect()).map((f) => f.uri)).toEqual(['s3://b/a.pdf', 's3://b/b.pdf', 's3://b/c.pdf']);
   expect(walk.stopped).toBe('duplicate-file');
-  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'file s3://b/a.pdf listed again on page 1 (first on page 0)' }]);
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: '1 file(s) listed again: "s3://b/a.pdf" (pages 0 and 1)' }]);
 });
 
 test('ever-new cursors are cut at maxPages with a finding', async () => {
@@ -60,7 +63,7 @@ test('ever-new cursors are cut at maxPages with a finding', async () => {
   await walk.collect();
   expect(walk.stopped).toBe('max-pages');
   expect(walk.exchanges).toHaveLength(3);
-  expect(walk.findings.map((f) => f.requirement)).toEqual(['JS-PAGE-004']);
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'the walk did not end: page 2 still names a next_cursor (the walk did not end within 3 pages)' }]);
 });
 
 test('a placeholder page is retried on the same cursor after a back-off (virtual clock)', async () => {
@@ -80,5 +83,5 @@ test('a server-issued cursor answered with a 4xx stops the walk with a finding',
   const walk = iterateFiles(client, J, { limit: 2 });
   expect(await walk.collect()).toHaveLength(2);
   expect(walk.stopped).toBe('http-error');
-  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'page 1 (cursor "c1") answered HTTP 422' }]);
+  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'the walk did not end: page 0 still names a next_cursor (page 1 (cursor "c1") answered HTTP 422)' }]);
 });

@@ -327,7 +327,8 @@ test.describe('media fallback through the query endpoint', () => {
       'GET /v2/jobs/job-1',
       'POST /v2/collections/videos/query',
     ]);
-    expect(JSON.parse(result.queryExchange.request.body!)).toEqual({ query: 'welcome to the course', top_k: 10 });
+    // rerank: true, which multimodal collections require (the multimodal guide) and the v2 reference accepts.
+    expect(JSON.parse(result.queryExchange.request.body!)).toEqual({ query: 'welcome to the course', top_k: 10, rerank: true });
     expect(result.waits).toEqual([5000]);
   });
 

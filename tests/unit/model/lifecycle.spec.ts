@@ -7,8 +7,11 @@ import {
   JOB_STATUSES,
   STAGES,
   TERMINAL_STATUSES,
+  VENDOR_FINAL_STATUSES,
   isTerminal,
 } from '../../../src/model/index.js';
+
+const KNOWN = [...JOB_STATUSES, ...VENDOR_FINAL_STATUSES];
 
 test.describe('job statuses', () => {
   test('six statuses, four of them terminal', () => {
@@ -21,11 +24,16 @@ test.describe('job statuses', () => {
   });
 
   test('from running only running or a terminal status', () => {
-    expect(JOB_STATUSES.filter((to) => canObserveStatus('running', to))).toEqual(['running', ...TERMINAL_STATUSES]);
+    expect(KNOWN.filter((to) => canObserveStatus('running', to))).toEqual(['running', ...TERMINAL_STATUSES]);
   });
 
   test('a terminal status never changes', () => {
-    for (const from of TERMINAL_STATUSES) expect(JOB_STATUSES.filter((to) => canObserveStatus(from, to))).toEqual([from]);
+    for (const from of TERMINAL_STATUSES) expect(KNOWN.filter((to) => canObserveStatus(from, to))).toEqual([from]);
+  });
+
+  test("the vendor's other final statuses, completed_with_errors and timed_out, are terminal too", () => {
+    expect(VENDOR_FINAL_STATUSES.filter(isTerminal)).toEqual(['completed_with_errors', 'timed_out']);
+    expect(TERMINAL_STATUSES).toEqual(expect.arrayContaining([...VENDOR_FINAL_STATUSES]));
   });
 });
 

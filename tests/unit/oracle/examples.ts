@@ -1,6 +1,7 @@
 // The oracle's specification by example: for every requirement the oracle judges, answers that
-// keep it and answers that break it. requirements.spec.ts turns each into a test, and fails when
-// an oracle-judged requirement of the catalog has no example either way.
+// keep it, answers that break it, and the lawful variations a real deployment may show (DESIGN section 4)
+// that must never give a MUST finding. requirements.spec.ts turns each into a test, and fails when an
+// oracle-judged requirement of the catalog has no example either way.
 import {
   checkCancelResponse,
   checkFilesWalk,
@@ -20,6 +21,8 @@ export interface Example {
 
 export interface RequirementExamples {
   holds: Example[];
+  /** What the vendor allows but our simulator does not do: no MUST finding at all (a SHOULD may warn). */
+  lawful?: Example[];
   breaks: Example[];
 }
 
@@ -54,16 +57,40 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
   },
   'JS-SHAPE-003': {
-    holds: [{ title: 'completed_with_failures is in the strict profile', findings: polls(job('completed_with_failures')) }],
+    holds: [{ title: 'completed_with_failures, named by the seed and the SDK', findings: polls(job('completed_with_failures')) }],
+    lawful: [
+      { title: 'the vendor final status completed_with_errors (a SHOULD, JS-SHAPE-007)', findings: polls(job('running'), job('completed', { status: 'completed_with_errors', billing: undefined })) },
+      { title: 'a finished job whose stage says "done" (the stage of a finished job is undocumented)', findings: polls(job('completed', { progress: { ...job('completed').progress, current_stage: 'done' } })) },
+      { title: 'an unknown job_type and extra fields (additive evolution)', findings: polls({ ...job('running', { job_type: 'index_youtube' }), execution_arn: 'arn:aws:states:x', pii_report: null }) },
+    ],
     breaks: [
-      { title: 'status completed_with_errors (seen only in MCP material)', findings: polls(job('completed', { status: 'completed_with_errors' })) },
+      { title: 'status processing (seen only in an MCP list filter)', findings: polls(job('running', { status: 'processing' })) },
+      { title: 'status "done"', findings: polls(job('completed', { status: 'done' })) },
       { title: 'stage "indexing"', findings: polls(job('running', { progress: { ...job('running').progress, current_stage: 'indexing' } })) },
       { title: 'file status "done"', findings: polls(job('running', { files: [{ uri: 's3://bucket/a.pdf', status: 'done' }] })) },
     ],
   },
   'JS-SHAPE-004': {
     holds: [{ title: 'RFC 3339 timestamps with offset', findings: polls(job('running', { updated_at: '2026-11-28T13:00:10+01:00' })) }],
-    breaks: [{ title: 'created_at as a bare date-time without zone', findings: polls(job('running', { created_at: '2026-11-28 12:00:00' })) }],
+    lawful: [
+      { title: '+00:00 and six fraction digits', findings: polls(job('running', { updated_at: '2026-11-28T12:00:10.123456+00:00' })) },
+      { title: 'a naive ISO date-time, as doc-new allows (a SHOULD, JS-SHAPE-008)', findings: polls(job('running', { created_at: '2026-11-28T12:00:00.123456' })) },
+    ],
+    breaks: [
+      { title: 'created_at "yesterday"', findings: polls(job('running', { created_at: 'yesterday' })) },
+      { title: 'updated_at with a month 13', findings: polls(job('running', { updated_at: '2026-13-28T12:00:10Z' })) },
+    ],
+  },
+  'JS-SHAPE-007': {
+    holds: [{ title: 'a job that ends completed', findings: polls(job('running'), job('completed')) }],
+    breaks: [
+      { title: 'a job that ends completed_with_errors', findings: polls(job('completed', { status: 'completed_with_errors' })) },
+      { title: 'a job that ends timed_out', findings: polls(job('failed', { status: 'timed_out' })) },
+    ],
+  },
+  'JS-SHAPE-008': {
+    holds: [{ title: 'timestamps in UTC with Z', findings: polls(job('completed')) }],
+    breaks: [{ title: 'created_at without an offset', findings: polls(job('running', { created_at: '2026-11-28T12:00:00' })) }],
   },
   'JS-SHAPE-005': {
     holds: [{ title: 'application/json; charset=utf-8', findings: answer(job('running'), 200, { 'content-type': 'application/json; charset=utf-8' }) }],
@@ -78,10 +105,11 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-STATE-001': {
     holds: [{ title: 'null while pending, set while running', findings: polls(job('pending'), job('running')) }],
-    breaks: [
-      { title: 'set while pending', findings: polls(job('pending', { started_at: '2026-11-28T12:00:02.000Z' })) },
-      { title: 'null while running', findings: polls(job('running', { started_at: null })) },
-    ],
+    breaks: [{ title: 'set while pending', findings: polls(job('pending', { started_at: '2026-11-28T12:00:02.000Z' })) }],
+  },
+  'JS-STATE-014': {
+    holds: [{ title: 'set while running and once completed', findings: polls(job('running'), job('completed')) }],
+    breaks: [{ title: 'null while running', findings: polls(job('running', { started_at: null })) }],
   },
   'JS-STATE-002': {
     holds: [{ title: 'null while running, set when completed', findings: polls(job('running'), job('completed')) }],
@@ -91,13 +119,18 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
   },
   'JS-STATE-003': {
-    holds: [
-      { title: 'present on completed_with_failures', findings: polls(job('completed_with_failures')) },
-      { title: 'absent on failed', findings: polls(job('failed')) },
+    holds: [{ title: 'present on completed_with_failures', findings: polls(job('completed_with_failures')) }],
+    lawful: [
+      { title: 'credits remaining drift between reads of a finished job (a live field)', findings: polls(job('completed'), job('completed', { billing: { ...job('completed').billing, credits: { used: 6, remaining: 900 } } })) },
+      { title: 'partial billing on a cancelled job (a SHOULD, JS-STATE-013)', findings: polls(job('cancelled', { billing: job('completed').billing })) },
     ],
+    breaks: [{ title: 'absent on completed', findings: polls(job('completed', { billing: undefined })) }],
+  },
+  'JS-STATE-013': {
+    holds: [{ title: 'absent on failed', findings: polls(job('failed')) }],
     breaks: [
-      { title: 'absent on completed', findings: polls(job('completed', { billing: undefined })) },
       { title: 'present on cancelled', findings: polls(job('cancelled', { billing: job('completed').billing })) },
+      { title: 'present while running', findings: polls(job('running', { billing: job('completed').billing })) },
     ],
   },
   'JS-STATE-004': {
@@ -117,15 +150,28 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-STATE-007': {
     holds: [{ title: 'created <= started <= completed, created <= updated', findings: polls(job('completed')) }],
+    lawful: [{ title: 'started 1 s before created (clock skew between services)', findings: polls(job('running', { started_at: '2026-11-28T11:59:59.000Z' })) }],
     breaks: [
       { title: 'started before created', findings: polls(job('running', { started_at: '2026-11-28T11:59:00.000Z' })) },
-      { title: 'completed before started', findings: polls(job('completed', { completed_at: '2026-11-28T12:00:01.000Z' })) },
+      { title: 'completed before started', findings: polls(job('completed', { started_at: '2026-11-28T12:00:20.000Z', completed_at: '2026-11-28T12:00:10.000Z', updated_at: '2026-11-28T12:00:10.000Z' })) },
     ],
   },
   'JS-STATE-008': {
     holds: [{ title: 'processed + failed + skipped == files_total', findings: polls(job('completed_with_failures')) }],
+    lawful: [
+      {
+        title: 'files_processed counts the failed file too (a SHOULD, JS-STATE-012)',
+        findings: polls(job('completed_with_failures', { progress: { ...job('completed_with_failures').progress, files_processed: 2, files_failed: 1 } })),
+      },
+    ],
     breaks: [
       { title: 'files_processed above files_total', findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 3 } })) },
+      { title: 'a negative files_failed', findings: polls(job('running', { progress: { ...job('running').progress, files_failed: -1 } })) },
+    ],
+  },
+  'JS-STATE-012': {
+    holds: [{ title: 'processed + failed + skipped == files_total', findings: polls(job('completed_with_failures')) }],
+    breaks: [
       {
         title: 'processed + failed above files_total',
         findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 2, files_failed: 1 } })),
@@ -163,6 +209,7 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       { title: 'pending observed straight to completed (polling skips states)', findings: polls(job('pending'), job('completed')) },
       { title: 'completed -> placeholder -> completed', findings: polls(job('completed'), placeholder(), job('completed')) },
     ],
+    lawful: [{ title: 'running -> timed_out, a vendor final status, then kept', findings: polls(job('running'), job('failed', { status: 'timed_out' }), job('failed', { status: 'timed_out' })) }],
     breaks: [
       { title: 'completed -> running (a real snapshot)', findings: polls(job('completed'), job('running')) },
       { title: 'running -> pending', findings: polls(job('running'), job('pending')) },
@@ -177,6 +224,12 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
           job('running'),
           job('completed'),
         ),
+      },
+    ],
+    lawful: [
+      {
+        title: 'a finished job reports an earlier stage (undocumented once finished)',
+        findings: polls(job('running'), job('completed', { progress: { ...job('completed').progress, current_stage: 'scanning' } })),
       },
     ],
     breaks: [
@@ -238,14 +291,35 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-PAGE-004': {
     holds: [{ title: 'a, b then c, and the walk ends', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
+    lawful: [
+      { title: 'an empty string as the last next_cursor', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], '')], { filesLimit: 2 }) },
+      {
+        title: 'files and files_page null while the job is pending',
+        findings: () => checkFilesWalk([job('pending', { files: null, files_page: null, progress: { files_total: 3 } })], { filesLimit: 2 }),
+      },
+    ],
     breaks: [
       { title: 'b appears on two pages', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['b'], null)], { filesLimit: 2 }) },
       { title: 'the cursor repeats', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], 'c1')], { filesLimit: 2 }) },
+      { title: 'a finished job of 3 files walked in 2', findings: () => checkFilesWalk([page(['a', 'b'], null)], { filesLimit: 2 }) },
+      {
+        title: 'a running job past scanning skips a file it announced',
+        findings: () =>
+          checkFilesWalk(
+            [page(['a', 'b'], 'c1', { status: 'running', completed_at: null, billing: undefined, result: undefined, progress: { current_stage: 'embedding', files_total: 4 } }), page(['c'], null, { status: 'running', completed_at: null, billing: undefined, result: undefined, progress: { current_stage: 'embedding', files_total: 4 } })],
+            { filesLimit: 2 },
+          ),
+      },
     ],
   },
   'JS-PAGE-006': {
-    holds: [{ title: '3 files walked, 3 announced', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
-    breaks: [{ title: '2 files walked, 3 announced', findings: () => checkFilesWalk([page(['a', 'b'], null)], { filesLimit: 2 }) }],
+    holds: [{ title: '3 files walked, 3 estimated', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
+    breaks: [
+      {
+        title: '3 files walked, 4 estimated',
+        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null, { files_page: { limit: 2, next_cursor: null, total_estimated: 4 } })], { filesLimit: 2 }),
+      },
+    ],
   },
   'JS-PH-001': {
     holds: [{ title: 'the placeholder with HTTP 200', findings: polls(placeholder()) }],
@@ -253,14 +327,28 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-PH-002': {
     holds: [{ title: 'the seed example verbatim', findings: polls(placeholder()) }],
+    lawful: [
+      {
+        title: 'every other JobStatus key present as null (a FastAPI response model; a SHOULD, JS-PH-005)',
+        findings: polls(placeholder({ collection_name: null, files: null, files_page: null, created_at: null, updated_at: null, started_at: null, completed_at: null, result: null, billing: null })),
+      },
+    ],
+    breaks: [
+      { title: 'a fractional estimate', findings: polls(placeholder({ estimated_time_remaining_seconds: 2.5 })) },
+      { title: 'no progress_message', findings: polls(placeholder({ progress_message: undefined })) },
+    ],
+  },
+  'JS-PH-005': {
+    holds: [{ title: 'the seed example verbatim', findings: polls(placeholder()) }],
     breaks: [
       { title: 'a sixth key', findings: polls(placeholder({ retry_hint: 'soon' })) },
-      { title: 'a fractional estimate', findings: polls(placeholder({ estimated_time_remaining_seconds: 2.5 })) },
+      { title: 'the other keys as null', findings: polls(placeholder({ files: null, created_at: null })) },
     ],
   },
   'JS-MEDIA-001': {
     holds: [{ title: 'running, progress null, timestamps kept', findings: polls(laggingMediaJob()) }],
-    breaks: [{ title: 'running, progress null, started_at missing', findings: polls(laggingMediaJob({ started_at: null })) }],
+    lawful: [{ title: 'running, progress null, started_at null (undocumented while lagging)', findings: polls(laggingMediaJob({ started_at: null })) }],
+    breaks: [{ title: 'running, progress null, files listed but created_at missing', findings: polls(laggingMediaJob({ created_at: null })) }],
   },
   'JS-MEDIA-003': {
     holds: [{ title: 'search results with score and content', findings: () => checkQueryResponse({ success: true, query: 'intro', search_results: [searchResult], total_results: 1 }) }],
@@ -293,6 +381,8 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     breaks: [
       { title: '429 without Retry-After', findings: answer({ detail: 'Too many requests' }, 429) },
       { title: 'Retry-After "soon"', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': 'soon' }) },
+      { title: 'Retry-After -3', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '-3' }) },
+      { title: 'Retry-After 1.5', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '1.5' }) },
     ],
   },
 };

@@ -9,17 +9,17 @@ import type { RunMeta, TestRecord, TestStatus } from '../../../src/report/result
 export const HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script> javascript:alert(1)';
 
 export const miniCatalog: Catalog = {
-  schemaVersion: 1,
-  profile: 'strict',
+  schemaVersion: 2,
+  profiles: { default: 'documented promises', strict: 'our readings too' },
   areas: [
     { id: 'state', prefix: 'JS-STATE', title: 'State' },
     { id: 'shape', prefix: 'JS-SHAPE', title: 'Shape' },
   ],
   requirements: [
-    { id: 'JS-STATE-001', area: 'state', level: 'MUST', title: 'started_at', statement: 'S1', source: 'seed' },
-    { id: 'JS-STATE-002', area: 'state', level: 'MUST', title: 'completed_at', statement: 'S2', source: 'seed' },
-    { id: 'JS-SHAPE-005', area: 'shape', level: 'SHOULD', title: 'content type', statement: 'S3', source: 'inference' },
-    { id: 'JS-SHAPE-001', area: 'shape', level: 'MUST', title: 'schema', statement: 'S4', source: 'seed' },
+    { id: 'JS-STATE-001', area: 'state', level: 'MUST', evidence: 'documented', title: 'started_at', statement: 'S1', source: 'seed' },
+    { id: 'JS-STATE-002', area: 'state', level: 'MUST', evidence: 'documented', title: 'completed_at', statement: 'S2', source: 'seed' },
+    { id: 'JS-SHAPE-005', area: 'shape', level: 'SHOULD', strict_level: 'MUST', evidence: 'inferred', title: 'content type', statement: 'S3', source: 'inference' },
+    { id: 'JS-SHAPE-001', area: 'shape', level: 'MUST', evidence: 'documented', title: 'schema', statement: 'S4', source: 'seed' },
   ],
   spec_issues: [{ id: 'SPEC-001', title: `issue ${HOSTILE}`, detail: 'd', decision: 'x' }],
 };
@@ -30,10 +30,12 @@ export const meta: RunMeta = {
   runStatus: 'failed',
   secrets: ['sk-live-canary-0123456789'],
   apiKeyConfigured: true,
+  profile: 'default',
+  requireComplete: false,
 };
 
 export function evidence(partial: Partial<TestEvidence> = {}): TestEvidence {
-  return { requirements: [], seeds: [], findings: [], timelines: [], problems: [], ...partial };
+  return { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems: [], ...partial };
 }
 
 let counter = 0;

@@ -71,9 +71,15 @@ test('the banner, the failure with its timeline and the collapsed exchanges are 
   expect(html).toContain('id="fail-JS-STATE-001"');
   expect(html).toMatch(/<figure class="timeline-figure"[\s\S]*<svg[\s\S]*class="highlight-band"/);
   expect(html).toMatch(/<details class="exchanges"><summary>Raw exchanges \(2, redacted\)<\/summary>/);
-  const conformant = renderHtml(buildResults([record('passed', { requirements: ['JS-STATE-001'] })], miniCatalog, meta));
+  const all = ['JS-STATE-001', 'JS-STATE-002', 'JS-SHAPE-001'];
+  const conformant = renderHtml(buildResults([record('passed', { requirements: all, exercised: all })], miniCatalog, meta));
   expect(conformant).toContain('<h1>Conformant</h1>');
   expect(conformant).toContain('No requirement failed.');
+  const skipped = record('skipped', { requirements: ['JS-SHAPE-001'], skipReason: "needs the simulator's /_sim/ control API" });
+  const incomplete = renderHtml(buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, meta));
+  expect(incomplete).toContain('class="banner verdict-incomplete"');
+  expect(incomplete).toContain('<h1>Incomplete</h1>');
+  expect(incomplete).toMatch(/<li><code>JS-SHAPE-001<\/code> skipped: needs the simulator&#39;s \/_sim\/ control API<\/li>/);
 });
 
 test('the same finding on many polls of one job is shown once, with the polls it points at', () => {

@@ -23,10 +23,10 @@ function fakeTest(id: string, tags: string[], status: TestResult['status'] | und
   } as unknown as TestCase;
 }
 
-function drive(tests: TestCase[], outputDir: string): Promise<void> {
+async function drive(tests: TestCase[], outputDir: string): Promise<void> {
   const reporter = new ConformanceReporter({ outputDir });
   reporter.onBegin({ rootDir: process.cwd(), configFile: undefined } as unknown as FullConfig, { allTests: () => tests } as unknown as Suite);
-  return reporter.onEnd({ status: 'failed', startTime: new Date(), duration: 1 } as FullResult);
+  await reporter.onEnd({ status: 'failed', startTime: new Date(), duration: 1 } as FullResult);
 }
 
 const json = (name: string, value: unknown): Attachment => ({ name, contentType: 'application/json', body: Buffer.from(JSON.stringify(value)) });
@@ -41,9 +41,11 @@ test('missing, unreadable, oversized and hostile attachments still give a full r
       { name: 'conformance-timeline', contentType: 'application/json', path: oversized },
       { name: 'conformance-findings', contentType: 'application/json' },
       json('conformance-findings', { findings: [{ requirement: 'JS-STATE-002', level: 'MUST', message: HOSTILE }] }),
+      json('conformance-judged', { exercised: ['JS-STATE-001', 'JS-STATE-002', 'not an id', 42], inconclusive: [{ cause: 7 }] }),
     ]),
     fakeTest('b', ['@JS-PH-001'], undefined, []),
-    fakeTest('c', ['@JS-STATE-003'], 'passed', []),
+    fakeTest('c', ['@JS-STATE-003'], 'passed', [json('conformance-judged', { exercised: ['JS-STATE-003'], inconclusive: [] })]),
+    fakeTest('d', ['@JS-STATE-004'], 'passed', []),
   ];
   await drive(tests, path.join(dir, 'out'));
   const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8')) as {
@@ -54,6 +56,7 @@ test('missing, unreadable, oversized and hostile attachments still give a full r
   expect(status('JS-STATE-002')).toBe('failed');
   expect(status('JS-STATE-001')).toBe('passed'); // its test failed, but a finding explains the failure
   expect(status('JS-STATE-003')).toBe('passed');
+  expect(status('JS-STATE-004')).toBe('inconclusive'); // tagged by a passing test whose check never ran
   expect(status('JS-PH-001')).toBe('skipped');
   expect(results.requirements.find((r) => r.id === 'JS-PH-001')?.tests[0]?.skipReason).toBe('the test did not run');
   expect(results.problems.join('\n')).toMatch(/could not be read[\s\S]*over the[\s\S]*neither body nor path/);

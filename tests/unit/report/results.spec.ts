@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { buildResults, requirementStatus } from '../../../src/report/results.js';
+import { buildResults } from '../../../src/report/results.js';
+import { requirementStatus } from '../../../src/report/verdict.js';
 import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, record, snapshotPoll } from './fixtures.js';
 
 const byId = (results: ReturnType<typeof buildResults>, id: string) => results.requirements.find((r) => r.id === id);
@@ -14,44 +15,97 @@ test('a requirement no test names is not-covered; one whose tests all skipped is
 test('a passing test fails every requirement its findings name, SHOULD findings included', () => {
   const passing = record('passed', {
     requirements: ['JS-STATE-001', 'JS-SHAPE-005'],
+    exercised: ['JS-STATE-001', 'JS-SHAPE-005'],
     findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'text/html' }],
   });
   const results = buildResults([passing], miniCatalog, meta);
   expect(byId(results, 'JS-STATE-001')?.status).toBe('passed');
   expect(byId(results, 'JS-SHAPE-005')?.status).toBe('failed');
-  expect(results.summary).toMatchObject({ passed: 1, failed: 0, warned: 1, verdict: 'conformant' });
+  expect(results.summary).toMatchObject({ passed: 1, failed: 0, warned: 1 });
 });
 
-test('a failed test without findings fails all its requirements; one with findings only those named', () => {
-  const bare = record('failed', { requirements: ['JS-STATE-001'] });
-  const explained = record('failed', { requirements: ['JS-STATE-002', 'JS-SHAPE-001'], findings: [mustFinding('JS-SHAPE-001')] });
-  expect(requirementStatus([bare], 'JS-STATE-001')).toBe('failed');
-  expect(requirementStatus([explained], 'JS-STATE-002')).toBe('passed');
-  expect(requirementStatus([explained], 'JS-SHAPE-001')).toBe('failed');
-  expect(requirementStatus([record('timedOut', { requirements: ['JS-STATE-001'] })], 'JS-STATE-001')).toBe('failed');
-  expect(requirementStatus([record('skipped'), record('passed')], 'JS-STATE-001')).toBe('passed');
-  expect(requirementStatus([], 'JS-STATE-001')).toBe('not-covered');
+test('a tag is not evidence: a requirement passes only where its check ran and held', () => {
+  const tagged = record('passed', { requirements: ['JS-STATE-001', 'JS-STATE-002'], exercised: ['JS-STATE-002'] });
+  const decision = requirementStatus([tagged], 'JS-STATE-001');
+  expect(decision.status).toBe('inconclusive');
+  expect(decision.inconclusive[0]?.cause).toMatch(/its check never ran/);
+  expect(requirementStatus([tagged], 'JS-STATE-002').status).toBe('passed');
 });
 
-test('the verdict is not conformant exactly when a MUST requirement failed', () => {
+test('a test that fails with no MUST finding proves nothing: its requirements are inconclusive with the cause, never passed', () => {
+  const bare = record('failed', { requirements: ['JS-STATE-001'], exercised: ['JS-STATE-001'] });
+  bare.error = 'PollRejectedError: job j: the status endpoint answered HTTP 404\nstack';
+  const shouldOnly = record('timedOut', { requirements: ['JS-STATE-002'], findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'x' }] });
+  expect(requirementStatus([bare], 'JS-STATE-001')).toEqual({
+    status: 'inconclusive',
+    inconclusive: [{ test: bare.id, cause: 'the test failed before this check ran: PollRejectedError: job j: the status endpoint answered HTTP 404' }],
+  });
+  expect(requirementStatus([shouldOnly], 'JS-STATE-002').status).toBe('inconclusive');
+  const results = buildResults([bare, shouldOnly], miniCatalog, meta);
+  expect(results.summary.verdict).toBe('incomplete');
+  expect(results.summary).toMatchObject({ runBroken: true, exitCode: 1 });
+});
+
+test('a test that fails on a MUST finding still proves what else it checked', () => {
+  const explained = record('failed', { requirements: ['JS-STATE-002', 'JS-SHAPE-001'], exercised: ['JS-STATE-002', 'JS-SHAPE-001'], findings: [mustFinding('JS-SHAPE-001')] });
+  expect(requirementStatus([explained], 'JS-STATE-002').status).toBe('passed');
+  expect(requirementStatus([explained], 'JS-SHAPE-001').status).toBe('failed');
+  expect(requirementStatus([record('skipped'), record('passed', { exercised: ['JS-STATE-001'] })], 'JS-STATE-001').status).toBe('passed');
+  expect(requirementStatus([], 'JS-STATE-001').status).toBe('not-covered');
+});
+
+test("the suite's own trouble is inconclusive with its cause, breaks the run, and is never a finding", () => {
+  const starved = record('passed', {
+    requirements: ['JS-STATE-001'],
+    inconclusive: [{ requirement: 'JS-STATE-001', cause: 'request budget of 10 requests exhausted (CONFORMANCE_REQUEST_BUDGET)', suiteTrouble: true }],
+  });
+  const results = buildResults([starved], miniCatalog, meta);
+  expect(byId(results, 'JS-STATE-001')).toMatchObject({ status: 'inconclusive', findings: [] });
+  expect(byId(results, 'JS-STATE-001')?.inconclusive[0]?.cause).toMatch(/budget/);
+  expect(results.summary).toMatchObject({ verdict: 'incomplete', runBroken: true, exitCode: 1 });
+  expect(results.summary.brokenBecause).toEqual(['request budget of 10 requests exhausted (CONFORMANCE_REQUEST_BUDGET)']);
+});
+
+test('the verdict: not conformant on a failed MUST; conformant only when every MUST was exercised and held; else incomplete', () => {
   const results = buildResults(
-    [record('failed', { requirements: ['JS-STATE-001'], findings: [mustFinding('JS-STATE-001')] }), record('passed', { requirements: ['JS-STATE-002'] })],
+    [record('failed', { requirements: ['JS-STATE-001'], findings: [mustFinding('JS-STATE-001')] }), record('passed', { requirements: ['JS-STATE-002'], exercised: ['JS-STATE-002'] })],
     miniCatalog,
     meta,
   );
-  expect(results.summary).toEqual({
+  expect(results.summary).toMatchObject({
     requirements: 4,
     passed: 1,
     failed: 1,
     warned: 0,
+    inconclusive: 0,
     skipped: 0,
     notCovered: 2,
     verdict: 'not-conformant',
-    must: { passed: 1, failed: 1, skipped: 0, notCovered: 1 },
-    should: { passed: 0, failed: 0, skipped: 0, notCovered: 1 },
+    exitCode: 1,
+    must: { passed: 1, failed: 1, inconclusive: 0, skipped: 0, notCovered: 1 },
+    should: { passed: 0, failed: 0, inconclusive: 0, skipped: 0, notCovered: 1 },
   });
-  expect(results.schemaVersion).toBe(1);
-  expect(Object.keys(results)).toEqual(expect.arrayContaining(['target', 'startedAt', 'finishedAt', 'summary', 'requirements', 'seeds']));
+  expect(results.schemaVersion).toBe(2);
+  expect(results.profile).toBe('default');
+  expect(Object.keys(results)).toEqual(expect.arrayContaining(['target', 'profile', 'startedAt', 'finishedAt', 'summary', 'requirements', 'seeds']));
+
+  const all = ['JS-STATE-001', 'JS-STATE-002', 'JS-SHAPE-001'];
+  const every = buildResults([record('passed', { requirements: all, exercised: all })], miniCatalog, meta);
+  expect(every.summary).toMatchObject({ verdict: 'conformant', exitCode: 0, unexercisedMust: [] });
+
+  const skipped = record('skipped', { requirements: ['JS-SHAPE-001'], skipReason: "needs the simulator's /_sim/ control API" });
+  const partial = buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, meta);
+  expect(partial.summary).toMatchObject({ verdict: 'incomplete', exitCode: 0, runBroken: false });
+  expect(partial.summary.unexercisedMust).toEqual([{ id: 'JS-SHAPE-001', status: 'skipped', reason: "needs the simulator's /_sim/ control API" }]);
+  expect(buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, { ...meta, requireComplete: true }).summary.exitCode).toBe(1);
+});
+
+test('the profile decides the level: the strict profile fails an inferred SHOULD as a MUST', () => {
+  const warned = record('passed', { requirements: ['JS-SHAPE-005'], findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'text/html' }] });
+  expect(byId(buildResults([warned], miniCatalog, meta), 'JS-SHAPE-005')).toMatchObject({ level: 'SHOULD', evidence: 'inferred' });
+  const strict = buildResults([warned], miniCatalog, { ...meta, profile: 'strict' });
+  expect(byId(strict, 'JS-SHAPE-005')?.level).toBe('MUST');
+  expect(strict.profile).toBe('strict');
 });
 
 test('ids outside the catalog are reported in their own area, with the level their findings give', () => {
@@ -116,6 +170,6 @@ test('the secret is scrubbed from every field of the results, target and errors 
 test('with no annotated target the fallback base URL is used and the kind is unknown', () => {
   const results = buildResults([], miniCatalog, { ...meta, fallbackBaseUrl: 'http://127.0.0.1:4010', apiKeyConfigured: false });
   expect(results.target).toEqual({ baseUrl: 'http://127.0.0.1:4010', kind: 'unknown', controllable: null, apiKey: 'not set' });
-  expect(results.summary.verdict).toBe('conformant');
+  expect(results.summary.verdict).toBe('incomplete');
   expect(results.summary.notCovered).toBe(4);
 });

@@ -1,0 +1,178 @@
+// How a run's evidence becomes requirement statuses, a verdict and an exit code (DESIGN section 6). Pure.
+// A requirement passes only where a check actually ran on the target's answers and held; a test's tag is
+// not evidence. The suite's own trouble makes a requirement inconclusive, never failed.
+import type { Level } from '../contract/catalog.js';
+import type { TestEvidence } from './read-evidence.js';
+
+export type RequirementStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered';
+export type TestStatus = 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted' | 'not-run';
+export type Verdict = 'conformant' | 'not-conformant' | 'incomplete';
+
+/** What the verdict needs of a test: its outcome and its evidence. */
+export interface JudgedTest {
+  id: string;
+  title: string;
+  status: TestStatus;
+  error?: string;
+  evidence: Pick<TestEvidence, 'requirements' | 'findings' | 'exercised' | 'inconclusive' | 'skipReason'>;
+}
+
+export interface InconclusiveNote {
+  test: string;
+  cause: string;
+}
+
+export interface StatusDecision {
+  status: RequirementStatus;
+  /** Why it is inconclusive, test by test (empty otherwise). */
+  inconclusive: InconclusiveNote[];
+}
+
+const RAN: readonly TestStatus[] = ['passed', 'failed', 'timedOut', 'interrupted'];
+const BROKE: readonly TestStatus[] = ['failed', 'timedOut', 'interrupted'];
+
+function firstLine(text: string | undefined): string {
+  const line = (text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+/** A test that failed, timed out or was interrupted with no MUST finding to explain it: its evidence is not trusted. */
+export function brokeUnexplained(test: JudgedTest): boolean {
+  return BROKE.includes(test.status) && !test.evidence.findings.some((f) => f.level === 'MUST');
+}
+
+function brokeBecause(test: JudgedTest): string {
+  const what = test.status === 'timedOut' ? 'timed out' : test.status === 'interrupted' ? 'was interrupted' : 'failed';
+  const error = firstLine(test.error);
+  return `the test ${what} before this check ran${error ? `: ${error}` : ''}`;
+}
+
+/** Status of one requirement from the tests that name it (by tag, finding or a check that ran). */
+export function requirementStatus(tests: readonly JudgedTest[], id: string): StatusDecision {
+  if (tests.length === 0) return { status: 'not-covered', inconclusive: [] };
+  if (tests.some((t) => t.evidence.findings.some((f) => f.requirement === id))) return { status: 'failed', inconclusive: [] };
+  const trusted = (t: JudgedTest) => RAN.includes(t.status) && !brokeUnexplained(t);
+  if (tests.some((t) => trusted(t) && t.evidence.exercised.includes(id) && !t.evidence.inconclusive.some((c) => c.requirement === id))) {
+    return { status: 'passed', inconclusive: [] };
+  }
+  const ran = tests.filter((t) => RAN.includes(t.status));
+  if (ran.length === 0) return { status: 'skipped', inconclusive: [] };
+  const notes = ran.map((t) => {
+    const own = t.evidence.inconclusive.find((c) => c.requirement === id) ?? t.evidence.inconclusive.find((c) => c.requirement === undefined);
+    if (own) return { test: t.id, cause: own.cause };
+    if (brokeUnexplained(t)) return { test: t.id, cause: brokeBecause(t) };
+    return { test: t.id, cause: 'its check never ran: the test saw no answer this requirement applies to' };
+  });
+  return { status: 'inconclusive', inconclusive: notes };
+}
+
+export interface LevelCounts {
+  passed: number;
+  failed: number;
+  inconclusive: number;
+  skipped: number;
+  notCovered: number;
+}
+
+export interface UnexercisedMust {
+  id: string;
+  status: Exclude<RequirementStatus, 'passed' | 'failed'>;
+  reason: string;
+}
+
+export interface Summary {
+  requirements: number;
+  passed: number;
+  /** MUST requirements failed. */
+  failed: number;
+  /** SHOULD requirements failed. */
+  warned: number;
+  inconclusive: number;
+  skipped: number;
+  notCovered: number;
+  verdict: Verdict;
+  /** The process exit code this run ends with: the banner and results.json say the same. */
+  exitCode: 0 | 1;
+  /** The suite's own trouble or a test that failed unexplained: the run did not do what it set out to. */
+  runBroken: boolean;
+  brokenBecause: string[];
+  /** Every MUST that was not exercised, and why (the banner lists them). */
+  unexercisedMust: UnexercisedMust[];
+  must: LevelCounts;
+  should: LevelCounts;
+}
+
+export interface SummaryInput {
+  id: string;
+  level: Level;
+  status: RequirementStatus;
+  inconclusive: InconclusiveNote[];
+  tests: ReadonlyArray<{ skipReason?: string }>;
+}
+
+export interface RunOutcome {
+  /** Tests of the run (every project): unexplained failures break the run. */
+  tests: readonly JudgedTest[];
+  /** Playwright's own status: interrupted or timed out runs are broken runs. */
+  runStatus: string;
+  /** CONFORMANCE_REQUIRE_COMPLETE=1: an incomplete verdict exits 1. */
+  requireComplete: boolean;
+}
+
+function emptyCounts(): LevelCounts {
+  return { passed: 0, failed: 0, inconclusive: 0, skipped: 0, notCovered: 0 };
+}
+
+const COUNT_KEY: Record<RequirementStatus, keyof LevelCounts> = {
+  passed: 'passed',
+  failed: 'failed',
+  inconclusive: 'inconclusive',
+  skipped: 'skipped',
+  'not-covered': 'notCovered',
+};
+
+function whyUnexercised(r: SummaryInput): string {
+  if (r.status === 'not-covered') return 'no test names it';
+  if (r.status === 'skipped') {
+    const reasons = [...new Set(r.tests.map((t) => t.skipReason).filter((x): x is string => !!x))];
+    return reasons.length > 0 ? reasons.join('; ') : 'its tests were skipped';
+  }
+  return [...new Set(r.inconclusive.map((n) => n.cause))].slice(0, 3).join('; ') || 'its check never ran';
+}
+
+export function summarize(requirements: readonly SummaryInput[], outcome: RunOutcome): Summary {
+  const must = emptyCounts();
+  const should = emptyCounts();
+  for (const r of requirements) (r.level === 'MUST' ? must : should)[COUNT_KEY[r.status]] += 1;
+
+  const brokenBecause: string[] = [];
+  for (const test of outcome.tests) {
+    if (brokeUnexplained(test)) brokenBecause.push(`"${test.title}" ${test.status === 'timedOut' ? 'timed out' : test.status}${test.error ? `: ${firstLine(test.error)}` : ''}`);
+    for (const c of test.evidence.inconclusive) if (c.suiteTrouble) brokenBecause.push(c.cause);
+  }
+  if (outcome.runStatus === 'interrupted' || outcome.runStatus === 'timedout') brokenBecause.push(`the run ${outcome.runStatus === 'timedout' ? 'hit its global timeout' : 'was interrupted'}`);
+  const unique = [...new Set(brokenBecause)];
+
+  const unexercisedMust = requirements
+    .filter((r): r is SummaryInput & { status: UnexercisedMust['status'] } => r.level === 'MUST' && r.status !== 'passed' && r.status !== 'failed')
+    .map((r) => ({ id: r.id, status: r.status, reason: whyUnexercised(r) }));
+  const runBroken = unique.length > 0;
+  const verdict: Verdict = must.failed > 0 ? 'not-conformant' : unexercisedMust.length === 0 && !runBroken ? 'conformant' : 'incomplete';
+  const exitCode = verdict === 'not-conformant' || runBroken || (verdict === 'incomplete' && outcome.requireComplete) ? 1 : 0;
+  return {
+    requirements: requirements.length,
+    passed: must.passed + should.passed,
+    failed: must.failed,
+    warned: should.failed,
+    inconclusive: must.inconclusive + should.inconclusive,
+    skipped: must.skipped + should.skipped,
+    notCovered: must.notCovered + should.notCovered,
+    verdict,
+    exitCode,
+    runBroken,
+    brokenBecause: unique.slice(0, 50),
+    unexercisedMust,
+    must,
+    should,
+  };
+}
