@@ -1,6 +1,6 @@
 // A typed client over Node's global fetch for the endpoints around job status. It never throws
 // for anything the target does: every answer, and every missing answer (status 0), comes back as
-// an Exchange, recorded with its secrets already redacted.
+// an Exchange, recorded with its secrets already redacted. Only the suite's own limits throw.
 import type { Exchange } from '../oracle/exchange.js';
 import type {
   CancelJobResponse,
@@ -204,6 +204,8 @@ export class CaptainClient {
     try {
       response = await fetchImpl(this.baseUrl + relative, { method, headers, ...(body !== undefined ? { body } : {}), signal });
     } catch (error) {
+      // The suite's own limits (a request budget) are not an answer of the target: they end the caller's work.
+      if ((error as { suiteTrouble?: unknown })?.suiteTrouble === true) throw error;
       return this.finish<T>({
         request,
         status: 0,

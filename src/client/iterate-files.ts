@@ -5,7 +5,8 @@ import type { FileStatus, JobSnapshot } from '../model/job.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Finding } from '../oracle/finding.js';
 import { classify } from '../oracle/classify.js';
-import { checkFilesWalk } from '../oracle/page-checks.js';
+import { findingsOf, type Judged } from '../oracle/judged.js';
+import { assessFilesWalk } from '../oracle/page-checks.js';
 import { fullJitter } from './backoff.js';
 import type { CaptainClient } from './captain-client.js';
 import { systemClock, type Clock } from './clock.js';
@@ -113,9 +114,14 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
    * trouble or by the caller is not judged as a walk: its answers are judged one by one elsewhere.
    */
   get findings(): Finding[] {
+    return findingsOf(this.assessment());
+  }
+
+  /** The requirements the walk let the oracle judge, and how each came out. */
+  assessment(): Judged[] {
     if (this.stopped === undefined || this.stopped === 'aborted' || (this.stopped === 'http-error' && !this.rejectedIssuedCursor)) return [];
     const snapshots = this.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : []));
-    return checkFilesWalk(snapshots, {
+    return assessFilesWalk(snapshots, {
       jobId: this.jobId,
       ...(this.options.limit !== undefined ? { filesLimit: this.options.limit } : {}),
       ...(this.stopped !== 'end' && this.reason ? { stoppedBecause: this.reason } : {}),

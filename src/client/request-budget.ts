@@ -8,7 +8,10 @@ export interface RequestBudget {
   perSecond: number;
 }
 
+/** The suite's own limit, not the target's doing: the client rethrows it instead of recording an exchange. */
 export class RequestBudgetExhausted extends Error {
+  readonly suiteTrouble = true;
+
   constructor(readonly maxRequests: number) {
     super(`request budget of ${maxRequests} requests exhausted (CONFORMANCE_REQUEST_BUDGET)`);
     this.name = 'RequestBudgetExhausted';

@@ -3,7 +3,7 @@
 // says which requirements it judged, so a report can tell "held" from "never looked at".
 import type { Exchange } from './exchange.js';
 import { classify } from './classify.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingContext } from './finding.js';
 import { assessmentOf, findingsOf, judged, type Assessment, type Judged } from './judged.js';
 import type { Observation, Timeline } from './observation.js';
 import { assessPageSize } from './page-checks.js';
@@ -48,24 +48,32 @@ function split(requirements: readonly string[], findings: Finding[]): Judged[] {
   return [...new Set(ids)].map((id) => as(id, findings));
 }
 
+/**
+ * An answer of any endpoint: its content type, its error body, and a 429's Retry-After. No answer at
+ * all (status 0) is the suite's or the network's trouble: nothing of the target's to judge.
+ */
+export function assessAnswer(exchange: Exchange, ctx: FindingContext = {}): Judged[] {
+  if (exchange.status === 0) return [];
+  const out: Judged[] = [];
+  if (exchange.body.length > 0) out.push(as('JS-SHAPE-005', checkContentType(exchange, ctx)));
+  const status = exchange.status;
+  if (status === 429) out.push(as('JS-RATE-001', checkRetryAfter(exchange, ctx)));
+  const errorBody = checkErrorBody(exchange, ctx);
+  if (status === 422) out.push(as('JS-ERR-003', errorBody));
+  else if ([401, 403, 404, 429].includes(status)) out.push(as('JS-ERR-002', errorBody));
+  return out;
+}
+
 /** Every requirement one answer of the status endpoint lets the oracle judge, and how each came out. */
 export function assessObservationJudgements(observation: Observation, request: StatusRequest): Judged[] {
   const ctx = { jobId: request.jobId, pollIndex: observation.index };
   const exchange = observation.exchange;
-  // No answer arrived (status 0): nothing of the target's to judge, and nothing charged to it.
   if (exchange.status === 0) return [];
-  const out: Judged[] = [];
-  if (exchange.body.length > 0) out.push(as('JS-SHAPE-005', checkContentType(exchange, ctx)));
+  if (observation.kind === 'http-error') {
+    return [...assessAnswer(exchange, ctx), ...(observation.status >= 500 ? [as('JS-PH-001', checkNoServerError(exchange, ctx))] : [])];
+  }
+  const out: Judged[] = exchange.body.length > 0 ? [as('JS-SHAPE-005', checkContentType(exchange, ctx))] : [];
   switch (observation.kind) {
-    case 'http-error': {
-      const status = observation.status;
-      if (status >= 500) out.push(as('JS-PH-001', checkNoServerError(exchange, ctx)));
-      if (status === 429) out.push(as('JS-RATE-001', checkRetryAfter(exchange, ctx)));
-      const errorBody = checkErrorBody(exchange, ctx);
-      if (status === 422) out.push(as('JS-ERR-003', errorBody));
-      else if ([401, 403, 404, 429].includes(status)) out.push(as('JS-ERR-002', errorBody));
-      return out;
-    }
     case 'malformed':
       return [...out, judged('JS-SHAPE-006', [observation.reason], ctx)];
     case 'placeholder':

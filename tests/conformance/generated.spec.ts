@@ -24,7 +24,8 @@ test.describe('generated scenarios', () => {
         console.log(`generated scenarios: CONFORMANCE_SEED=${SEED}, batch ${batch + 1}/${BATCHES}, ${mine.length} scenarios`);
         const outcomes: string[] = [];
         for (let start = 0; start < mine.length; start += CONCURRENCY) {
-          await Promise.all(
+          // Settled, not all: one job's trouble must not drop its siblings' timelines from the evidence.
+          const settled = await Promise.allSettled(
             mine.slice(start, start + CONCURRENCY).map(async (scenario, i) => {
               const jobId = await sim.play(scenario);
               const result = await conformance.waitFor(jobId);
@@ -32,6 +33,8 @@ test.describe('generated scenarios', () => {
               if (!result) testInfo.annotations.push({ type: 'scenario', description: JSON.stringify({ index: start + i, scenario }) });
             }),
           );
+          const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+          if (failure) throw failure.reason;
         }
         expect(outcomes).toHaveLength(mine.length);
         await conformance.expectConforms();

@@ -1,27 +1,27 @@
 import { requirements } from '../../src/report/evidence.js';
-import { checkRetryAfter, parseJson } from '../../src/oracle/index.js';
+import { parseJson } from '../../src/oracle/index.js';
 import { test, expect } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';
 
 test.describe('rate limits: 429 and Retry-After', () => {
   test(
-    'a burst of 429s carries Retry-After, and the poller waits at least that long before asking again',
+    'a burst of 429s carries Retry-After, the poller waits that long, and the limit lifts as announced',
     requirements('JS-RATE-001', 'JS-RATE-002', 'JS-ERR-002'),
     async ({ sim, collection, conformance }) => {
       const jobId = await sim.play(scenario(collection));
       await sim.rateLimit(jobId, 3, 1);
-      const result = await conformance.waitFor(jobId);
-      expect(result?.outcome).toBe('terminal');
-      const timeline = result!.timeline;
+      const result = await conformance.waitFor(jobId); // each 429 is judged in the timeline (JS-RATE-001, JS-ERR-002)
+      const timeline = result?.timeline ?? [];
       const limited = timeline.filter((o) => o.kind === 'http-error' && o.status === 429);
+      // The limit lifted: the job was served to its end after the announced waits.
+      conformance.judge('JS-RATE-002', result?.outcome === 'terminal', `after ${limited.length} 429s the job was never served to its end`, { jobId });
       expect(limited).toHaveLength(3);
       for (const o of limited) {
-        conformance.record(...checkRetryAfter(o.exchange, { jobId, pollIndex: o.index }));
         const next = timeline[o.index + 1];
         expect(next, 'the poller asked again').toBeDefined();
+        // The reference poller honours Retry-After: a lower bound on its own wait, so it cannot flake on a slow machine.
         const waitedMs = Date.parse(next!.exchange.receivedAt) - Date.parse(o.exchange.receivedAt);
-        // JS-RATE-002 is a lower bound on the client's own wait, so it cannot flake on a slow machine.
-        conformance.judge('JS-RATE-002', waitedMs >= 1_000, `the poller asked again ${waitedMs} ms after a 429 with Retry-After: 1`, { jobId });
+        expect(waitedMs, 'the poller waited the Retry-After of 1 s').toBeGreaterThanOrEqual(1_000);
         expect(parseJson(o.exchange.body).ok).toBe(true);
       }
       await conformance.expectConforms();

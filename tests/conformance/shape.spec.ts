@@ -1,5 +1,5 @@
 import { requirements } from '../../src/report/evidence.js';
-import { test, expect } from './support/fixtures.js';
+import { test } from './support/fixtures.js';
 import { indexText } from './support/jobs.js';
 
 test.describe('shape: every answer of the job-status endpoint matches the contract', () => {
@@ -8,9 +8,7 @@ test.describe('shape: every answer of the job-status endpoint matches the contra
     requirements('JS-SHAPE-001', 'JS-SHAPE-002', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-005', 'JS-SHAPE-006'),
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'shape.txt', 'The status endpoint reports progress of indexing jobs.');
-      const result = await conformance.waitFor(jobId);
-      expect(result?.outcome).toBe('terminal');
-      expect(result!.timeline.length).toBeGreaterThan(0);
+      await conformance.waitFor(jobId);
       await conformance.expectConforms();
     },
   );
@@ -21,10 +19,9 @@ test.describe('shape: every answer of the job-status endpoint matches the contra
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'shape-2.txt', 'Second document.');
       await conformance.waitFor(jobId);
-      const { exchange, json } = await conformance.poll(jobId, { filesLimit: 10 });
-      // The content type is a SHOULD: the oracle records it (JS-SHAPE-005) instead of failing the test.
-      expect(exchange.status).toBe(200);
-      expect(Array.isArray((json as { files?: unknown }).files)).toBe(true);
+      // Judged like every poll: the schema (files may be null, DESIGN section 4), the page size, and the
+      // content type, a SHOULD the oracle records (JS-SHAPE-005) instead of failing the test.
+      await conformance.poll(jobId, { filesLimit: 10 });
       await conformance.expectConforms();
     },
   );

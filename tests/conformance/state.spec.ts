@@ -3,24 +3,24 @@ import { test, expect } from './support/fixtures.js';
 import { indexText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
 
-// Each terminal status, reached and judged snapshot by snapshot against the per-snapshot invariants.
-const EVERY_SNAPSHOT = ['JS-STATE-001', 'JS-STATE-002', 'JS-STATE-007', 'JS-STATE-008', 'JS-STATE-009', 'JS-STATE-010'] as const;
+// Each snapshot is judged against the invariants of whatever status it reports: a test names the end it
+// provokes on the simulator, but a real deployment's end is judged as it comes, never hard-coded.
+const EVERY_SNAPSHOT = ['JS-STATE-001', 'JS-STATE-002', 'JS-STATE-007', 'JS-STATE-008', 'JS-STATE-009', 'JS-STATE-010', 'JS-STATE-014'] as const;
 
 test.describe('state: what a snapshot says about itself', () => {
   test(
-    'a completed job carries billing and result, and its timestamps are set and ordered',
-    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011'),
+    'a text job, polled to whichever end it reaches, says what the documentation promises of each status',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011', 'JS-STATE-012', 'JS-STATE-013'),
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'state-completed.txt', 'A document that indexes cleanly.');
-      const result = await conformance.waitFor(jobId);
-      expect(result?.outcome === 'terminal' && result.status).toBe('completed');
+      await conformance.waitFor(jobId);
       await conformance.expectConforms();
     },
   );
 
   test(
     'a job with a failed file ends completed_with_failures, billed, with the failure counted',
-    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011'),
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011', 'JS-STATE-012'),
     async ({ sim, collection, conformance }) => {
       const jobId = await sim.play(scenario(collection, { files: files(4, (i) => (i === 2 ? { outcome: 'failed' } : {})) }));
       const result = await conformance.waitFor(jobId);
@@ -31,7 +31,7 @@ test.describe('state: what a snapshot says about itself', () => {
 
   test(
     'a job that fails in embedding says why, has a result and no billing',
-    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-004', 'JS-STATE-006'),
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-004', 'JS-STATE-006', 'JS-STATE-013'),
     async ({ sim, collection, conformance }) => {
       const jobId = await sim.play(
         scenario(collection, { end: { kind: 'fail', stage: 'embedding', errorCode: 'embedding_unavailable', errorMessage: 'The embedding service did not answer' } }),
@@ -44,7 +44,7 @@ test.describe('state: what a snapshot says about itself', () => {
 
   test(
     'a cancelled job says who cancelled it and when, and leaves no file unsettled',
-    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-005'),
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-005', 'JS-STATE-013'),
     async ({ sim, collection, conformance }) => {
       const jobId = await sim.play(scenario(collection, { files: files(6), stageSeconds: [5, 30, 30, 30, 30, 5] }));
       const running = await conformance.waitUntil(jobId, (s) => s.status === 'running');

@@ -1,10 +1,11 @@
 import { requirements } from '../../src/report/evidence.js';
-import { isTerminal } from '../../src/model/status.js';
 import { test, expect } from './support/fixtures.js';
 import { indexText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
 
 const LIFECYCLE = ['JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006'] as const;
+// A job that outlives the liveness budget is a JS-TRANS-007 finding with its timeline (Conformance.waitFor),
+// and a finished job's re-polls are judged by the oracle's transition rules: no test hard-codes the end.
 
 test.describe('transitions: the lifecycle across polls', () => {
   test(
@@ -12,8 +13,7 @@ test.describe('transitions: the lifecycle across polls', () => {
     requirements('JS-TRANS-007', ...LIFECYCLE),
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'liveness.txt', 'Small input, quick job.');
-      const result = await conformance.waitFor(jobId);
-      expect(result?.outcome).toBe('terminal');
+      await conformance.waitFor(jobId);
       await conformance.expectConforms();
     },
   );
@@ -45,24 +45,19 @@ test.describe('transitions: the lifecycle across polls', () => {
         const jobId = await sim.play(scenario(collection, make()));
         const result = await conformance.waitFor(jobId);
         expect(result?.outcome === 'terminal' && result.status).toBe(name);
-        for (let i = 0; i < 5; i++) {
-          expect((await conformance.snapshot(jobId)).status).toBe(name);
-        }
+        for (let i = 0; i < 5; i++) await conformance.snapshot(jobId); // JS-TRANS-001 judges every re-poll
         await conformance.expectConforms();
       },
     );
   }
 
   test(
-    'a completed text job keeps its terminal state on re-poll (observable on any target)',
+    'a text job keeps whichever terminal state it reached on re-poll (observable on any target)',
     requirements('JS-TRANS-001', 'JS-TRANS-005'),
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'repoll.txt', 'Re-polled after the end.');
       const result = await conformance.waitFor(jobId);
-      expect(result?.outcome).toBe('terminal');
-      for (let i = 0; i < 3; i++) {
-        expect(isTerminal((await conformance.snapshot(jobId)).status)).toBe(true);
-      }
+      if (result?.outcome === 'terminal') for (let i = 0; i < 3; i++) await conformance.snapshot(jobId); // JS-TRANS-001/005 judge them
       await conformance.expectConforms();
     },
   );

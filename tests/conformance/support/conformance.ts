@@ -1,32 +1,40 @@
 // What a conformance test saw and what the oracle says of it. Every status answer a test gets,
 // through the poller or by hand, joins its job's one timeline, judged as a whole when the test
-// asks `expectConforms()`, so transitions are checked across everything the test observed.
+// asks `expectConforms()`, so transitions are checked across everything the test observed. It also
+// keeps which requirements were actually judged, and what kept others from being judged: a tag is
+// not evidence, and the suite's own trouble is never charged to the target.
 import { expect, type TestInfo } from '@playwright/test';
 import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
 import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.js';
-import { PollError, PollRejectedError, PollTimeoutError } from '../../../src/client/poll-errors.js';
+import { PollError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from '../../../src/client/poll-errors.js';
 import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import {
+  assessAnswer,
+  assessTimeline,
   checkCancelResponse,
-  checkContentType,
-  checkFilesWalk,
-  checkErrorBody,
+  checkQueryResponse,
   classify,
   finding,
-  judgeTimeline,
   type Exchange,
   type Finding,
+  type Judged,
 } from '../../../src/oracle/index.js';
-import { attachTimeline } from '../../../src/report/evidence.js';
+import { attachTimeline, type InconclusiveCause } from '../../../src/report/evidence.js';
 import type { Target } from './target.js';
 
 /** Liveness budget of a small job, in the target's seconds (CONFORMANCE_JOB_BUDGET_S overrides). */
 const JOB_BUDGET_SECONDS = Number(process.env.CONFORMANCE_JOB_BUDGET_S ?? 600);
 
+/** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
+const HIDING_PLACEHOLDERS = 3;
+
 export class Conformance {
   readonly findings: Finding[] = [];
+  /** Requirements whose checks ran on the target's answers in this test, held or not. */
+  readonly exercised = new Set<string>();
+  readonly inconclusive: InconclusiveCause[] = [];
   /** Status answers by timeline: a job's polls, or one files walk over a job (`<job_id> walk <n>`). */
   private readonly timelines = new Map<string, { jobId: string; exchanges: Exchange[] }>();
 
@@ -58,12 +66,31 @@ export class Conformance {
     this.findings.push(...findings);
   }
 
+  /** Records judgements of the oracle: their findings, and that their requirements were judged. */
+  recordJudged(judgements: readonly Judged[]): void {
+    for (const j of judgements) {
+      this.exercised.add(j.requirement);
+      this.record(...j.findings);
+    }
+  }
+
+  /** A requirement this test could not judge, and why (never charged to the target). */
+  cannotJudge(cause: string, requirement?: string, suiteTrouble = true): void {
+    this.inconclusive.push({ ...(requirement ? { requirement } : {}), cause, suiteTrouble });
+  }
+
   /**
    * Judges a requirement a conformance test observes itself (a status code, an outcome): when it does
-   * not hold, a finding names it, so the report fails that requirement and no other.
+   * not hold, a finding names it, so the report fails that requirement and no other. When the answer
+   * it rests on never arrived (status 0), nothing is judged: the requirement is inconclusive.
    */
-  judge(requirement: string, holds: boolean, message: string, context: { jobId?: string } = {}): boolean {
-    if (!holds) this.record(finding(requirement, message, context));
+  judge(requirement: string, holds: boolean, message: string, context: { jobId?: string; exchange?: Exchange } = {}): boolean {
+    if (context.exchange && context.exchange.status === 0) {
+      this.cannotJudge(`no answer arrived (${context.exchange.error ?? 'network error'}): ${context.exchange.request.method} ${context.exchange.request.url}`, requirement);
+      return true;
+    }
+    this.exercised.add(requirement);
+    if (!holds) this.record(finding(requirement, message, context.jobId === undefined ? {} : { jobId: context.jobId }));
     return holds;
   }
 
@@ -80,14 +107,19 @@ export class Conformance {
     return response;
   }
 
-  /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing). */
-  async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot> {
+  /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing); undefined if none came. */
+  async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot | undefined> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const observation = classify((await this.poll(jobId, options)).exchange);
       if (observation.kind === 'snapshot') return observation.snapshot;
+      if (observation.kind === 'http-error' && observation.status !== 0 && observation.status < 500 && observation.status !== 429) {
+        this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${observation.status} for a job the API created`, { jobId });
+        return undefined;
+      }
       await new Promise((resolve) => setTimeout(resolve, this.ms(1))); // retry shortly, as the seed says
     }
-    throw new Error(`no real snapshot of ${jobId} in 20 polls`);
+    this.cannotJudge(`no real snapshot of ${jobId} in 20 polls`);
+    return undefined;
   }
 
   /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
@@ -103,22 +135,47 @@ export class Conformance {
 
   /**
    * Waits for a job with the reference poller. A job that does not end within the budget is a
-   * JS-TRANS-007 finding and a poll the poller could not survive a JS-PH-004 one, not a crash.
+   * JS-TRANS-007 finding (JS-MEDIA-002 with a fallback), a 3xx or 4xx for the job a JS-ERR-004 one;
+   * a target that stopped answering at all leaves them inconclusive. Never a crash.
    */
   async waitFor(jobId: string, options: WaitForJobOptions = {}): Promise<WaitForJobResult | undefined> {
+    const liveness = options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007';
     try {
       const result = await waitForJob(this.api, jobId, { ...this.polling(), ...options });
       this.track(jobId, result.timeline.map((o) => o.exchange));
+      this.exercised.add(liveness);
+      this.exercised.add('JS-ERR-004');
+      if (result.timeline.some((o) => o.kind === 'placeholder')) this.exercised.add('JS-PH-004');
+      if (result.outcome === 'indexed-via-query') this.judgeHiddenLag(jobId, result);
       return result;
     } catch (error) {
       if (!(error instanceof PollError)) throw error;
       this.track(jobId, error.timeline.map((o) => o.exchange));
-      // A 4xx the poller cannot retry is not a lifecycle finding: the test fails on it as it stands.
-      if (error instanceof PollRejectedError) throw error;
-      const requirement = error instanceof PollTimeoutError ? (options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007') : 'JS-PH-004';
-      this.record(finding(requirement, `waiting for the job failed: ${error.message}`, { jobId }));
+      if (error instanceof PollRejectedError) {
+        this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${error.status} for a job the API created: ${error.message}`, { jobId });
+      } else if (error instanceof TransientExhaustedError && error.lastExchange.status === 0) {
+        this.cannotJudge(`the target stopped answering: ${error.lastCause}`, liveness);
+      } else if (error instanceof PollTimeoutError) {
+        const placeholders = error.timeline.some((o) => o.kind === 'placeholder');
+        this.judge(placeholders && !options.fallback ? 'JS-PH-004' : liveness, false, `waiting for the job failed: ${error.message}`, { jobId });
+      }
+      // Other transient failures (5xx, malformed bodies) are findings of the answers themselves.
       return undefined;
     }
+  }
+
+  /** JS-MEDIA-001: content already searchable while the status answers only the placeholder's shape. */
+  private judgeHiddenLag(jobId: string, result: Extract<WaitForJobResult, { outcome: 'indexed-via-query' }>): void {
+    const tail = [...result.timeline].reverse();
+    const hiding = tail.findIndex((o) => o.kind !== 'placeholder');
+    const run = hiding === -1 ? tail.length : hiding;
+    const sawSnapshot = result.timeline.some((o) => o.kind === 'snapshot');
+    this.judge(
+      'JS-MEDIA-001',
+      run < HIDING_PLACEHOLDERS,
+      `the content was searchable while the last ${run} status answers had only the placeholder's shape${sawSnapshot ? '' : ' (no real snapshot at all)'}: a lagging media job must answer real snapshots`,
+      { jobId },
+    );
   }
 
   /** Walks every file page with iterateFiles; each page is judged as a status answer, the walk as a whole. */
@@ -126,8 +183,7 @@ export class Conformance {
     const walk = iterateFiles(this.api, jobId, { ...(limit === undefined ? {} : { limit }), maxPages, retryBaseMs: this.ms(1) });
     await walk.collect();
     this.track(jobId, walk.exchanges, `${jobId} walk ${limit ?? 'default'}`);
-    const pages = walk.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : []));
-    this.record(...walk.findings, ...checkFilesWalk(pages, { jobId, ...(limit === undefined ? {} : { filesLimit: limit }) }));
+    this.recordJudged(walk.assessment());
     return walk;
   }
 
@@ -135,20 +191,34 @@ export class Conformance {
   async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
     const response = await this.api.cancelJob(jobId);
     this.judgeOther(response.exchange, { jobId });
-    if (response.exchange.status === 200) this.record(...checkCancelResponse(response.json, { jobId }));
+    if (response.exchange.status === 200) this.recordJudged([{ requirement: 'JS-CANCEL-004', findings: checkCancelResponse(response.json, { jobId }) }]);
     return response;
+  }
+
+  /** Judges a query answer (JS-MEDIA-003/004) and its content type. */
+  judgeQuery(exchange: Exchange, body: unknown): void {
+    this.judgeOther(exchange);
+    if (exchange.status !== 200) return;
+    const findings = checkQueryResponse(body);
+    const results = (body as { search_results?: unknown } | null)?.search_results;
+    this.recordJudged([
+      { requirement: 'JS-MEDIA-003', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-003') },
+      ...(Array.isArray(results) && results.length > 0 ? [{ requirement: 'JS-MEDIA-004', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-004') }] : []),
+    ]);
   }
 
   /** Judges an answer of another endpoint: its content type and, for errors, its body. */
   judgeOther(exchange: Exchange, context: { jobId?: string } = {}): void {
-    this.record(...checkContentType(exchange, context), ...checkErrorBody(exchange, context));
+    this.recordJudged(assessAnswer(exchange, context));
   }
 
   /** Judges the timelines not judged yet and attaches them as evidence (also run when a test ends early). */
   async flush(): Promise<void> {
     for (const { jobId, exchanges } of this.timelines.values()) {
       const timeline = exchanges.map((exchange, i) => classify(exchange, i));
-      this.record(...judgeTimeline(timeline, { jobId }));
+      const assessment = assessTimeline(timeline, { jobId });
+      this.record(...assessment.findings);
+      for (const id of assessment.exercised) this.exercised.add(id);
       await attachTimeline(this.testInfo, jobId, timeline);
     }
     this.timelines.clear();

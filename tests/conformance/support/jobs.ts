@@ -10,3 +10,14 @@ export async function indexText(api: CaptainClient, collection: string, filename
   expect(typeof jobId, 'index/text returns a job_id').toBe('string');
   return jobId as string;
 }
+
+/**
+ * An id the API never issued that looks like one it did: every letter and digit of a real id shifted
+ * within its class, so a server that validates the id's format still takes it for an id.
+ */
+export function lookalikeId(real: string): string {
+  const shift = (c: string, from: string): string => from[(from.indexOf(c) + 1) % from.length]!;
+  return real.replace(/[0-9a-zA-Z]/g, (c) =>
+    /[0-9]/.test(c) ? shift(c, '0123456789') : /[a-f]/.test(c) ? shift(c, 'abcdef') : /[A-F]/.test(c) ? shift(c, 'ABCDEF') : /[a-z]/.test(c) ? shift(c, 'ghijklmnopqrstuvwxyz') : shift(c, 'GHIJKLMNOPQRSTUVWXYZ'),
+  );
+}
