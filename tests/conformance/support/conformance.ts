@@ -146,6 +146,7 @@ export class Conformance {
       this.exercised.add(liveness);
       this.exercised.add('JS-ERR-004');
       if (result.timeline.some((o) => o.kind === 'placeholder')) this.exercised.add('JS-PH-004');
+      if (result.timeline.some((o) => o.kind === 'http-error' && o.status === 429)) this.exercised.add('JS-RATE-002');
       if (result.outcome === 'indexed-via-query') this.judgeHiddenLag(jobId, result);
       return result;
     } catch (error) {
@@ -156,12 +157,19 @@ export class Conformance {
       } else if (error instanceof TransientExhaustedError && error.lastExchange.status === 0) {
         this.cannotJudge(`the target stopped answering: ${error.lastCause}`, liveness);
       } else if (error instanceof PollTimeoutError) {
-        const placeholders = error.timeline.some((o) => o.kind === 'placeholder');
-        this.judge(placeholders && !options.fallback ? 'JS-PH-004' : liveness, false, `waiting for the job failed: ${error.message}`, { jobId });
+        this.judge(this.blameForTimeout(error, liveness), false, `waiting for the job failed: ${error.message}`, { jobId });
       }
       // Other transient failures (5xx, malformed bodies) are findings of the answers themselves.
       return undefined;
     }
+  }
+
+  /** What a job that never ended was last saying: placeholders (JS-PH-004), 429s (JS-RATE-002), or its own state. */
+  private blameForTimeout(error: PollTimeoutError, liveness: string): string {
+    const last = error.timeline.at(-1);
+    if (last?.kind === 'placeholder' && liveness === 'JS-TRANS-007') return 'JS-PH-004';
+    if (last?.kind === 'http-error' && last.status === 429) return 'JS-RATE-002';
+    return liveness;
   }
 
   /** JS-MEDIA-001: content already searchable while the status answers only the placeholder's shape. */

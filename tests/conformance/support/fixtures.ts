@@ -62,6 +62,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         fetch: budget.fetch,
       });
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
+      if (created.exchange.status === 0) throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
       if (!created.ok) throw new Error(`could not create the scratch collection ${name}: HTTP ${created.exchange.status} ${created.exchange.body.slice(0, 200)}`);
       await use(name);
       try {

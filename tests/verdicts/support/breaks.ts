@@ -1,7 +1,7 @@
 // Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
 // that breaks exactly the named requirement, the way a real regression of the API would.
 import type { Tenant } from '../../../src/simulator/index.js';
-import { currentStatus, isCancel, isQuery, isStatusPoll, jobIdOf, jsonOf, onPlaceholders, onSnapshots, queryOf, TERMINAL, withJson, withQuery, type Json } from './answers.js';
+import { currentStatus, isCancel, isPlaceholder, isQuery, isStatusPoll, jobIdOf, jsonOf, onPlaceholders, onSnapshots, queryOf, TERMINAL, withJson, withQuery, type Json } from './answers.js';
 import type { Rewrite } from './rewriting-proxy.js';
 
 export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';
@@ -20,7 +20,16 @@ export interface Break {
   /** What the broken target does, in a line. */
   defect: string;
   rewrite: (tenants: Tenants) => Rewrite;
+  /** The profile the run judges in (default: default); a SHOULD of the default profile is a MUST in strict. */
+  profile?: 'strict';
+  /** More settings of the child run (e.g. a short liveness budget, so a stuck job ends the wait soon). */
+  env?: Record<string, string>;
 }
+
+/** A liveness budget that ends the wait for a stuck job in about a second of real time (at time scale 100). */
+const SHORT_BUDGET = { CONFORMANCE_JOB_BUDGET_S: '120' };
+
+const FAKE_KEY = 'cap_dev_not_a_real_key_0000000000';
 
 const MEDIA = /\.(mp3|mp4|m4a|wav|mov|webm)$/i;
 
@@ -86,23 +95,64 @@ export const BREAKS: readonly Break[] = [
   {
     requirement: 'JS-PAGE-005',
     level: 'MUST',
+    profile: 'strict',
     area: 'pagination',
-    defect: 'answers a cursor it never issued with the first page instead of a 4xx',
+    defect: 'answers a cursor it never issued with a 500 (strict profile; an ignored cursor would be lawful)',
     rewrite: () => async (request, forward) => {
       const response = await forward(request);
       if (!isStatusPoll(request) || queryOf(request, 'files_cursor') === null || response.status < 400 || response.status >= 500) return response;
-      return forward(withQuery(request, 'files_cursor', undefined));
+      return withJson(response, { detail: 'Internal Server Error' }, 500);
     },
   },
   {
     requirement: 'JS-PH-002',
     level: 'MUST',
     area: 'placeholder',
+    defect: 'gives the placeholder a fractional estimated_time_remaining_seconds',
+    rewrite: () =>
+      onPlaceholders((p) => {
+        p.estimated_time_remaining_seconds = 2.5;
+      }),
+  },
+  {
+    requirement: 'JS-PH-005',
+    level: 'SHOULD',
+    area: 'placeholder',
     defect: 'adds a sixth key (retry_after_seconds) to the placeholder',
     rewrite: () =>
       onPlaceholders((p) => {
         p.retry_after_seconds = 3;
       }),
+  },
+  {
+    requirement: 'JS-PH-003',
+    level: 'SHOULD',
+    area: 'placeholder',
+    defect: 'answers an unknown or foreign job with the placeholder while the backend is in trouble',
+    rewrite: () => async (request, forward) => {
+      const response = await forward(request);
+      if (!isStatusPoll(request) || response.status !== 404) return response;
+      return withJson(response, { job_id: jobIdOf(request), status: 'running', progress: null, progress_message: 'Fetching job status — please retry in a few seconds', estimated_time_remaining_seconds: 30 }, 200);
+    },
+  },
+  {
+    requirement: 'JS-PH-004',
+    level: 'MUST',
+    area: 'placeholder',
+    defect: 'answers only placeholders for a job once it has answered one, so the job never ends',
+    env: SHORT_BUDGET,
+    rewrite: () => {
+      const stuck = new Map<string, Json>();
+      return async (request, forward) => {
+        const response = await forward(request);
+        const jobId = jobIdOf(request);
+        if (!isStatusPoll(request) || jobId === undefined) return response;
+        const body = jsonOf(response);
+        if (body && isPlaceholder(body)) stuck.set(jobId, body);
+        const placeholder = stuck.get(jobId);
+        return placeholder && response.status === 200 ? withJson(response, placeholder) : response;
+      };
+    },
   },
   {
     requirement: 'JS-PH-001',
@@ -204,7 +254,7 @@ export const BREAKS: readonly Break[] = [
   },
   {
     requirement: 'JS-RATE-001',
-    level: 'MUST',
+    level: 'SHOULD',
     area: 'rate',
     defect: 'strips Retry-After from 429 answers',
     rewrite: () => async (request, forward) => {
@@ -214,5 +264,73 @@ export const BREAKS: readonly Break[] = [
       delete headers['retry-after'];
       return { ...response, headers };
     },
+  },
+  {
+    requirement: 'JS-RATE-002',
+    level: 'SHOULD',
+    area: 'rate',
+    defect: 'keeps answering 429 with Retry-After: 1 to every poll of a job it once limited',
+    env: SHORT_BUDGET,
+    rewrite: () => {
+      const limited = new Set<string>();
+      return async (request, forward) => {
+        const response = await forward(request);
+        const jobId = jobIdOf(request);
+        if (!isStatusPoll(request) || jobId === undefined) return response;
+        if (response.status === 429) limited.add(jobId);
+        return limited.has(jobId) ? withJson(response, { detail: 'Too many requests' }, 429) : response;
+      };
+    },
+  },
+  {
+    requirement: 'JS-TRANS-007',
+    level: 'MUST',
+    area: 'transitions',
+    defect: 'never lets a job end: a finished job is still reported running, with no end fields',
+    env: SHORT_BUDGET,
+    rewrite: () =>
+      onSnapshots((s) => {
+        if (!TERMINAL.has(String(s.status))) return;
+        s.status = 'running';
+        for (const key of ['completed_at', 'billing', 'result', 'error_code', 'error_message', 'cancelled_by', 'cancelled_at']) delete s[key];
+        s.files = Array.isArray(s.files) ? (s.files as Json[]).map((f) => ({ ...f, status: f.status === 'cancelled' ? 'processing' : f.status })) : s.files;
+      }),
+  },
+  {
+    requirement: 'JS-AUTH-002',
+    level: 'MUST',
+    area: 'auth',
+    defect: 'serves a job to a key it never issued (as the main organization)',
+    rewrite:
+      ({ main }) =>
+      (request, forward) =>
+        forward(
+          isStatusPoll(request) && request.headers.authorization === `Bearer ${FAKE_KEY}`
+            ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
+            : request,
+        ),
+  },
+  {
+    requirement: 'JS-CANCEL-002',
+    level: 'MUST',
+    area: 'cancel',
+    defect: 'answers cancel of a running job 200 "cancelled" but lets the job run on',
+    rewrite: () => async (request, forward) => {
+      if (isCancel(request) && (await currentStatus(request, forward)) === 'running') {
+        const body = { job_id: jobIdOf(request), status: 'cancelled', message: 'Job cancelled', cancelled_at: new Date().toISOString() };
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
+      }
+      return forward(request);
+    },
+  },
+  {
+    requirement: 'JS-SHAPE-007',
+    level: 'SHOULD',
+    area: 'shape',
+    defect: 'ends completed jobs with the vendor final status completed_with_errors',
+    rewrite: () =>
+      onSnapshots((s) => {
+        if (s.status === 'completed') s.status = 'completed_with_errors';
+      }),
   },
 ];

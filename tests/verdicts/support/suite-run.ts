@@ -7,16 +7,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Results } from '../../../src/report/results.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 
-/** The parts of results.json (DESIGN section 6) the verdict tests read. */
-export interface RunResults {
-  target: { baseUrl: string; kind: 'simulator' | 'external'; controllable: boolean };
-  summary: { requirements: number; passed: number; failed: number; warned: number; skipped: number; notCovered: number; verdict: 'conformant' | 'not-conformant' };
-  requirements: Array<{ id: string; level: 'MUST' | 'SHOULD'; status: 'passed' | 'failed' | 'skipped' | 'not-covered'; findings: Array<{ message?: string }> }>;
-}
+/** results.json (DESIGN section 6), as the verdict tests read it. */
+export type RunResults = Pick<Results, 'target' | 'profile' | 'summary' | 'requirements'>;
 
 export interface SuiteRun {
   /** Everything the run wrote: conformance/, junit.xml, playwright/, test-results/. */
@@ -36,6 +33,8 @@ export interface SuiteRunOptions {
   otherOrgId?: string;
   /** Spec files (repository-relative paths); the whole suite when empty. */
   files?: readonly string[];
+  /** Only the tests whose title matches (Playwright's --grep). */
+  grep?: string;
   workers?: number;
   /** More settings of the child's environment (e.g. CONFORMANCE_MAX_RPS). */
   env?: Record<string, string>;
@@ -85,6 +84,7 @@ export class SuiteRunner {
     if (!options.keepOutput) this.outputs.push(outDir);
     const args = [cli, 'test', '--project=conformance', `--output=${path.join(outDir, 'test-results')}`];
     if (options.workers !== undefined) args.push(`--workers=${options.workers}`);
+    if (options.grep !== undefined) args.push(`--grep=${options.grep}`);
     args.push(...(options.files ?? []));
     const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(options, outDir), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.running.add(child);
