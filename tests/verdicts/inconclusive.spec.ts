@@ -23,11 +23,11 @@ test.describe.configure({ mode: 'parallel' });
 test('an exhausted request budget makes requirements inconclusive with that cause, charges no finding, and exits 1', async ({ simulator, suite }) => {
   const sim = await simulator();
   const target = targetOf(sim, sim.baseUrl);
-  const run = await suite.run({ ...target, files: ['tests/conformance/state.spec.ts'], workers: 1, timeoutMs: CHILD_TIMEOUT_MS, env: { ...target.env, CONFORMANCE_REQUEST_BUDGET: '12' } });
+  const run = await suite.run({ ...target, files: ['tests/conformance/state.spec.ts'], workers: 1, timeoutMs: CHILD_TIMEOUT_MS, env: { ...target.env, CONFORMANCE_REQUEST_BUDGET: '6' } });
   expect(findingsOf(run), run.output).toEqual([]);
   const inconclusive = run.results.requirements.filter((r) => r.status === 'inconclusive');
   expect(inconclusive.length, run.output).toBeGreaterThan(0);
-  expect(inconclusive.flatMap((r) => r.inconclusive.map((n) => n.cause)).join('\n')).toContain('request budget of 12 requests exhausted');
+  expect(inconclusive.flatMap((r) => r.inconclusive.map((n) => n.cause)).join('\n')).toContain('request budget of 6 requests exhausted');
   expect(run.results.summary).toMatchObject({ verdict: 'incomplete', runBroken: true, exitCode: 1 });
   expect(run.results.summary.brokenBecause.join('\n')).toContain('request budget');
   expect(run.exitCode, run.output).toBe(1);
