@@ -1,0 +1,73 @@
+// The runs of the history in order, each with what changed since the run before it (the report:diff
+// logic of ../diff.ts). Pure: the CLI reads the runs folder and hands the parsed results.json here.
+import { anchorId } from '../escape.js';
+import { diffResults, type ResultsDiff } from '../diff.js';
+import { NotResultsError, readRunSummary, type RunSummary } from '../summary-model.js';
+
+export interface RunInput {
+  /** The run's folder name in the runs folder. */
+  name: string;
+  /** Its parsed results.json. */
+  results: unknown;
+  /** Whether its HTML report (index.html) sits beside results.json. */
+  hasReport: boolean;
+}
+
+export interface HistoryRun {
+  name: string;
+  /** Safe as a path segment and in an href: letters, digits, `-` and `_`. */
+  slug: string;
+  summary: RunSummary;
+  hasReport: boolean;
+  previous?: { slug: string; summary: RunSummary };
+  /** Against the previous run; absent for the first. */
+  diff?: ResultsDiff;
+}
+
+export interface History {
+  /** Oldest first. */
+  runs: HistoryRun[];
+  /** Runs that could not be read, named, with why. */
+  problems: string[];
+}
+
+type Comparable = Parameters<typeof diffResults>[0];
+
+/** diffResults reads id, level, title and status of each requirement and the verdict: a summary has them. */
+function comparable(summary: RunSummary): Comparable {
+  return { requirements: summary.requirements, summary: { verdict: summary.verdict } } as unknown as Comparable;
+}
+
+function startedMs(summary: RunSummary): number {
+  const ms = summary.startedAt === null ? Number.NaN : Date.parse(summary.startedAt);
+  return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
+}
+
+export function buildHistory(inputs: readonly RunInput[], unreadable: readonly string[] = []): History {
+  const problems: string[] = [...unreadable];
+  const read: Array<{ input: RunInput; summary: RunSummary }> = [];
+  for (const input of inputs) {
+    try {
+      read.push({ input, summary: readRunSummary(input.results) });
+    } catch (error) {
+      if (!(error instanceof NotResultsError)) throw error;
+      problems.push(`${input.name}: ${error.message}`);
+    }
+  }
+  read.sort((a, b) => startedMs(a.summary) - startedMs(b.summary) || a.input.name.localeCompare(b.input.name));
+  const used = new Set<string>();
+  const runs: HistoryRun[] = [];
+  for (const { input, summary } of read) {
+    let slug = anchorId('run', input.name);
+    for (let n = 2; used.has(slug); n += 1) slug = `${anchorId('run', input.name)}-${n}`;
+    used.add(slug);
+    const run: HistoryRun = { name: input.name, slug, summary, hasReport: input.hasReport };
+    const before = runs[runs.length - 1];
+    if (before) {
+      run.previous = { slug: before.slug, summary: before.summary };
+      run.diff = diffResults(comparable(before.summary), comparable(summary));
+    }
+    runs.push(run);
+  }
+  return { runs, problems };
+}
