@@ -36,6 +36,14 @@ export interface HostileTarget {
 }
 
 const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
+const INDEX = /^\/v2\/collections\/[^/?]+\/index\//;
+
+/**
+ * Cases the poller stops on at once (a 3xx is not retried). They go to jobs a test created alone
+ * through an index endpoint: a test that waits for many jobs together (the generated batches) loses
+ * its siblings' evidence when one of them stops it, and the cases dealt to those would go unreported.
+ */
+const STOPPING: readonly HostileCase[] = ['redirect-loop', 'redirect-other-host'];
 
 function readAll(stream: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -98,11 +106,16 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
   });
   const otherBaseUrl = await listen(otherServer, sockets);
 
+  const indexed = new Set<string>();
+  const stopping = cases.filter((c) => STOPPING.includes(c));
+  const others = cases.filter((c) => !STOPPING.includes(c));
+  let dealt = 0;
   const caseOf = (jobId: string): HostileCase | undefined => {
     if (options.every) return options.every;
     let assigned = jobs.get(jobId);
     if (!assigned) {
-      assigned = cases[jobs.size % cases.length]!;
+      const stoppingLeft = stopping.filter((c) => ![...jobs.values()].includes(c));
+      assigned = (indexed.has(jobId) || others.length === 0) && stoppingLeft.length ? stoppingLeft[0]! : others[dealt++ % others.length]!;
       jobs.set(jobId, assigned);
     }
     const seen = (polls.get(jobId) ?? 0) + 1;
@@ -118,6 +131,16 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
       ? await forward(upstream, req, body)
       : { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(options.canned?.(jobId ?? '') ?? { job_id: jobId, status: 'pending' })) };
     // Only real answers of a job are corrupted: a 404 for an unknown id stays a 404.
+    if (req.method === 'POST' && INDEX.test(req.url ?? '')) {
+      const created = (() => {
+        try {
+          return (JSON.parse(answer.body.toString('utf8')) as { job_id?: unknown }).job_id;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (typeof created === 'string') indexed.add(created);
+    }
     const hostile = jobId !== undefined && answer.status === 200 ? caseOf(jobId) : undefined;
     if (hostile) {
       served.set(hostile, (served.get(hostile) ?? 0) + 1);
