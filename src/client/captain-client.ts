@@ -1,6 +1,9 @@
 // A typed client over Node's global fetch for the endpoints around job status. It never throws
 // for anything the target does: every answer, and every missing answer (status 0), comes back as
-// an Exchange, recorded with its secrets already redacted. Only the suite's own limits throw.
+// an Exchange, recorded with its secrets already redacted. It follows no redirect (a 3xx is the
+// answer, so neither a request nor the key goes where a target points), and what went wrong with
+// an answer's body (cut at the cap, broken off, not UTF-8, a byte-order mark) is said in `error`.
+// Only the suite's own limits (a request budget) throw.
 import type { Exchange } from '../oracle/exchange.js';
 import type {
   CancelJobResponse,
@@ -17,7 +20,7 @@ import type {
   QueryResponse,
   UploadFile,
 } from './api-types.js';
-import { readCapped } from './read-body.js';
+import { describeBytes, readCapped, type CappedBody } from './read-body.js';
 import { redactHeaders, redactJsonBody, redactor, secretFieldValues, type Redactor } from './redact.js';
 
 export interface CaptainClientOptions {
@@ -29,7 +32,7 @@ export interface CaptainClientOptions {
   organizationId?: string;
   /** Per-request timeout covering headers and body, in ms (default 30 000). */
   timeoutMs?: number;
-  /** Response bodies are cut at this many bytes and marked `truncated` (default 4 MiB). */
+  /** Response bodies are cut at this many bytes, marked `truncated`, with `error: "body exceeds 8 MiB"` (default 8 MiB). */
   maxBodyBytes?: number;
   /** Called with every exchange, redacted, as soon as it completes. */
   onExchange?: (exchange: Exchange) => void;
@@ -65,19 +68,46 @@ export interface ApiResponse<T = unknown> {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
+// Socket errors in plain words; the code stays beside them for whoever searches for it.
+const PLAIN_CAUSES: Record<string, string> = {
+  ECONNRESET: 'connection reset by the target',
+  ECONNREFUSED: 'connection refused',
+  UND_ERR_SOCKET: 'connection closed by the target',
+  EPIPE: 'connection closed by the target',
+  ENOTFOUND: 'host not found',
+  UND_ERR_HEADERS_OVERFLOW: 'response headers too large',
+};
+
 function describeFailure(error: unknown, timeoutMs: number, callerSignal: AbortSignal | undefined): string {
   if (callerSignal?.aborted) return 'aborted by the caller';
-  const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err?.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
-  // undici wraps the socket error as `cause` of "fetch failed"; other fetches throw it directly.
+  const err = error as { name?: string; code?: string; message?: string; cause?: { name?: string; code?: string; message?: string } };
+  if (err?.name === 'TimeoutError' || err?.cause?.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
+  // undici wraps the socket error as `cause` of "fetch failed" (or "terminated" mid-body); other fetches throw it directly.
   const cause = err?.cause && (err.cause.code || err.cause.message) ? err.cause : err;
-  return [cause?.code ?? (cause === err ? err?.name : undefined), cause?.message].filter(Boolean).join(': ') || String(error);
+  const code = cause?.code ?? (cause === err ? err?.name : undefined);
+  const plain = code ? PLAIN_CAUSES[code] : undefined;
+  const detail = [code, cause?.message].filter(Boolean).join(': ');
+  return (plain ? `${plain} (${detail})` : detail) || String(error);
+}
+
+/** What went wrong with an answer that arrived, in plain words, for `Exchange.error`; undefined when nothing did. */
+function answerProblems(status: number, headers: Record<string, string>, read: CappedBody, maxBytes: number, failure: string | undefined): string | undefined {
+  const problems: string[] = [];
+  if (status >= 300 && status <= 399) {
+    const location = headers.location;
+    problems.push(`HTTP ${status} redirect ${location ? `to ${location}` : 'without a Location'} not followed`);
+  }
+  if (failure !== undefined) problems.push(`body broke off after ${read.bytes} bytes: ${failure}`);
+  if (read.truncated) problems.push(`body exceeds ${describeBytes(maxBytes)}`);
+  if (read.invalidUtf8) problems.push('body is not valid UTF-8');
+  if (read.bom) problems.push('body starts with a byte-order mark');
+  return problems.length ? problems.join('; ') : undefined;
 }
 
 export class CaptainClient {
@@ -202,7 +232,8 @@ export class CaptainClient {
 
     let response: Response;
     try {
-      response = await fetchImpl(this.baseUrl + relative, { method, headers, ...(body !== undefined ? { body } : {}), signal });
+      // `manual`: a 3xx is the answer; following it could carry the key to another origin.
+      response = await fetchImpl(this.baseUrl + relative, { method, headers, ...(body !== undefined ? { body } : {}), signal, redirect: 'manual' });
     } catch (error) {
       // The suite's own limits (a request budget) are not an answer of the target: they end the caller's work.
       if ((error as { suiteTrouble?: unknown })?.suiteTrouble === true) throw error;
@@ -228,15 +259,15 @@ export class CaptainClient {
       body: '',
       receivedAt: '',
     };
-    try {
-      const read = await readCapped(response, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-      exchange.body = redact(read.text);
-      if (read.truncated) exchange.truncated = true;
-    } catch (error) {
-      // Headers arrived but the body did not: keep the status, say why the body is missing.
-      exchange.truncated = true;
-      exchange.error = redact(`body not read: ${describeFailure(error, timeoutMs, options.signal)}`);
-    }
+    // The same signal covers the body: headers then silence, or an endless trickle, ends at the timeout.
+    const maxBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const read = await readCapped(response, maxBytes);
+    exchange.body = redact(read.text);
+    // Headers arrived but not the whole body: the status is kept, with what arrived and why it stopped.
+    if (read.truncated || read.failure !== undefined) exchange.truncated = true;
+    const failure = read.failure !== undefined ? describeFailure(read.failure, timeoutMs, options.signal) : undefined;
+    const problems = answerProblems(response.status, exchange.headers, read, maxBytes, failure);
+    if (problems !== undefined) exchange.error = redact(problems);
     exchange.receivedAt = new Date(this.now()).toISOString();
     exchange.durationMs = this.now() - started;
     return this.finish<T>(exchange);
@@ -247,7 +278,8 @@ export class CaptainClient {
     let json: T | undefined;
     if (exchange.body !== '' && !exchange.truncated) {
       try {
-        json = JSON.parse(exchange.body) as T;
+        // Lenient as fetch's own .json(): a byte-order mark is named in `error`, not fatal here.
+        json = JSON.parse(exchange.body.replace(/^\uFEFF/, '')) as T;
       } catch {
         json = undefined;
       }

@@ -61,6 +61,7 @@ test('a body above the cap is cut and marked truncated, and not parsed', async (
   const { exchange, json } = await client.getJob('j1');
   expect(exchange.truncated).toBe(true);
   expect(exchange.body).toHaveLength(1000);
+  expect(exchange.error).toBe('body exceeds 1000 bytes');
   expect(json).toBeUndefined();
 });
 
@@ -69,7 +70,7 @@ test('a connection reset becomes an exchange with status 0 and the cause, never 
   target().get('/v2/jobs/j1').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
   const { exchange, ok } = await client.getJob('j1');
   expect(ok).toBe(false);
-  expect(exchange).toMatchObject({ status: 0, body: '', error: 'ECONNRESET: socket hang up' });
+  expect(exchange).toMatchObject({ status: 0, body: '', error: 'connection reset by the target (ECONNRESET: socket hang up)' });
 });
 
 test('a response slower than the timeout becomes status 0 with "timeout after N ms"', async () => {

@@ -166,7 +166,7 @@ test.describe('5xx and network errors: bounded retries with full-jitter back-off
     const result = await waitForJob(client, J, { clock, random: half });
     expect(result.requests).toBe(3);
     expect(result.waits).toEqual([500, 1000]);
-    expect(result.exchanges[0]).toMatchObject({ status: 0, error: 'ECONNRESET: socket hang up' });
+    expect(result.exchanges[0]).toMatchObject({ status: 0, error: 'connection reset by the target (ECONNRESET: socket hang up)' });
     expect(result.timeline.map((o) => o.kind)).toEqual(['http-error', 'http-error', 'snapshot']);
   });
 
@@ -175,7 +175,7 @@ test.describe('5xx and network errors: bounded retries with full-jitter back-off
     serveStatus(J, Array.from({ length: 3 }, reset));
     const error = await rejectionOf(waitForJob(client, J, { clock, random: half, maxRetries: 2 }));
     expect(error).toBeInstanceOf(TransientExhaustedError);
-    expect((error as TransientExhaustedError).lastCause).toBe('network: ECONNRESET: socket hang up');
+    expect((error as TransientExhaustedError).lastCause).toBe('network: connection reset by the target (ECONNRESET: socket hang up)');
     expect((error as TransientExhaustedError).record.requests).toBe(3);
     expect((error as TransientExhaustedError).record.waits).toEqual([500, 1000]);
   });

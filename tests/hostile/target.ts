@@ -1,0 +1,174 @@
+// A hostile target: a loopback server in front of the simulator (or on its own, with a canned
+// snapshot) that answers the job-status endpoint with one broken answer per case, and passes every
+// other request through untouched. Jobs are dealt out to the cases in the order they are first
+// polled, so one conformance run covers every case. A second listener, another origin, records
+// whatever reaches it: a redirect followed there, and the key sent with it, would show.
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ANSWERS, CORRUPTED_POLLS, HOSTILE_CASES, type HostileCase } from './cases.js';
+
+export { HOSTILE_CASES, type HostileCase } from './cases.js';
+
+export interface HostileTargetOptions {
+  /** The simulator (or any target) to pass everything else to; without it, status polls get `canned`. */
+  upstream?: string;
+  /** The cases to deal out to jobs in turn (default all), or one case for every status poll. */
+  cases?: readonly HostileCase[];
+  every?: HostileCase;
+  /** The honest job-status body when there is no upstream. */
+  canned?: (jobId: string) => unknown;
+}
+
+export interface OtherOrigin {
+  baseUrl: string;
+  /** Every request that reached the other origin, with the Authorization header it carried. */
+  requests: Array<{ method: string; url: string; authorization: string | undefined }>;
+}
+
+export interface HostileTarget {
+  baseUrl: string;
+  other: OtherOrigin;
+  /** Job id -> its case. */
+  jobs: Map<string, HostileCase>;
+  /** Case -> how many broken answers it has sent. */
+  served: Map<HostileCase, number>;
+  close(): Promise<void>;
+}
+
+const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
+const INDEX = /^\/v2\/collections\/[^/?]+\/index\//;
+
+/**
+ * Cases the poller stops on at once (a 3xx is not retried). They go to jobs a test created alone
+ * through an index endpoint: a test that waits for many jobs together (the generated batches) loses
+ * its siblings' evidence when one of them stops it, and the cases dealt to those would go unreported.
+ */
+const STOPPING: readonly HostileCase[] = ['redirect-loop', 'redirect-other-host'];
+
+function readAll(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'te', 'trailer']);
+
+interface Upstream {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Upstream> {
+  return new Promise((resolve, reject) => {
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+    const outgoing = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...headers, host: upstream.host, 'content-length': String(body.length) }, timeout: 30_000 },
+      (incoming) => {
+        const kept = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+        readAll(incoming).then((b) => resolve({ status: incoming.statusCode ?? 502, headers: kept, body: b }), reject);
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error('upstream timeout')));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+async function listen(server: Server, sockets: Set<Socket>): Promise<string> {
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => resolve());
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function startHostileTarget(options: HostileTargetOptions = {}): Promise<HostileTarget> {
+  const cases = options.cases ?? HOSTILE_CASES;
+  const upstream = options.upstream ? new URL(options.upstream) : undefined;
+  const jobs = new Map<string, HostileCase>();
+  const served = new Map<HostileCase, number>();
+  const polls = new Map<string, number>();
+  const sockets = new Set<Socket>();
+
+  const otherRequests: OtherOrigin['requests'] = [];
+  const otherServer = createServer((req, res) => {
+    otherRequests.push({ method: req.method ?? 'GET', url: req.url ?? '/', authorization: req.headers.authorization });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ detail: 'you followed a redirect to another origin' }));
+  });
+  const otherBaseUrl = await listen(otherServer, sockets);
+
+  const indexed = new Set<string>();
+  const stopping = cases.filter((c) => STOPPING.includes(c));
+  const others = cases.filter((c) => !STOPPING.includes(c));
+  let dealt = 0;
+  const caseOf = (jobId: string): HostileCase | undefined => {
+    if (options.every) return options.every;
+    let assigned = jobs.get(jobId);
+    if (!assigned) {
+      const stoppingLeft = stopping.filter((c) => ![...jobs.values()].includes(c));
+      assigned = (indexed.has(jobId) || others.length === 0) && stoppingLeft.length ? stoppingLeft[0]! : others[dealt++ % others.length]!;
+      jobs.set(jobId, assigned);
+    }
+    const seen = (polls.get(jobId) ?? 0) + 1;
+    polls.set(jobId, seen);
+    return seen <= (CORRUPTED_POLLS[assigned] ?? CORRUPTED_POLLS.default) ? assigned : undefined;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readAll(req);
+    const match = req.method === 'GET' ? JOB_STATUS.exec(req.url ?? '') : null;
+    const jobId = match ? decodeURIComponent(match[1]!) : undefined;
+    const answer = upstream
+      ? await forward(upstream, req, body)
+      : { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(options.canned?.(jobId ?? '') ?? { job_id: jobId, status: 'pending' })) };
+    // Only real answers of a job are corrupted: a 404 for an unknown id stays a 404.
+    if (req.method === 'POST' && INDEX.test(req.url ?? '')) {
+      const created = (() => {
+        try {
+          return (JSON.parse(answer.body.toString('utf8')) as { job_id?: unknown }).job_id;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (typeof created === 'string') indexed.add(created);
+    }
+    const hostile = jobId !== undefined && answer.status === 200 ? caseOf(jobId) : undefined;
+    if (hostile) {
+      served.set(hostile, (served.get(hostile) ?? 0) + 1);
+      ANSWERS[hostile](res, { request: req, honest: answer.body.toString('utf8'), otherOrigin: otherBaseUrl });
+      return;
+    }
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+    res.end(answer.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const text = JSON.stringify({ detail: `hostile target: ${error instanceof Error ? error.message : String(error)}` });
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+      res.end(text);
+    });
+  });
+  const baseUrl = await listen(server, sockets);
+
+  return {
+    baseUrl,
+    other: { baseUrl: otherBaseUrl, requests: otherRequests },
+    jobs,
+    served,
+    close: async () => {
+      // Slow-loris and endless answers never end by themselves: their sockets are destroyed.
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([server, otherServer].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    },
+  };
+}
