@@ -268,6 +268,8 @@ export class CaptainClient {
     const failure = read.failure !== undefined ? describeFailure(read.failure, timeoutMs, options.signal) : undefined;
     const problems = answerProblems(response.status, exchange.headers, read, maxBytes, failure);
     if (problems !== undefined) exchange.error = redact(problems);
+    if (read.bom) exchange.bom = true;
+    if (read.invalidUtf8) exchange.invalidUtf8 = true;
     exchange.receivedAt = new Date(this.now()).toISOString();
     exchange.durationMs = this.now() - started;
     return this.finish<T>(exchange);

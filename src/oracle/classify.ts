@@ -11,13 +11,47 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Parses a body; never throws. */
+/** Parses a body; never throws. A leading byte-order mark is ignored, as fetch's own .json() does. */
 export function parseJson(body: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   try {
-    return { ok: true, value: JSON.parse(body) };
+    return { ok: true, value: JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body) };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
+}
+
+/**
+ * The first key an object of this JSON text repeats, if any (JSON.parse keeps the last silently, so a
+ * client may read another value than the server meant). A single pass over the text, strings skipped.
+ */
+export function duplicateKey(text: string): string | undefined {
+  const objects: Array<Set<string> | undefined> = []; // one entry per open bracket: a key set for objects
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = objects[objects.length - 1];
+      if (expectKey && top) {
+        const key = text.slice(i + 1, end);
+        if (top.has(key)) return key;
+        top.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === '{') {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === '[') {
+      objects.push(undefined);
+    } else if (c === '}' || c === ']') {
+      objects.pop();
+    } else if (c === ',') {
+      expectKey = objects[objects.length - 1] !== undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Keys only a real snapshot fills: a body carrying any of them is judged as state, never waved through as a placeholder. */
@@ -44,7 +78,8 @@ export function classify(exchange: Exchange, index = 0): Observation {
   if (exchange.status < 200 || exchange.status > 299) return { ...base, kind: 'http-error', status: exchange.status };
   const parsed = parseJson(exchange.body);
   if (!parsed.ok) {
-    const why = exchange.truncated ? 'body truncated by the client cap' : `body is not JSON (${parsed.reason})`;
+    // What the client saw go wrong (cut at the cap, broken off) says more than the parser's complaint.
+    const why = exchange.error ?? (exchange.truncated ? 'body truncated by the client cap' : exchange.body.trim() === '' ? 'body is empty' : `body is not JSON (${parsed.reason})`);
     return { ...base, kind: 'malformed', reason: `${why}: ${preview(exchange.body)}` };
   }
   if (!isJsonObject(parsed.value)) {

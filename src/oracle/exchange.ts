@@ -21,8 +21,15 @@ export interface Exchange {
   /** ISO 8601 instant the response was received, on the client's clock. */
   receivedAt: string;
   durationMs?: number;
-  /** Why no response arrived, e.g. `timeout after 5000 ms`, `ECONNRESET`. */
+  /**
+   * Why no response arrived (status 0), e.g. `timeout after 5000 ms`; or, for an answer that did arrive,
+   * what went wrong with it in plain words: a redirect not followed, a body cut at the cap or broken off.
+   */
   error?: string;
+  /** The body started with a UTF-8 byte-order mark (kept in `body` as U+FEFF). */
+  bom?: boolean;
+  /** Some bytes of the body were not UTF-8 (replaced by U+FFFD in `body`). */
+  invalidUtf8?: boolean;
 }
 
 /** A synthetic exchange for a body, as generators and unit tests build them. */

@@ -2,7 +2,7 @@
 // (assessObservation), then a whole timeline (assessTimeline) with the transitions across it. Each
 // says which requirements it judged, so a report can tell "held" from "never looked at".
 import type { Exchange } from './exchange.js';
-import { classify } from './classify.js';
+import { classify, duplicateKey } from './classify.js';
 import type { Finding, FindingContext } from './finding.js';
 import { assessmentOf, findingsOf, judged, type Assessment, type Judged } from './judged.js';
 import type { Observation, Timeline } from './observation.js';
@@ -64,22 +64,41 @@ export function assessAnswer(exchange: Exchange, ctx: FindingContext = {}): Judg
   return out;
 }
 
+/** A body that parsed: valid UTF-8 (JS-SHAPE-006), and plain JSON, with no byte-order mark and no repeated key (JS-SHAPE-009). */
+function assessEncoding(exchange: Exchange, ctx: FindingContext): Judged[] {
+  const repeated = duplicateKey(exchange.body);
+  return [
+    judged('JS-SHAPE-006', [exchange.invalidUtf8 === true && 'body is not valid UTF-8 (the bad bytes were read as U+FFFD)'], ctx),
+    judged('JS-SHAPE-009', [
+      (exchange.bom === true || exchange.body.charCodeAt(0) === 0xfeff) && 'body starts with a byte-order mark (RFC 8259 section 8.1: senders must not add one)',
+      repeated !== undefined && `duplicate key ${JSON.stringify(repeated)} in one object: a client keeps only one of the values`,
+    ], ctx),
+  ];
+}
+
 /** Every requirement one answer of the status endpoint lets the oracle judge, and how each came out. */
 export function assessObservationJudgements(observation: Observation, request: StatusRequest): Judged[] {
   const ctx = { jobId: request.jobId, pollIndex: observation.index };
   const exchange = observation.exchange;
   if (exchange.status === 0) return [];
   if (observation.kind === 'http-error') {
-    return [...assessAnswer(exchange, ctx), ...(observation.status >= 500 ? [as('JS-PH-001', checkNoServerError(exchange, ctx))] : [])];
+    const status = observation.status;
+    const redirect = status >= 300 && status <= 399;
+    return [
+      ...assessAnswer(exchange, ctx),
+      ...(status >= 500 ? [as('JS-PH-001', checkNoServerError(exchange, ctx))] : []),
+      // A job's status lives at its documented URL: a redirect is no answer, and the suite follows none.
+      ...(redirect ? [judged('JS-ERR-004', [`the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`], ctx)] : []),
+    ];
   }
   const out: Judged[] = exchange.body.length > 0 ? [as('JS-SHAPE-005', checkContentType(exchange, ctx))] : [];
+  if (observation.kind !== 'malformed') out.push(...assessEncoding(exchange, ctx));
   switch (observation.kind) {
     case 'malformed':
       return [...out, judged('JS-SHAPE-006', [observation.reason], ctx)];
     case 'placeholder':
       return [
         ...out,
-        judged('JS-SHAPE-006', [], ctx),
         // Trouble answered as documented: a 200 placeholder, not a 5xx.
         judged('JS-PH-001', [], ctx),
         as('JS-SHAPE-002', checkJobIdEcho(observation.placeholder, request.jobId, ctx)),
@@ -88,7 +107,6 @@ export function assessObservationJudgements(observation: Observation, request: S
     case 'snapshot':
       return [
         ...out,
-        judged('JS-SHAPE-006', [], ctx),
         as('JS-SHAPE-002', checkJobIdEcho(observation.snapshot, request.jobId, ctx)),
         ...assessSnapshotSchema(observation.snapshot, ctx),
         ...assessSnapshotState(observation.snapshot, ctx),

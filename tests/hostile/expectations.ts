@@ -1,93 +1,79 @@
 // What the suite must say about each hostile case: the words of the finding (plain words a person
-// can act on) and the requirement it is filed against. `awaits` names the oracle change still needed
-// before the run says it in those words (the client already records the problem on the exchange).
+// can act on) and the requirement it is filed against.
 import type { HostileCase } from './cases.js';
 
 export interface CaseExpectation {
   /** What the target did, as the test title says it. */
   title: string;
-  /** The requirement the finding is filed against (undefined while the oracle files none). */
-  requirement?: string;
+  /** The requirement the finding is filed against. */
+  requirement: string;
   /** Words of the finding's message. */
   finding: RegExp;
   /** What the client must record on the exchange (its `error`), when the problem is below the JSON. */
   exchangeError?: RegExp;
-  /** The oracle change (lead's area) this expectation waits for; until then the check is expected to fail. */
-  awaits?: string;
 }
-
-const CLASSIFY_USES_ERROR = 'classify() puts exchange.error first in a malformed reason (src/oracle/classify.ts)';
 
 export const EXPECTED: Record<HostileCase, CaseExpectation> = {
   'not-json': { title: 'a 200 whose body is not JSON', requirement: 'JS-SHAPE-006', finding: /body is not JSON/ },
   'html-502': { title: 'an HTML 502 page', requirement: 'JS-PH-001', finding: /answered HTTP 502 instead of the placeholder: <html>.*502 Bad Gateway/ },
   'truncated-json': { title: 'truncated JSON', requirement: 'JS-SHAPE-006', finding: /body is not JSON/ },
-  'empty-200': { title: 'an empty 200', requirement: 'JS-SHAPE-006', finding: /body is not JSON \(Unexpected end of JSON input\)/ },
+  'empty-200': { title: 'an empty 200', requirement: 'JS-SHAPE-006', finding: /body is empty/ },
   'body-10mb': {
     title: 'a 10 MB body',
     requirement: 'JS-SHAPE-006',
     finding: /body exceeds 8 MiB/,
     exchangeError: /^body exceeds 8 MiB$/,
-    awaits: CLASSIFY_USES_ERROR,
   },
   'nested-1000': { title: 'JSON nested 1,000 deep', requirement: 'JS-SHAPE-002', finding: /job_id is absent, expected/ },
   'wrong-content-type': { title: 'JSON served as text/plain', requirement: 'JS-SHAPE-005', finding: /served as "text\/plain; charset=utf-8", not application\/json/ },
   bom: {
     title: 'a byte-order mark before the JSON',
-    requirement: 'JS-SHAPE-006',
+    requirement: 'JS-SHAPE-009',
     finding: /byte-order mark/,
     exchangeError: /^body starts with a byte-order mark$/,
-    awaits: `${CLASSIFY_USES_ERROR}; better still, a BOM stripped before parsing and filed as a SHOULD`,
   },
   'invalid-utf8': {
     title: 'invalid UTF-8 in a string value',
     requirement: 'JS-SHAPE-006',
     finding: /not valid UTF-8/,
     exchangeError: /^body is not valid UTF-8$/,
-    awaits: 'judgeObservation() files exchange.error of a parsed 2xx answer as JS-SHAPE-006 (src/oracle/judge.ts)',
   },
   'duplicate-keys': {
     title: 'duplicate keys in one object',
-    requirement: 'JS-SHAPE-006',
+    requirement: 'JS-SHAPE-009',
     finding: /duplicate key "status"/,
-    awaits: 'parseJson() reports duplicate keys (src/oracle/classify.ts): JSON.parse keeps the last silently',
   },
   'status-null': { title: 'status: null', requirement: 'JS-SHAPE-001', finding: /\/status must be/ },
   'numbers-as-strings': { title: 'numbers sent as strings', requirement: 'JS-STATE-009', finding: /estimated_time_remaining_seconds is "42", not a non-negative integer/ },
   'login-page': { title: 'a 200 HTML login page', requirement: 'JS-SHAPE-006', finding: /body is not JSON .*Sign in/ },
   'redirect-loop': {
     title: 'a redirect loop',
-    requirement: 'JS-SHAPE-007',
+    requirement: 'JS-ERR-004',
     finding: /HTTP 302 redirect to \/v2\/jobs\/.* not followed/,
     exchangeError: /^HTTP 302 redirect to \/v2\/jobs\/\S+ not followed$/,
-    awaits: 'a 3xx of the status endpoint filed as a finding (proposed JS-SHAPE-007) and the poller stopping on it with that finding',
   },
   'redirect-other-host': {
     title: 'a redirect to another host',
-    requirement: 'JS-SHAPE-007',
+    requirement: 'JS-ERR-004',
     finding: /HTTP 307 redirect to http:\/\/127\.0\.0\.1:\d+\/v2\/jobs\/.* not followed/,
     exchangeError: /^HTTP 307 redirect to http:\/\/127\.0\.0\.1:\d+\/v2\/jobs\/\S+ not followed$/,
-    awaits: 'a 3xx of the status endpoint filed as a finding (proposed JS-SHAPE-007) and the poller stopping on it with that finding',
   },
   'slow-loris': {
     title: 'headers then silence (slow loris)',
     requirement: 'JS-SHAPE-006',
     finding: /body broke off after 0 bytes: timeout after \d+ ms/,
     exchangeError: /^body broke off after 0 bytes: timeout after \d+ ms$/,
-    awaits: CLASSIFY_USES_ERROR,
   },
   'reset-mid-body': {
     title: 'a connection reset mid-body',
     requirement: 'JS-SHAPE-006',
     finding: /body broke off after \d+ bytes: connection (reset|closed) by the target/,
     exchangeError: /^body broke off after \d+ bytes: connection (reset|closed) by the target/,
-    awaits: CLASSIFY_USES_ERROR,
   },
   'endless-stream': {
     title: 'an endless stream',
     requirement: 'JS-SHAPE-006',
     finding: /body exceeds 8 MiB/,
     exchangeError: /^body exceeds 8 MiB$/,
-    awaits: CLASSIFY_USES_ERROR,
   },
 };

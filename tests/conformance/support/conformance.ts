@@ -112,7 +112,9 @@ export class Conformance {
     for (let attempt = 0; attempt < 20; attempt++) {
       const observation = classify((await this.poll(jobId, options)).exchange);
       if (observation.kind === 'snapshot') return observation.snapshot;
-      if (observation.kind === 'http-error' && observation.status !== 0 && observation.status < 500 && observation.status !== 429) {
+      // A redirect is judged with the timeline (JS-ERR-004); a 4xx for the test's own job is judged here.
+      if (observation.kind === 'http-error' && observation.status >= 300 && observation.status < 500 && observation.status !== 429) {
+        if (observation.status < 400) return undefined;
         this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${observation.status} for a job the API created`, { jobId });
         return undefined;
       }
@@ -153,7 +155,8 @@ export class Conformance {
       if (!(error instanceof PollError)) throw error;
       this.track(jobId, error.timeline.map((o) => o.exchange));
       if (error instanceof PollRejectedError) {
-        this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${error.status} for a job the API created: ${error.message}`, { jobId });
+        // A 3xx is judged with the timeline; a 4xx for the job the API created is judged here.
+        if (error.status >= 400) this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${error.status} for a job the API created: ${error.message}`, { jobId });
       } else if (error instanceof TransientExhaustedError && error.lastExchange.status === 0) {
         this.cannotJudge(`the target stopped answering: ${error.lastCause}`, liveness);
       } else if (error instanceof PollTimeoutError) {

@@ -81,6 +81,13 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       { title: 'updated_at with a month 13', findings: polls(job('running', { updated_at: '2026-13-28T12:00:10Z' })) },
     ],
   },
+  'JS-SHAPE-009': {
+    holds: [{ title: 'plain JSON', findings: polls(job('running')) }],
+    breaks: [
+      { title: 'a byte-order mark before the JSON', findings: () => judge([classify({ ...poll(job('running')), body: `\uFEFF${JSON.stringify(job('running'))}`, bom: true }, 0)]) },
+      { title: 'status given twice', findings: () => judge([classify({ ...poll(job('running')), body: JSON.stringify(job('running')).replace('"status":"running"', '"status":"pending","status":"running"') }, 0)]) },
+    ],
+  },
   'JS-SHAPE-007': {
     holds: [{ title: 'a job that ends completed', findings: polls(job('running'), job('completed')) }],
     breaks: [
@@ -101,6 +108,8 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     breaks: [
       { title: 'an HTML error page with status 200', findings: polls('<html>Bad gateway</html>') },
       { title: 'a JSON array', findings: polls([job('pending')]) },
+      { title: 'a body whose bytes are not UTF-8', findings: () => judge([classify({ ...poll(job('running')), invalidUtf8: true }, 0)]) },
+      { title: 'a body cut off mid-way', findings: () => judge([classify({ ...poll(JSON.stringify(job('running')).slice(0, 30)), truncated: true, error: 'body broke off after 30 bytes: connection reset by the target' }, 0)]) },
     ],
   },
   'JS-STATE-001': {
