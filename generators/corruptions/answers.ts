@@ -19,7 +19,6 @@ export const serverErrorInsteadOfPlaceholder = timelineCorruption({
 });
 
 const PLACEHOLDER_DEFECTS = [
-  ['an extra key', (p: Record<string, unknown>) => void (p.retry_after_seconds = 5)],
   ['a negative estimate', (p: Record<string, unknown>) => void (p.estimated_time_remaining_seconds = -1)],
   ['a fractional estimate', (p: Record<string, unknown>) => void (p.estimated_time_remaining_seconds = 2.5)],
   ['no progress_message', (p: Record<string, unknown>) => void delete p.progress_message],
@@ -36,6 +35,19 @@ export const placeholderMisshapen = timelineCorruption({
     defect(body);
     const timeline = reanswer(g.timeline, i, (e) => withBody({ ...e, status: 200, headers: JSON_HEADERS }, body));
     return { pollIndex: i, what: `a placeholder with ${what}`, timeline };
+  },
+});
+
+/** A key beyond the documented five: our reading of the seed's example (JS-PH-005, SHOULD). */
+export const placeholderExtraKey = timelineCorruption({
+  name: 'placeholder-extra-key',
+  requirement: 'JS-PH-005',
+  corrupt(g, pick) {
+    const i = choose(g.timeline.map((o) => o.index), pick);
+    if (i === undefined) return undefined;
+    const body = { ...placeholderBody(g.identity.jobId), retry_after_seconds: 5 };
+    const timeline = reanswer(g.timeline, i, (e) => withBody({ ...e, status: 200, headers: JSON_HEADERS }, body));
+    return { pollIndex: i, what: 'a placeholder with an extra key', timeline };
   },
 });
 
@@ -63,4 +75,4 @@ export const errorBodyWithoutDetail = timelineCorruption({
   },
 });
 
-export const ANSWER_CORRUPTIONS = [serverErrorInsteadOfPlaceholder, placeholderMisshapen, rateLimitWithoutRetryAfter, errorBodyWithoutDetail];
+export const ANSWER_CORRUPTIONS = [serverErrorInsteadOfPlaceholder, placeholderMisshapen, placeholderExtraKey, rateLimitWithoutRetryAfter, errorBodyWithoutDetail];

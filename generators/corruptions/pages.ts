@@ -113,7 +113,8 @@ export const walkPageAboveLimit = walkCorruption({
 
 export const walkMissesAFile = walkCorruption({
   name: 'walk-misses-a-file',
-  requirement: 'JS-PAGE-006',
+  // The finished job announces files_total: its file set is known, and a walk that misses one breaks JS-PAGE-004.
+  requirement: 'JS-PAGE-004',
   needs: { afterTerminal: true, scenario: { minFiles: 1 } },
   corrupt(walk, pick) {
     const last = walk.pages.length - 1;

@@ -1,6 +1,8 @@
 // Corruptions of the response shape (JS-SHAPE-*): the schema, the echoed id, enumerations,
 // timestamp formats, the content type, and bodies that are not JSON objects.
-import { UNCATALOGUED_STATUSES } from '../../src/model/status.js';
+import { UNCATALOGUED_STATUSES, VENDOR_FINAL_STATUSES } from '../../src/model/status.js';
+
+const UNKNOWN_STATUSES = [...UNCATALOGUED_STATUSES.filter((s) => !(VENDOR_FINAL_STATUSES as readonly string[]).includes(s)), 'in_progress', 'done'];
 import { choose, editSnapshots, reanswer, snapshotIndexes, timelineCorruption, withBody } from './corruption.js';
 
 export const collectionNameNotString = timelineCorruption({
@@ -34,7 +36,8 @@ export const statusUncatalogued = timelineCorruption({
   corrupt(g, pick) {
     const i = choose(snapshotIndexes(g.timeline), pick);
     if (i === undefined) return undefined;
-    const status = UNCATALOGUED_STATUSES[pick % UNCATALOGUED_STATUSES.length]!;
+    // Not the vendor's final statuses: those are terminal, and only a SHOULD (JS-SHAPE-007).
+    const status = UNKNOWN_STATUSES[pick % UNKNOWN_STATUSES.length]!;
     return { pollIndex: i, what: `status is ${status}`, timeline: editSnapshots(g.timeline, [i], (s) => void (s.status = status as never)) };
   },
 });
@@ -44,7 +47,8 @@ export const stageUncatalogued = timelineCorruption({
   requirement: 'JS-SHAPE-003',
   needs: { scenario: { ends: ['run'] }, minTerminalPolls: 1 },
   corrupt(g, pick) {
-    const i = choose(snapshotIndexes(g.timeline, (s) => s.progress != null), pick);
+    // Only while running: the stage of a finished job is undocumented ("When status is running").
+    const i = choose(snapshotIndexes(g.timeline, (s) => s.progress != null && s.status === 'running'), pick);
     if (i === undefined) return undefined;
     const timeline = editSnapshots(g.timeline, [i], (s) => void (s.progress!.current_stage = 'indexing' as never));
     return { pollIndex: i, what: 'progress.current_stage is indexing', timeline };

@@ -19,7 +19,7 @@ const BILLING = {
 
 export const startedAtMissingWhileRunning = timelineCorruption({
   name: 'started-at-missing-while-running',
-  requirement: 'JS-STATE-001',
+  requirement: 'JS-STATE-014',
   needs: { scenario: { ends: ['run'] }, minTerminalPolls: 1 },
   corrupt(g) {
     // Only the first poll that shows started_at can drop it: a later drop would change it (JS-TRANS-005).
@@ -93,7 +93,7 @@ export const billingMissingOnSuccess = timelineCorruption({
 
 export const billingPresentUnbilled = timelineCorruption({
   name: 'billing-present-unbilled',
-  requirement: 'JS-STATE-003',
+  requirement: 'JS-STATE-013',
   corrupt(g, pick) {
     const i = choose(snapshotIndexes(g.timeline, (s) => !success(s)), pick);
     if (i === undefined) return undefined;
@@ -146,8 +146,8 @@ export const updatedBeforeCreated = timelineCorruption({
     // Only the first real poll: anywhere later, updated_at would also go back (JS-TRANS-006).
     const first = snapshotIndexes(g.timeline)[0];
     if (first === undefined) return undefined;
-    const timeline = editSnapshots(g.timeline, [first], (s) => void (s.updated_at = shiftIso(s.created_at!, -1000)));
-    return { pollIndex: first, what: 'updated_at is a second before created_at', timeline };
+    const timeline = editSnapshots(g.timeline, [first], (s) => void (s.updated_at = shiftIso(s.created_at!, -10_000)));
+    return { pollIndex: first, what: 'updated_at is ten seconds before created_at', timeline };
   },
 });
 
@@ -160,9 +160,10 @@ export const completedBeforeStarted = timelineCorruption({
     const terminals = snapshotIndexes(g.timeline, (s) => terminal(s) && typeof s.started_at === 'string');
     const first = terminals[0];
     if (first === undefined) return undefined;
-    const completedAt = shiftIso(snapshotOf(g.timeline[first])!.started_at!, -1000);
+    // Well past the clock skew the oracle tolerates (CLOCK_SKEW_MS).
+    const completedAt = shiftIso(snapshotOf(g.timeline[first])!.started_at!, -10_000);
     const timeline = editSnapshots(g.timeline, terminals, (s) => void (s.completed_at = completedAt));
-    return { pollIndex: first, what: 'completed_at is a second before started_at', timeline };
+    return { pollIndex: first, what: 'completed_at is ten seconds before started_at', timeline };
   },
 });
 

@@ -64,7 +64,8 @@ export const stageGoesBack = timelineCorruption({
     const seen = lastSeenBefore(g.timeline, (s) => s.progress?.current_stage ?? undefined);
     const candidates = snapshotIndexes(g.timeline, (s, i) => {
       const before = seen.get(i);
-      return s.progress != null && before !== undefined && isStage(before) && stageRank(before) > 0;
+      // Only while running: the stage of a finished job is undocumented, so it may read anything.
+      return s.status === 'running' && s.progress != null && before !== undefined && isStage(before) && stageRank(before) > 0;
     });
     const i = choose(candidates, pick);
     if (i === undefined) return undefined;

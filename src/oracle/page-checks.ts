@@ -71,38 +71,39 @@ export function assessFilesWalk(pages: readonly JobSnapshot[], options: FilesWal
   const firstPage = new Map<string, number>();
   const repeated: string[] = [];
   let repeatedCount = 0;
+  let repeatedAt: number | undefined;
   const seenCursors = new Map<string, number>();
-  let loop: string | undefined;
+  let loop: { message: string; at: number } | undefined;
   bodies.forEach((page, index) => {
     for (const uri of fileUris(page)) {
       const first = firstPage.get(uri);
       if (first === undefined) firstPage.set(uri, index);
-      else if (++repeatedCount <= 3) repeated.push(`${show(uri)} (pages ${first} and ${index})`);
+      else {
+        repeatedAt ??= index;
+        if (++repeatedCount <= 3) repeated.push(`${show(uri)} (pages ${first} and ${index})`);
+      }
     }
     const cursor = stringAt(objectAt(page.files_page)?.next_cursor) || undefined; // "" ends a walk, as null does
     if (cursor === undefined) return;
     const first = seenCursors.get(cursor);
-    if (first !== undefined) loop ??= `next_cursor on page ${index} repeats the one of page ${first}: the walk loops`;
+    if (first !== undefined) loop ??= { message: `next_cursor on page ${index} repeats the one of page ${first}: the walk loops`, at: index };
     else seenCursors.set(cursor, index);
   });
   const lastIndex = bodies.length - 1;
   const last = bodies[lastIndex]!;
   const unfinished = stringAt(objectAt(last.files_page)?.next_cursor) ? `the walk did not end: page ${lastIndex} still names a next_cursor` : undefined;
   const total = knownTotal(bodies);
-  const countMismatch =
-    !loop && !unfinished && repeatedCount === 0 && total !== undefined && total !== firstPage.size && bodies.some((p) => Array.isArray(p.files))
-      ? `the walk visited ${firstPage.size} files but the job announces files_total ${total}`
-      : undefined;
-  out.push(
-    judged('JS-PAGE-004', [
-      repeatedCount > 0 && `${repeatedCount} file(s) listed again: ${repeated.join(', ')}`,
-      // A loop re-serves files too: one defect, one finding.
-      repeatedCount === 0 && (loop ?? (unfinished && (options.stoppedBecause ? `${unfinished} (${options.stoppedBecause})` : unfinished))),
-      countMismatch,
-    ], ctxAt(lastIndex)),
-  );
+  const walk: Finding[] = [];
+  // Each defect once, at the page that shows it; a loop re-serves files too, so it is not also a repeat.
+  if (repeatedCount > 0) walk.push(finding('JS-PAGE-004', `${repeatedCount} file(s) listed again: ${repeated.join(', ')}`, ctxAt(repeatedAt!)));
+  else if (loop) walk.push(finding('JS-PAGE-004', loop.message, ctxAt(loop.at)));
+  else if (unfinished) walk.push(finding('JS-PAGE-004', options.stoppedBecause ? `${unfinished} (${options.stoppedBecause})` : unfinished, ctxAt(lastIndex)));
+  else if (total !== undefined && total !== firstPage.size && bodies.some((p) => Array.isArray(p.files))) {
+    walk.push(finding('JS-PAGE-004', `the walk visited ${firstPage.size} files but the job announces files_total ${total}`, ctxAt(lastIndex)));
+  }
+  out.push({ requirement: 'JS-PAGE-004', findings: walk });
 
-  if (!unfinished && !loop && isKnownStatus(last.status) && isTerminal(last.status)) {
+  if (walk.length === 0 && isKnownStatus(last.status) && isTerminal(last.status)) {
     const estimated = numberAt(objectAt(last.files_page)?.total_estimated);
     if (estimated !== undefined) {
       out.push(judged('JS-PAGE-006', [estimated !== firstPage.size && `the walk visited ${firstPage.size} files but files_page.total_estimated is ${estimated}`], ctxAt(lastIndex)));

@@ -104,6 +104,8 @@ export const checkCounters: Check = (s, ctx) => {
     if (value > total) failures.push(`progress.${key} (${value}) exceeds files_total (${total})`);
   }
   const settled = parts.reduce((sum, [, value]) => sum + value, 0);
+  // One counter above the total already says the sum is: one defect, one finding.
+  if (parts.some(([, value]) => value > total)) return [judged('JS-STATE-008', failures, ctx)];
   return [
     judged('JS-STATE-008', failures, ctx),
     judged('JS-STATE-012', [settled > total && `processed + failed + skipped (${settled}) exceeds files_total (${total})`], ctx),
