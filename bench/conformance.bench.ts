@@ -21,6 +21,8 @@ interface Measured extends TimedRun {
   spanMs: number;
   /** Spawn -> first request: the runner's start-up (Playwright, transpiling, global setup, workers). */
   startupMs: number;
+  /** Time within the span when at least one request was in flight at the proxy; the rest is the suite waiting (virtual time, its own work). */
+  busyMs: number;
   log: LoggedExchange[];
 }
 
@@ -32,11 +34,25 @@ async function measuredRun(scenarios: number, workers: number | undefined): Prom
     const run = await timedConformanceRun({ scenarios, workers, target: { simulator, baseUrl: proxy.baseUrl }, timeoutMs: 240_000 });
     const first = log[0]?.receivedAt ?? run.startedAt;
     const last = Math.max(...log.map((e) => e.answeredAt), first);
-    return { ...run, requests: log.length, spanMs: last - first, startupMs: first - run.startedAt, log };
+    return { ...run, requests: log.length, spanMs: last - first, startupMs: first - run.startedAt, busyMs: inFlightMs(log), log };
   } finally {
     await proxy.close();
     await simulator.close();
   }
+}
+
+/** The union of the exchanges' [received, answered] intervals. */
+function inFlightMs(log: readonly LoggedExchange[]): number {
+  const spans = log.map((e) => [e.receivedAt, e.answeredAt] as const).sort((a, b) => a[0] - b[0]);
+  let busy = 0;
+  let [from, to] = spans[0] ?? [0, 0];
+  for (const [start, end] of spans) {
+    if (start > to) {
+      busy += to - from;
+      [from, to] = [start, end];
+    } else to = Math.max(to, end);
+  }
+  return busy + (to - from);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -97,7 +113,7 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   );
 
   const row = (r: Measured) =>
-    `  ${String(r.scenarios).padStart(5)} scenarios, ${r.workers} workers: ${seconds(r.wallMs).padStart(7)} wall (start-up ${seconds(r.startupMs)}, requests span ${seconds(r.spanMs)}), ${fmt(r.requests)} requests, exit ${r.exitCode}, ${r.verdict}`;
+    `  ${String(r.scenarios).padStart(5)} scenarios, ${r.workers} worker(s): ${seconds(r.wallMs).padStart(7)} wall (start-up ${seconds(r.startupMs)}, requests span ${seconds(r.spanMs)}, of it a request in flight ${seconds(r.busyMs)}), ${fmt(r.requests)} requests, exit ${r.exitCode}, ${r.verdict}`;
   return {
     lines: [
       ...runs.map(row),

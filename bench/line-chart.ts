@@ -17,7 +17,7 @@ export interface LineChart {
 
 const W = 560;
 const H = 320;
-const M = { left: 64, right: 24, top: 40, bottom: 52 };
+const M = { left: 64, right: 24, top: 58, bottom: 52 };
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700'];
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -44,10 +44,11 @@ export function lineChart(chart: LineChart): string {
     `<text x="${W / 2}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${esc(chart.title)}</text>`,
   ];
   for (const y of yTicks) {
-    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py(y)}" y2="${py(y)}" stroke="#eee"/>`);
-    out.push(`<text x="${M.left - 6}" y="${py(y) + 4}" text-anchor="end">${num(y)}</text>`);
+    const at = py(y).toFixed(1);
+    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${at}" y2="${at}" stroke="#eee"/>`);
+    out.push(`<text x="${M.left - 6}" y="${(py(y) + 4).toFixed(1)}" text-anchor="end">${num(y)}</text>`);
   }
-  for (const x of xs) out.push(`<text x="${px(x)}" y="${H - M.bottom + 16}" text-anchor="middle">${num(x)}</text>`);
+  for (const x of xs) out.push(`<text x="${px(x).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${num(x)}</text>`);
   out.push(`<line x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}" stroke="#333"/>`);
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333"/>`);
   out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">${esc(chart.xLabel)}</text>`);
@@ -57,8 +58,10 @@ export function lineChart(chart: LineChart): string {
     const points = [...series.points].sort((a, b) => a.x - b.x);
     out.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`);
     for (const p of points) out.push(`<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${series.name}: ${num(p.x)} -> ${num(p.y)}`)}</title></circle>`);
-    out.push(`<rect x="${M.left + 12}" y="${M.top + 4 + i * 18}" width="12" height="3" fill="${color}"/>`);
-    out.push(`<text x="${M.left + 30}" y="${M.top + 9 + i * 18}">${esc(series.name)}</text>`);
+    // The legend sits in a row of its own under the title, where no line can cross it.
+    const lx = M.left + i * 180;
+    out.push(`<rect x="${lx}" y="36" width="12" height="3" fill="${color}"/>`);
+    out.push(`<text x="${lx + 18}" y="41">${esc(series.name)}</text>`);
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -32,6 +32,7 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
       title: 'Requests per job by file count (virtual clock)',
       xLabel: 'files in the job',
       yLabel: 'requests per job',
+      logX: true,
       series: [
         { name: 'waitForJob', points: rows.map((r) => ({ x: r.files, y: r.waitForJob })) },
         { name: `fixed ${INTERVAL_MS / 1000} s poller`, points: rows.map((r) => ({ x: r.files, y: r.fixed })) },
