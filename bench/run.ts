@@ -25,10 +25,17 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const options: BenchOptions = { quick: args.includes('--quick') };
 const only = args.find((a) => !a.startsWith('--'));
+// In-process measurements first, then those that start child processes and servers, whose
+// garbage and load would otherwise weigh on the single-core figures; anything new goes last.
+const ORDER = ['validation', 'oracle', 'poller', 'poller-files', 'simulator', 'conformance', 'test-times'];
+const rank = (f: string) => {
+  const i = ORDER.indexOf(f.replace(/\.bench\.ts$/, ''));
+  return i < 0 ? ORDER.length : i;
+};
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => !only || f.includes(only))
-  .sort();
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 const startedAt = new Date();
 const benches: Record<string, { seconds: number; lines: string[]; figures?: Record<string, unknown>; failures: string[] }> = {};
