@@ -1,5 +1,6 @@
-// Validators for the component schemas of spec/openapi.yaml: one ajv instance per process, each
-// validator per schema, compiled at import and reused ever after (compiling per call is the classic ajv leak).
+// Validators for the component schemas of spec/openapi.yaml: two ajv instances per process (the full
+// validator and its fast path), each validator per schema compiled at import and reused ever after
+// (compiling per call is the classic ajv leak).
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { isDateTime } from './date-time.js';
