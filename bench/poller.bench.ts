@@ -14,7 +14,7 @@ import type { JobIdentity, Scenario } from '../src/model/scenario.js';
 const SEED = 20_260_301;
 const RUNS = 300;
 /** The fixed poller's interval, and the reference poller's ceiling: "one poll interval". */
-const INTERVAL_MS = 5_000;
+export const INTERVAL_MS = 5_000;
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 
 interface Run {
@@ -47,7 +47,7 @@ function targetFor(scenario: Scenario, clock: VirtualClock, seed: number): Capta
   return new CaptainClient({ baseUrl: 'http://bench.invalid', now: () => clock.now(), fetch: fetch as typeof globalThis.fetch });
 }
 
-async function referencePoller(scenario: Scenario, seed: number): Promise<Run> {
+export async function referencePoller(scenario: Scenario, seed: number): Promise<Run> {
   const clock = new VirtualClock(T0);
   const client = targetFor(scenario, clock, seed);
   const result = await waitForJob(client, 'job-bench', { clock, seed, maxIntervalMs: INTERVAL_MS, defaultIntervalMs: INTERVAL_MS, deadlineMs: 3_600_000 });
@@ -55,7 +55,7 @@ async function referencePoller(scenario: Scenario, seed: number): Promise<Run> {
   return run(T0 + terminalSecond(scenario) * 1000, result.finishedAtMs, answeredAt, result.requests);
 }
 
-async function fixedPoller(scenario: Scenario, seed: number, intervalMs: number): Promise<Run> {
+export async function fixedPoller(scenario: Scenario, seed: number, intervalMs: number): Promise<Run> {
   const clock = new VirtualClock(T0);
   const client = targetFor(scenario, clock, seed);
   const answeredAt: number[] = [];
