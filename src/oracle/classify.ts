@@ -22,16 +22,25 @@ export function parseJson(body: string): { ok: true; value: unknown } | { ok: fa
 
 /**
  * The first key an object of this JSON text repeats, if any (JSON.parse keeps the last silently, so a
- * client may read another value than the server meant). A single pass over the text, strings skipped.
+ * client may read another value than the server meant). `parsed` is the text's value: when re-serialising
+ * it gives back the text exactly (compact JSON, as servers send), no key was dropped and nothing is scanned.
  */
-export function duplicateKey(text: string): string | undefined {
+export function duplicateKey(text: string, parsed?: unknown): string | undefined {
+  if (parsed !== undefined && JSON.stringify(parsed)?.length === text.length) return undefined;
   const objects: Array<Set<string> | undefined> = []; // one entry per open bracket: a key set for objects
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
       let end = i + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      for (;;) {
+        end = text.indexOf('"', end);
+        if (end === -1) return undefined;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes += 1;
+        if (slashes % 2 === 0) break;
+        end += 1;
+      }
       const top = objects[objects.length - 1];
       if (expectKey && top) {
         const key = text.slice(i + 1, end);
@@ -40,14 +49,14 @@ export function duplicateKey(text: string): string | undefined {
         expectKey = false;
       }
       i = end;
-    } else if (c === '{') {
+    } else if (c === 123 /* { */) {
       objects.push(new Set());
       expectKey = true;
-    } else if (c === '[') {
+    } else if (c === 91 /* [ */) {
       objects.push(undefined);
-    } else if (c === '}' || c === ']') {
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
       objects.pop();
-    } else if (c === ',') {
+    } else if (c === 44 /* , */) {
       expectKey = objects[objects.length - 1] !== undefined;
     }
   }

@@ -65,8 +65,8 @@ export function assessAnswer(exchange: Exchange, ctx: FindingContext = {}): Judg
 }
 
 /** A body that parsed: valid UTF-8 (JS-SHAPE-006), and plain JSON, with no byte-order mark and no repeated key (JS-SHAPE-009). */
-function assessEncoding(exchange: Exchange, ctx: FindingContext): Judged[] {
-  const repeated = duplicateKey(exchange.body);
+function assessEncoding(exchange: Exchange, parsed: unknown, ctx: FindingContext): Judged[] {
+  const repeated = duplicateKey(exchange.body, parsed);
   return [
     judged('JS-SHAPE-006', [exchange.invalidUtf8 === true && 'body is not valid UTF-8 (the bad bytes were read as U+FFFD)'], ctx),
     judged('JS-SHAPE-009', [
@@ -92,7 +92,7 @@ export function assessObservationJudgements(observation: Observation, request: S
     ];
   }
   const out: Judged[] = exchange.body.length > 0 ? [as('JS-SHAPE-005', checkContentType(exchange, ctx))] : [];
-  if (observation.kind !== 'malformed') out.push(...assessEncoding(exchange, ctx));
+  if (observation.kind !== 'malformed') out.push(...assessEncoding(exchange, observation.kind === 'snapshot' ? observation.snapshot : observation.placeholder, ctx));
   switch (observation.kind) {
     case 'malformed':
       return [...out, judged('JS-SHAPE-006', [observation.reason], ctx)];
