@@ -1,16 +1,28 @@
-// results.json as the summary and the history site read them: a v1 file built by the real results
-// builder, and the v2 format (profile, inconclusive, exitCode) written out by hand.
+// results.json as the summary and the history site read them: a v1 file as the first release wrote it
+// (the current builder's output with the v2 fields taken away), and the v2 format written out by hand.
 import { buildResults } from '../../../src/report/results.js';
 import { HOSTILE, meta, miniCatalog, mustFinding, record } from './fixtures.js';
 
-/** What the current reporter writes: JS-STATE-002 failed by a finding, JS-SHAPE-005 warned, JS-SHAPE-001 not covered. */
+/** A v1 run: JS-STATE-001 passed, JS-STATE-002 failed by a finding, JS-SHAPE-005 warned, JS-SHAPE-001 not covered. */
 export function builtResults(startedAt = meta.startedAt): unknown {
   const records = [
-    record('passed', { requirements: ['JS-STATE-001'] }),
+    record('passed', { requirements: ['JS-STATE-001'], exercised: ['JS-STATE-001'] }),
     record('failed', { requirements: ['JS-STATE-002'], findings: [mustFinding('JS-STATE-002', { message: `completed_at missing | ${HOSTILE}` })] }),
     record('passed', { requirements: ['JS-SHAPE-005'], findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'served as text/html' }] }),
   ];
-  return JSON.parse(JSON.stringify(buildResults(records, miniCatalog, { ...meta, startedAt }))) as unknown;
+  const v2 = JSON.parse(JSON.stringify(buildResults(records, miniCatalog, { ...meta, startedAt }))) as Record<string, unknown> & {
+    summary: Record<string, unknown>;
+    requirements: Array<Record<string, unknown>>;
+  };
+  // What v1 did not have: the profile, evidence, inconclusive, and the exit code in the summary.
+  const { profile: _profile, ...v1 } = v2;
+  const { inconclusive: _i, exitCode: _e, runBroken: _r, brokenBecause: _b, unexercisedMust: _u, ...summary } = v2.summary;
+  return {
+    ...v1,
+    schemaVersion: 1,
+    summary: { ...summary, verdict: v2.summary.failed === 0 ? 'conformant' : 'not-conformant' },
+    requirements: v2.requirements.map(({ evidence: _ev, inconclusive: _in, ...r }) => r),
+  };
 }
 
 type Status = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered';
