@@ -21,9 +21,10 @@ test.describe('transitions: the lifecycle across polls', () => {
   test(
     'a job polled closely moves through the stages in order and its files move forward only',
     requirements(...LIFECYCLE),
-    async ({ sim, collection, conformance }) => {
-      // Long stages and close polls, so that most stages and file steps are observed.
-      const jobId = await sim.play(scenario(collection, { files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})), stageSeconds: [10, 10, 10, 10, 10, 10] }));
+    async ({ sim, collection, conformance, pace }) => {
+      // Stages longer than the polls' spacing (1-2 s of the target's time), so that most stages and file steps are observed.
+      const stage = pace.span(4, 100);
+      const jobId = await sim.play(scenario(collection, { files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})), stageSeconds: [stage, stage, stage, stage, stage, stage] }));
       const result = await conformance.waitFor(jobId, { minIntervalMs: conformance.ms(1), maxIntervalMs: conformance.ms(2) });
       expect(result?.outcome).toBe('terminal');
       const stages = new Set(result!.timeline.flatMap((o) => (o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [])));
