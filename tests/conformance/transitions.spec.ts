@@ -1,6 +1,6 @@
 import { requirements } from '../../src/report/evidence.js';
 import { test, expect } from './support/fixtures.js';
-import { indexText } from './support/jobs.js';
+import { indexText, largeText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
 
 const LIFECYCLE = ['JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006'] as const;
@@ -29,6 +29,17 @@ test.describe('transitions: the lifecycle across polls', () => {
       expect(result?.outcome).toBe('terminal');
       const stages = new Set(result!.timeline.flatMap((o) => (o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [])));
       expect(stages.size, `stages observed: ${[...stages].join(', ')}`).toBeGreaterThanOrEqual(4);
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'a large text job polled closely never moves its stage back, nor its files (on any target)',
+    requirements(...LIFECYCLE),
+    async ({ api, collection, conformance }) => {
+      // Polls 1-2 s of the target's time apart, so that a job that runs a while is seen in more than one stage.
+      const jobId = await indexText(api, collection, 'stages.txt', largeText(200_000));
+      await conformance.waitFor(jobId, { minIntervalMs: conformance.ms(1), maxIntervalMs: conformance.ms(2) });
       await conformance.expectConforms();
     },
   );
