@@ -28,6 +28,8 @@ export default defineConfig({
       // API tests against the target, one file per requirement area (spec/requirements.yaml).
       name: 'conformance',
       testDir: 'tests/conformance',
+      // Fixtures and hooks only: each test's own timeout follows the target (time scale, request rate, job
+      // budget), set by the `conformance` fixture and extended by every wait (tests/conformance/support/pace.ts).
       timeout: 120_000,
     },
     {

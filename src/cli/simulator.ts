@@ -1,9 +1,12 @@
-// `npm run simulator -- --port 4010 [--time-scale N] [--seed N] [--manual-clock] [--no-control]`:
-// the reference simulator for a person or a script, until Ctrl-C.
+// `npm run simulator -- --port 4010 [--time-scale N] [--seed N] [--manual-clock] [--no-control]
+// [--dialect plain|vendor-variant] [--rate-limit N]`: the reference simulator for a person or a script, until Ctrl-C.
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED, startSimulator } from '../simulator/index.js';
+import { DEFAULT_SEED, DIALECT_NAMES, isDialectName, startSimulator } from '../simulator/index.js';
 
 const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--time-scale N] [--seed N] [--manual-clock] [--no-control]
+                             [--dialect ${DIALECT_NAMES.join('|')}] [--rate-limit N]
+  --dialect vendor-variant shows every lawful variation of the vendor's API at once (src/simulator/dialect.ts);
+  --rate-limit N answers 429 with Retry-After beyond N requests per real second per API key (/_sim/ is exempt);
   key from CAPTAIN_API_KEY (default sim-key), organization from CAPTAIN_ORG_ID (default sim-org);
   a second organization from CAPTAIN_OTHER_API_KEY / CAPTAIN_OTHER_ORG_ID (default sim-other-key / sim-other-org)`;
 
@@ -27,6 +30,8 @@ try {
       seed: { type: 'string' },
       'manual-clock': { type: 'boolean' },
       'no-control': { type: 'boolean' },
+      dialect: { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -39,6 +44,16 @@ if (args.help) {
   process.exit(0);
 }
 
+function usageError(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const dialect = args.dialect ?? 'plain';
+if (!isDialectName(dialect)) usageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got ${dialect}`);
+const rateLimit = args['rate-limit'] === undefined ? undefined : number('rate-limit', args['rate-limit'], 0);
+if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1)) usageError(`--rate-limit must be a positive integer, got ${args['rate-limit']}`);
+
 const sim = await startSimulator({
   port: number('port', args.port, 4010),
   host: args.host ?? '127.0.0.1',
@@ -46,11 +61,14 @@ const sim = await startSimulator({
   seed: number('seed', args.seed, DEFAULT_SEED),
   manualClock: args['manual-clock'] ?? false,
   control: !args['no-control'],
+  dialect,
+  ...(rateLimit !== undefined ? { rateLimit } : {}),
 });
 const keySource = process.env.CAPTAIN_API_KEY ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
 console.log(`Captain simulator on ${sim.baseUrl}`);
 console.log(`  organization ${sim.orgId}, API key ${keySource}${process.env.CAPTAIN_API_KEY ? '' : `: ${sim.apiKey}`}`);
 console.log(`  time scale ${sim.clock.scale}${sim.clock.manual ? ' (manual clock)' : ''}, seed ${sim.seed}`);
+console.log(`  dialect ${sim.dialect}, rate limit ${sim.rateLimit === null ? 'none' : `${sim.rateLimit} requests/s per key`}`);
 console.log(`  control API ${sim.control ? `${sim.baseUrl}/_sim/health` : 'off (--no-control)'}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

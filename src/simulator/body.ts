@@ -56,6 +56,7 @@ export function jsonObject(contentType: string | undefined, bytes: Buffer, allow
 export interface UploadedFile {
   filename: string;
   content: string;
+  bytes: Uint8Array;
 }
 
 export type MultipartRead =
@@ -76,7 +77,10 @@ export async function multipart(contentType: string | undefined, bytes: Buffer):
   const fields: Record<string, string> = {};
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string') fields[name] = value;
-    else if (name === 'files') files.push({ filename: value.name || `upload-${files.length + 1}`, content: await value.text() });
+    else if (name === 'files') {
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      files.push({ filename: value.name || `upload-${files.length + 1}`, content: new TextDecoder().decode(bytes), bytes });
+    }
   }
   return { ok: true, files, fields };
 }

@@ -4,10 +4,12 @@ import type { Tenant } from './auth.js';
 import type { VirtualClock } from './clock.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CursorCodec } from './cursor.js';
+import type { Dialect } from './dialect.js';
 import type { FaultState } from './faults.js';
 import type { IdempotencyLedger } from './idempotency.js';
 import type { JobTiming } from './job-factory.js';
 import type { JobStore } from './job-store.js';
+import type { RateLimiter } from './rate-limiter.js';
 import type { Reply } from './reply.js';
 
 export interface SimulatorState {
@@ -20,6 +22,10 @@ export interface SimulatorState {
   seed: number;
   timing: JobTiming;
   tenants: readonly Tenant[];
+  /** Which lawful variations the answers show (dialect.ts). */
+  dialect: Dialect;
+  /** Per-key requests per real second beyond which the public API answers 429; null for no limit. */
+  rateLimiter: RateLimiter | null;
 }
 
 export interface RouteRequest {

@@ -50,6 +50,7 @@ const reset: Handler = (state) => {
   state.collections.clear();
   state.faults = noFaults();
   state.idempotency.clear();
+  state.rateLimiter?.clear();
   return ok({ status: 'reset', clock: state.clock.state() });
 };
 

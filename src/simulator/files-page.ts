@@ -18,10 +18,14 @@ export function parseFilesLimit(raw: string | null): number | Reply {
   return value;
 }
 
-/** The offset a files_cursor points at, or the 422 for a cursor this server did not issue for this job. */
-export function parseFilesCursor(raw: string | null, jobId: string, codec: CursorCodec): number | Reply {
+/**
+ * The offset a files_cursor points at. A cursor this server did not issue for this job is a 422,
+ * or, when `ignoreForeign`, ignored: the first page is served.
+ */
+export function parseFilesCursor(raw: string | null, jobId: string, codec: CursorCodec, ignoreForeign = false): number | Reply {
   if (raw === null || raw === '') return 0;
   const position = codec.decode(raw, jobId);
+  if (!position && ignoreForeign) return 0;
   if (!position) return invalid(issue(['query', 'files_cursor'], 'Invalid or expired files cursor', 'value_error'));
   return position.offset;
 }

@@ -4,3 +4,4 @@ export { DEFAULT_API_KEY, DEFAULT_ORG_ID, type Tenant } from './auth.js';
 export { VirtualClock, SUITE_TIME_SCALE, type ClockState } from './clock.js';
 export { DEFAULT_TIMING, type JobTiming } from './job-factory.js';
 export { PLACEHOLDER_MESSAGE, placeholderFor } from './faults.js';
+export { DIALECT_NAMES, VENDOR_VARIATIONS, isDialectName, type DialectName, type VariationId, type Variation } from './dialect.js';

@@ -4,6 +4,7 @@ import type { JobSnapshot } from '../model/job.js';
 import { indexedFilesAt, isTerminalAt, snapshotAt } from '../model/progression.js';
 import type { FileScenario, JobIdentity, PlaceholderPattern, Scenario } from '../model/scenario.js';
 import { withFault, type JobFault } from './faults.js';
+import type { LiveFields } from './live-fields.js';
 import { prng, uuidFrom } from './random.js';
 
 export interface JobRecord {
@@ -18,6 +19,8 @@ export interface JobRecord {
   placeholders?: PlaceholderPattern;
   /** Searchable text per file uri (what the query endpoint returns as `content`). */
   contents: Map<string, string>;
+  /** The live fields of the finished job, once it has been touched (the variant dialect only). */
+  live?: LiveFields;
 }
 
 export type FaultResult = { ok: true; job: JobRecord } | { ok: false; reason: string };

@@ -9,11 +9,14 @@ import { CollectionStore } from './collection-store.js';
 import type { Route, SimulatorState } from './context.js';
 import { controlRoutes } from './control.js';
 import { CursorCodec } from './cursor.js';
+import { dialectNamed, shows, type DialectName } from './dialect.js';
 import { noFaults, takeRateLimit } from './faults.js';
 import { IdempotencyLedger } from './idempotency.js';
 import { DEFAULT_TIMING, type JobTiming } from './job-factory.js';
 import { JobStore } from './job-store.js';
+import { RateLimiter } from './rate-limiter.js';
 import { error, type Reply } from './reply.js';
+import { retryAfterValue } from './retry-after.js';
 import { Router } from './router.js';
 import { collectionRoutes } from './routes/collections.js';
 import { indexingRoutes } from './routes/indexing.js';
@@ -46,6 +49,10 @@ export interface SimulatorOptions {
   otherOrg?: Tenant | null;
   /** Stage timings of jobs created through the public index endpoints. */
   timing?: Partial<JobTiming>;
+  /** `plain` (default), or `vendor-variant`: every lawful variation of dialect.ts at once. */
+  dialect?: DialectName;
+  /** Requests per real second each API key may send to the public API before 429s (default: no limit). */
+  rateLimit?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -61,6 +68,8 @@ export interface SimulatorHandle {
   otherOrg: Tenant | null;
   seed: number;
   control: boolean;
+  dialect: DialectName;
+  rateLimit: number | null;
   close(): Promise<void>;
 }
 
@@ -96,18 +105,24 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     if (!match.ok) return match.reply;
     const { route, params } = match;
     let orgId = '';
+    let apiKey = '';
     if (route.auth) {
-      const auth = authenticate(req.headers, state.tenants);
+      const auth = authenticate(req.headers, state.tenants, shows(state.dialect, 'auth-403'));
       if (!auth.ok) return auth.reply;
       orgId = auth.orgId;
+      apiKey = auth.apiKey;
     }
     const request = { method: route.method, url, headers: req.headers, body: read.bytes, params, orgId };
     if (route.path.startsWith('/_sim/')) return route.handler(state, request);
+    const tooMany = (seconds: number, headers: Record<string, string> = {}) =>
+      error(429, 'Rate limit exceeded; retry later', { ...headers, 'retry-after': retryAfterValue(seconds, shows(state.dialect, 'retry-after-date')) });
+    const limited = state.rateLimiter?.take(apiKey);
+    if (limited && !limited.ok) return tooMany(limited.retryAfterSeconds);
     const latencyMs = state.faults.latencyMs;
     if (latencyMs > 0) await delay(latencyMs); // real time on purpose: latency is about the wire, not the job
     const extra: Record<string, string> = latencyMs > 0 ? { 'x-sim-latency-ms': String(latencyMs) } : {};
     const burst = takeRateLimit(state.faults, route.jobParam ? params[route.jobParam] : undefined);
-    if (burst) return error(429, 'Rate limit exceeded; retry later', { ...extra, 'retry-after': String(burst.retryAfterSeconds) });
+    if (burst) return tooMany(burst.retryAfterSeconds, extra);
     const idempotencyKey = route.idempotent ? req.headers['idempotency-key'] : undefined;
     const key = typeof idempotencyKey === 'string' && idempotencyKey !== '' ? idempotencyKey : undefined;
     const replayed = key === undefined ? undefined : state.idempotency.lookup(orgId, key, url.pathname);
@@ -131,6 +146,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const seed = options.seed ?? DEFAULT_SEED;
   const control = options.control ?? true;
   const { main, other } = tenantsFrom(options);
+  const dialect = dialectNamed(options.dialect ?? 'plain');
+  const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit);
   const clock = new VirtualClock({ scale: options.timeScale ?? 1, manual: options.manualClock ?? false, ...(options.startMs !== undefined ? { startMs: options.startMs } : {}) });
   const state: SimulatorState = {
     clock,
@@ -142,6 +159,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     seed,
     timing: { ...DEFAULT_TIMING, ...options.timing },
     tenants: other ? [main, other] : [main],
+    dialect,
+    rateLimiter,
   };
   const routes = [...collectionRoutes, ...indexingRoutes, ...queryRoutes, ...jobRoutes, ...(control ? controlRoutes : [])];
   const server: Server = createServer({ keepAlive: true }, requestHandler(state, routes));
@@ -167,6 +186,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     otherOrg: other,
     seed,
     control,
+    dialect: dialect.name,
+    rateLimit: rateLimiter?.perSecond ?? null,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,8 +2,13 @@ import { requirements } from '../../src/report/evidence.js';
 import type { JobSnapshot } from '../../src/model/job.js';
 import { isKnownStatus, isTerminal } from '../../src/model/status.js';
 import { test, expect } from './support/fixtures.js';
-import { indexText } from './support/jobs.js';
+import { indexText, largeText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
+
+/** A cancel answered with a finished status other than cancelled: the job had ended before the cancel landed. */
+function finishedFirst(answered: unknown): answered is string {
+  return typeof answered === 'string' && answered !== 'cancelled' && isKnownStatus(answered) && isTerminal(answered);
+}
 
 /** What "cancel leaves a finished job unchanged" covers: live fields (updated_at, ETA, credits remaining) may move. */
 function settledState(s: JobSnapshot | undefined): unknown {
@@ -29,13 +34,74 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
   test(
     'cancel of a running job ends it cancelled, its files settled',
     requirements('JS-CANCEL-002', 'JS-CANCEL-004', 'JS-STATE-010'),
-    async ({ sim, collection, conformance }) => {
-      const jobId = await sim.play(scenario(collection, { files: files(20), stageSeconds: [5, 60, 60, 60, 60, 5] }));
+    async ({ sim, collection, conformance, pace }) => {
+      // Long enough to be cancelled in chunking on any clock: ten of the target's seconds a stage, or 0.6 s real.
+      const stage = pace.span(10, 600);
+      const jobId = await sim.play(scenario(collection, { files: files(20), stageSeconds: [pace.span(2, 50), stage, stage, stage, stage, 5] }));
       expect(await conformance.waitUntil(jobId, (s) => s.status === 'running' && s.progress?.current_stage === 'chunking')).toBe(true);
       const cancel = await conformance.cancel(jobId);
       conformance.judge('JS-CANCEL-002', cancel.exchange.status === 200, `cancel of a running job was answered ${cancel.exchange.status}`, { jobId, exchange: cancel.exchange });
       const result = await conformance.waitFor(jobId);
       // Files left queued or processing are JS-STATE-010's to judge, on every snapshot of the cancelled job.
+      if (result?.outcome === 'terminal') conformance.judge('JS-CANCEL-002', result.status === 'cancelled', `after cancel the running job ended ${result.status}`, { jobId });
+      await conformance.expectConforms();
+    },
+  );
+
+  // On any target: the job is created through the public API and cancelled as soon as it is seen in the
+  // wanted state. A job that moved on first leaves the requirement unexercised, with that reason; never a failure.
+  test(
+    'cancel of a job seen pending, sent at once, ends it cancelled and never started (on any target)',
+    requirements('JS-CANCEL-001', 'JS-CANCEL-004'),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'cancel-pending.txt', 'Cancelled before it starts.');
+      const seen = await conformance.snapshot(jobId);
+      if (seen?.status !== 'pending') {
+        conformance.cannotJudge(`the job was already ${seen?.status ?? 'unreadable'} at its first read, so no cancel could reach it pending`, 'JS-CANCEL-001', false);
+        return conformance.expectConforms();
+      }
+      const cancel = await conformance.cancel(jobId);
+      if (finishedFirst(cancel.json?.status)) {
+        conformance.cannotJudge(`the job had ended ${cancel.json?.status} before the cancel landed`, 'JS-CANCEL-001', false);
+        await conformance.waitFor(jobId);
+        return conformance.expectConforms();
+      }
+      conformance.judge('JS-CANCEL-001', cancel.exchange.status === 200, `cancel of a pending job was answered ${cancel.exchange.status}`, { jobId, exchange: cancel.exchange });
+      const result = await conformance.waitFor(jobId);
+      if (result?.outcome === 'terminal') {
+        const end = result.snapshot;
+        const startedFirst = end.started_at != null && Date.parse(end.started_at) < Date.parse(cancel.exchange.receivedAt) - 2_000;
+        if (end.status === 'cancelled' && end.started_at != null) {
+          // It may have started between the read and the cancel: then "never started" says nothing of this cancel.
+          conformance.cannotJudge(`the job started (started_at ${end.started_at}) before or as the cancel landed`, 'JS-CANCEL-001', false);
+          conformance.judge('JS-CANCEL-002', true, '', { jobId });
+        } else {
+          conformance.judge(startedFirst ? 'JS-CANCEL-002' : 'JS-CANCEL-001', end.status === 'cancelled', `a job pending just before the cancel (answered ${cancel.exchange.status} ${String(cancel.json?.status)}) ended ${end.status}`, { jobId });
+        }
+      }
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'cancel of a job seen running (a large text) ends it cancelled (on any target)',
+    requirements('JS-CANCEL-002', 'JS-CANCEL-004', 'JS-STATE-010'),
+    async ({ api, collection, conformance }) => {
+      const jobId = await indexText(api, collection, 'cancel-running.txt', largeText(200_000));
+      let seen: string | undefined;
+      await conformance.waitUntil(jobId, (s) => ((seen = s.status), s.status !== 'pending'));
+      if (seen !== 'running') {
+        conformance.cannotJudge(`the job was ${seen ?? 'never read'} before it could be cancelled while running: it was too quick for this target's polls`, 'JS-CANCEL-002', false);
+        return conformance.expectConforms();
+      }
+      const cancel = await conformance.cancel(jobId);
+      if (finishedFirst(cancel.json?.status)) {
+        conformance.cannotJudge(`the job had ended ${cancel.json?.status} before the cancel landed`, 'JS-CANCEL-002', false);
+        await conformance.waitFor(jobId);
+        return conformance.expectConforms();
+      }
+      conformance.judge('JS-CANCEL-002', cancel.exchange.status === 200, `cancel of a running job was answered ${cancel.exchange.status}`, { jobId, exchange: cancel.exchange });
+      const result = await conformance.waitFor(jobId);
       if (result?.outcome === 'terminal') conformance.judge('JS-CANCEL-002', result.status === 'cancelled', `after cancel the running job ended ${result.status}`, { jobId });
       await conformance.expectConforms();
     },

@@ -1,20 +1,14 @@
 import { requirements } from '../../src/report/evidence.js';
 import { classify } from '../../src/oracle/index.js';
-import { test, expect } from './support/fixtures.js';
-import { files, scenario } from './support/scenarios.js';
+import { test, expect, MANY_FILES } from './support/fixtures.js';
 
-const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
-
+// Every job here is created once per worker and shared (worker-scoped fixtures): a page walk only reads.
 test.describe('pagination: files_limit and files_cursor', () => {
-  let jobId: string;
-
-  test.beforeEach(async ({ sim, collection, conformance }) => {
-    jobId = await sim.play(scenario(collection, { files: files(MANY_FILES, (i) => (i % 50 === 7 ? { outcome: 'skipped' } : {})), stageSeconds: [1, 1, 1, 1, 1, 1] }));
-    expect((await conformance.waitFor(jobId))?.outcome).toBe('terminal');
-  });
-
   for (const limit of [1, 7, 50, 500]) {
-    test(`a walk with files_limit=${limit} visits each of ${MANY_FILES} files once and ends`, requirements('JS-PAGE-001', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ conformance }) => {
+    test(`a walk with files_limit=${limit} visits each of ${MANY_FILES} files once and ends`, requirements('JS-PAGE-001', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ sim, manyFilesJob, conformance }) => {
+      void sim; // skips this test on a target without the control API
+      const jobId = manyFilesJob!;
+      expect((await conformance.waitFor(jobId))?.outcome).toBe('terminal');
       const walk = await conformance.walkFiles(jobId, limit, MANY_FILES + 10);
       expect(walk.stopped).toBe('end');
       expect(new Set(walk.pages.flatMap((p) => p.files.map((f) => f.uri))).size).toBe(MANY_FILES);
@@ -22,21 +16,26 @@ test.describe('pagination: files_limit and files_cursor', () => {
       await conformance.expectConforms();
     });
   }
-
 });
 
-test.describe('pagination on any target: a job of 60 URLs', () => {
-  const URLS = 60; // more than the default page of 50
+test.describe('pagination on any target: one job of a dozen uploaded files, shared by these tests', () => {
   let jobId: string;
 
-  test.beforeEach(async ({ api, collection, conformance, target }) => {
-    const urls = Array.from({ length: URLS }, (_, i) => `https://example.com/conformance/${target.runId}/page-${i}.html`);
-    const created = await api.indexUrl(collection, { urls, processing_type: 'basic' });
-    expect(created.ok, `index/url answered HTTP ${created.exchange.status}`).toBe(true);
-    jobId = created.json!.job_id;
-    // Whichever end it reaches (its URLs may fail to fetch): the pages are what these tests judge.
+  test.beforeEach(async ({ pagedJob, conformance }) => {
+    expect(pagedJob.jobId, `the shared job could not be created: ${pagedJob.problem}`).toBeDefined();
+    jobId = pagedJob.jobId!;
+    // Whichever end it reaches: the pages are what these tests judge. Once finished, this is one poll.
     await conformance.waitFor(jobId);
   });
+
+  for (const limit of [1, 5]) {
+    test(`files_limit=${limit}: every page holds at most ${limit} files and the walk visits every file once`, requirements('JS-PAGE-001', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ pagedJob, conformance }) => {
+      // The oracle judges each page (at most files_limit, files_page.limit equal to it) and the walk as a whole.
+      const walk = await conformance.walkFiles(jobId, limit, pagedJob.files + 5);
+      expect(walk.stopped).toBe('end');
+      await conformance.expectConforms();
+    });
+  }
 
   test('without files_limit a page holds at most the default 50 files and the walk visits every file once', requirements('JS-PAGE-002', 'JS-PAGE-004', 'JS-PAGE-006'), async ({ conformance }) => {
     // The oracle judges each page (at most 50) and the walk (each file once, all files_total of them).

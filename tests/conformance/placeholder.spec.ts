@@ -6,10 +6,12 @@ import { scenario } from './support/scenarios.js';
 test.describe('placeholder: transient trouble answered with the documented placeholder', () => {
   test(
     'placeholders before, during and after the terminal state carry no state, and the job still ends and stays ended',
-    requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-TRANS-001', 'JS-SHAPE-002'),
-    async ({ sim, collection, conformance }) => {
-      // Polls 0-1 come before any state, 4-6 while the job runs (its stages last three minutes of its time).
-      const jobId = await sim.play(scenario(collection, { pendingSeconds: 0, stageSeconds: [30, 30, 30, 30, 30, 30], placeholders: { polls: [0, 1, 4, 5, 6] } }));
+    requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-PH-005', 'JS-TRANS-001', 'JS-SHAPE-002'),
+    async ({ sim, collection, conformance, pace }) => {
+      // Polls 0-1 come before any state, 4-6 while the job runs: seven polls at most 3 s apart (with the
+      // placeholders' back-off) end within 20 s of the target's time; the stages last twice that, and never under 1.8 s real.
+      const stage = pace.span(7, 300);
+      const jobId = await sim.play(scenario(collection, { pendingSeconds: 0, stageSeconds: [stage, stage, stage, stage, stage, stage], placeholders: { polls: [0, 1, 4, 5, 6] } }));
       const result = await conformance.waitFor(jobId, { maxIntervalMs: conformance.ms(3) });
       expect(result?.outcome).toBe('terminal');
       const kinds = result!.timeline.map((o) => (o.kind === 'snapshot' ? o.snapshot.status : o.kind));
@@ -27,7 +29,7 @@ test.describe('placeholder: transient trouble answered with the documented place
     },
   );
 
-  test('a placeholder storm (90% of polls) does not stop the poller', requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004'), async ({ sim, collection, conformance }) => {
+  test('a placeholder storm (90% of polls) does not stop the poller', requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-PH-005'), async ({ sim, collection, conformance }) => {
     // Nine polls in ten, at fixed poll numbers: a drawn storm would depend on the job id, and so on test order.
     const storm = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 10 !== 9);
     const jobId = await sim.play(scenario(collection, { placeholders: { polls: storm } }));

@@ -30,6 +30,28 @@ test.describe('state: what a snapshot says about itself', () => {
   );
 
   test(
+    'a job with a corrupt document beside a good one is judged at whichever end it reaches: failures counted, billed or explained (on any target)',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-004', 'JS-STATE-006', 'JS-STATE-011', 'JS-STATE-012'),
+    async ({ api, collection, conformance, target }, testInfo) => {
+      // Bytes that claim to be a PDF and are not: a real deployment cannot extract them (the simulator fails
+      // every file whose name says `corrupt`). The job may end completed_with_failures, failed, or anything
+      // the documentation allows: the oracle judges the invariants of whichever status comes.
+      const created = await api.indexFile(collection, [
+        { name: `fine-${target.runId}.txt`, content: 'A document that indexes cleanly.', type: 'text/plain' },
+        { name: `corrupt-${target.runId}.pdf`, content: '%PDF-1.7\n%\u00e2\u00e3 this is not a PDF body, only its first line', type: 'application/pdf' },
+      ]);
+      conformance.judgeOther(created.exchange);
+      expect(created.ok, `index/file answered HTTP ${created.exchange.status}: ${created.exchange.body.slice(0, 200)}`).toBe(true);
+      const jobId = created.json!.job_id;
+      const result = await conformance.waitFor(jobId);
+      const end = result?.outcome === 'terminal' ? result.status : (result?.outcome ?? 'no end');
+      testInfo.annotations.push({ type: 'end reached', description: end });
+      if (end !== 'failed') conformance.cannotJudge(`the job ended ${end}, not failed: this target showed no failed job to judge`, 'JS-STATE-004', false);
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
     'a job that fails in embedding says why, has a result and no billing',
     requirements(...EVERY_SNAPSHOT, 'JS-STATE-004', 'JS-STATE-006', 'JS-STATE-013'),
     async ({ sim, collection, conformance }) => {
@@ -45,8 +67,9 @@ test.describe('state: what a snapshot says about itself', () => {
   test(
     'a cancelled job says who cancelled it and when, and leaves no file unsettled',
     requirements(...EVERY_SNAPSHOT, 'JS-STATE-005', 'JS-STATE-013'),
-    async ({ sim, collection, conformance }) => {
-      const jobId = await sim.play(scenario(collection, { files: files(6), stageSeconds: [5, 30, 30, 30, 30, 5] }));
+    async ({ sim, collection, conformance, pace }) => {
+      const stage = pace.span(5, 300);
+      const jobId = await sim.play(scenario(collection, { files: files(6), stageSeconds: [pace.span(2, 50), stage, stage, stage, stage, 5] }));
       const running = await conformance.waitUntil(jobId, (s) => s.status === 'running');
       expect(running).toBe(true);
       const cancelled = await conformance.cancel(jobId);

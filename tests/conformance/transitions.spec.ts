@@ -1,6 +1,6 @@
 import { requirements } from '../../src/report/evidence.js';
 import { test, expect } from './support/fixtures.js';
-import { indexText } from './support/jobs.js';
+import { indexText, largeText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
 
 const LIFECYCLE = ['JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006'] as const;
@@ -21,13 +21,25 @@ test.describe('transitions: the lifecycle across polls', () => {
   test(
     'a job polled closely moves through the stages in order and its files move forward only',
     requirements(...LIFECYCLE),
-    async ({ sim, collection, conformance }) => {
-      // Long stages and close polls, so that most stages and file steps are observed.
-      const jobId = await sim.play(scenario(collection, { files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})), stageSeconds: [10, 10, 10, 10, 10, 10] }));
+    async ({ sim, collection, conformance, pace }) => {
+      // Stages longer than the polls' spacing (1-2 s of the target's time), so that most stages and file steps are observed.
+      const stage = pace.span(4, 100);
+      const jobId = await sim.play(scenario(collection, { files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})), stageSeconds: [stage, stage, stage, stage, stage, stage] }));
       const result = await conformance.waitFor(jobId, { minIntervalMs: conformance.ms(1), maxIntervalMs: conformance.ms(2) });
       expect(result?.outcome).toBe('terminal');
       const stages = new Set(result!.timeline.flatMap((o) => (o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [])));
       expect(stages.size, `stages observed: ${[...stages].join(', ')}`).toBeGreaterThanOrEqual(4);
+      await conformance.expectConforms();
+    },
+  );
+
+  test(
+    'a large text job polled closely never moves its stage back, nor its files (on any target)',
+    requirements(...LIFECYCLE),
+    async ({ api, collection, conformance }) => {
+      // Polls 1-2 s of the target's time apart, so that a job that runs a while is seen in more than one stage.
+      const jobId = await indexText(api, collection, 'stages.txt', largeText(200_000));
+      await conformance.waitFor(jobId, { minIntervalMs: conformance.ms(1), maxIntervalMs: conformance.ms(2) });
       await conformance.expectConforms();
     },
   );

@@ -5,6 +5,8 @@ import type { Collection } from '../collection-store.js';
 import type { Handler, Route, RouteRequest, SimulatorState } from '../context.js';
 import { scenarioFor } from '../job-factory.js';
 import { prng } from '../random.js';
+import { transcriptOf } from '../transcript.js';
+import { isMediaUri } from '../../model/file-name.js';
 import { error, invalid, issue, ok, type Reply, type ValidationIssue } from '../reply.js';
 
 type Fields = Record<string, unknown>;
@@ -155,7 +157,8 @@ const indexFile: Handler = async (state, request) => {
   const contents = new Map<string, string>();
   const uris = form.files.map((file) => {
     const uri = managedUri(collection, file.filename);
-    contents.set(uri, file.content.slice(0, 2000));
+    // Media is searched by what is "heard" in it; other files by their text.
+    contents.set(uri, isMediaUri(uri) ? transcriptOf(file.bytes, file.filename).slice(0, 2000) : file.content.slice(0, 2000));
     return uri;
   });
   return createJob(state, request, collection, 'index_file', uris, opts, contents);

@@ -1,13 +1,18 @@
-// POST /v2/collections/{name}/query: answers from the files whose content is indexed now,
+// POST /v2/collections/{name}/query: a lexical search over the files whose content is indexed now,
 // whatever their job's status says (the media fallback of the seed).
 import { jsonObject } from '../body.js';
 import type { Handler, Route } from '../context.js';
 import { indexedFilesOf } from '../job-store.js';
 import { error, invalid, issue, ok } from '../reply.js';
 import { defaultContent, search, type IndexedDocument } from '../search.js';
+import { transcriptOf } from '../transcript.js';
+import { baseName } from '../../model/file-name.js';
 
 export const DEFAULT_TOP_K = 10;
 const MAX_TOP_K = 100;
+
+/** DOC-q2: multimodal collections always rerank, with a warning when rerank=false is ignored (DOC-mm's 400 is the other reading). */
+export const RERANK_IGNORED = 'rerank=false was ignored: collections with media content are always reranked';
 
 const query: Handler = (state, request) => {
   const name = request.params.collection_name!;
@@ -23,6 +28,8 @@ const query: Handler = (state, request) => {
   if (typeof rawTopK !== 'number' || !Number.isInteger(rawTopK) || rawTopK < 1 || rawTopK > MAX_TOP_K) {
     return invalid(issue(['body', 'top_k'], `Input should be an integer from 1 to ${MAX_TOP_K}`, 'int_type'));
   }
+  const rerankAsked = body.value.rerank ?? null;
+  if (rerankAsked !== null && typeof rerankAsked !== 'boolean') return invalid(issue(['body', 'rerank'], 'Input should be a valid boolean', 'bool_type'));
   const now = state.clock.now();
   const documents: IndexedDocument[] = [];
   const seen = new Set<string>();
@@ -31,12 +38,17 @@ const query: Handler = (state, request) => {
     for (const file of indexedFilesOf(job, now)) {
       if (seen.has(file.uri)) continue;
       seen.add(file.uri);
-      const content = file.media ? defaultContent(file) : (job.contents.get(file.uri) ?? defaultContent(file));
-      documents.push({ file, content, jobId: job.identity.jobId });
+      const given = job.contents.get(file.uri);
+      const document = file.media
+        ? { content: defaultContent(file), text: given ?? transcriptOf(undefined, baseName(file.uri)) }
+        : { content: given ?? defaultContent(file), text: given ?? defaultContent(file) };
+      documents.push({ file, ...document, jobId: job.identity.jobId });
     }
   }
-  const results = search(text, documents, collection.collectionId, rawTopK);
-  return ok({ success: true, query: text, search_results: results, total_results: results.length, top_k: rawTopK });
+  const multimodal = documents.some((d) => d.file.media);
+  const warnings = multimodal && rerankAsked === false ? [RERANK_IGNORED] : [];
+  const results = search(text, documents, { collectionId: collection.collectionId, topK: rawTopK, rerank: multimodal || rerankAsked === true });
+  return ok({ success: true, query: text, search_results: results, total_results: results.length, top_k: rawTopK, warnings });
 };
 
 export const queryRoutes: Route[] = [{ method: 'POST', path: '/v2/collections/{collection_name}/query', handler: query, auth: true }];

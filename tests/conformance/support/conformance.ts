@@ -22,10 +22,7 @@ import {
   type Judged,
 } from '../../../src/oracle/index.js';
 import { attachTimeline, type InconclusiveCause } from '../../../src/report/evidence.js';
-import type { Target } from './target.js';
-
-/** Liveness budget of a small job, in the target's seconds (CONFORMANCE_JOB_BUDGET_S overrides). */
-const JOB_BUDGET_SECONDS = Number(process.env.CONFORMANCE_JOB_BUDGET_S ?? 600);
+import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
 const HIDING_PLACEHOLDERS = 3;
@@ -38,15 +35,27 @@ export class Conformance {
   /** Status answers by timeline: a job's polls, or one files walk over a job (`<job_id> walk <n>`). */
   private readonly timelines = new Map<string, { jobId: string; exchanges: Exchange[] }>();
 
+  private readonly startedAt = Date.now();
+
   constructor(
-    private readonly target: Target,
+    readonly pace: Pace,
     private readonly api: CaptainClient,
     private readonly testInfo: TestInfo,
   ) {}
 
   /** Real milliseconds for `seconds` of the target's time. */
   ms(seconds: number): number {
-    return Math.max(2, Math.round((seconds * 1000) / this.target.timeScale));
+    return this.pace.ms(seconds);
+  }
+
+  /**
+   * Makes room for what the test is about to do (`ms` of real time from now): the runner's timeout is
+   * extended so that a budget the suite judges (a job's liveness, a walk) always runs out first, and a
+   * slow target is a finding with its timeline, never a test killed by the runner.
+   */
+  allow(ms: number): void {
+    const needed = Date.now() - this.startedAt + ms + this.pace.marginMs;
+    if (this.testInfo.timeout !== 0 && needed > this.testInfo.timeout) this.testInfo.setTimeout(needed);
   }
 
   /** The reference poller's pacing, scaled to the target's clock. */
@@ -109,6 +118,7 @@ export class Conformance {
 
   /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing); undefined if none came. */
   async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot | undefined> {
+    this.allow(this.pace.requestsMs(20) + 20 * this.ms(1));
     for (let attempt = 0; attempt < 20; attempt++) {
       const observation = classify((await this.poll(jobId, options)).exchange);
       if (observation.kind === 'snapshot') return observation.snapshot;
@@ -126,6 +136,7 @@ export class Conformance {
 
   /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
   async waitUntil(jobId: string, predicate: (snapshot: JobSnapshot) => boolean, budgetSeconds = 120): Promise<boolean> {
+    this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
     const deadline = Date.now() + this.ms(budgetSeconds);
     while (Date.now() < deadline) {
       const observation = classify((await this.poll(jobId)).exchange);
@@ -142,8 +153,10 @@ export class Conformance {
    */
   async waitFor(jobId: string, options: WaitForJobOptions = {}): Promise<WaitForJobResult | undefined> {
     const liveness = options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007';
+    const settings = { ...this.polling(), ...options };
+    this.allow((settings.deadlineMs ?? this.pace.jobWaitMs()) + this.pace.requestsMs(1));
     try {
-      const result = await waitForJob(this.api, jobId, { ...this.polling(), ...options });
+      const result = await waitForJob(this.api, jobId, settings);
       this.track(jobId, result.timeline.map((o) => o.exchange));
       this.exercised.add(liveness);
       this.exercised.add('JS-ERR-004');
@@ -191,6 +204,7 @@ export class Conformance {
 
   /** Walks every file page with iterateFiles; each page is judged as a status answer, the walk as a whole. */
   async walkFiles(jobId: string, limit: number | undefined, maxPages = 1_000): Promise<FilesWalk> {
+    this.allow(this.pace.requestsMs(maxPages));
     const walk = iterateFiles(this.api, jobId, { ...(limit === undefined ? {} : { limit }), maxPages, retryBaseMs: this.ms(1) });
     await walk.collect();
     this.track(jobId, walk.exchanges, `${jobId} walk ${limit ?? 'default'}`);

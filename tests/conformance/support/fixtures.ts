@@ -6,6 +6,8 @@ import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/report/evidence.js';
 import { Conformance } from './conformance.js';
+import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
+import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
 import { resolveTarget, type Target, type Tenant } from './target.js';
 
@@ -16,7 +18,39 @@ type TestFixtures = {
   sim: SimControl;
   conformance: Conformance;
 };
-type WorkerFixtures = { target: Target; budget: BudgetedFetch; collection: string };
+type WorkerFixtures = {
+  target: Target;
+  budget: BudgetedFetch;
+  /** How long things take on this target (time scale, request rate, job budget). */
+  pace: Pace;
+  collection: string;
+  /** A job of a dozen uploaded text files, created once per worker through the public API and shared by the pagination tests. */
+  pagedJob: PagedJob;
+  /** A job of MANY_FILES files played through /_sim/, shared likewise; undefined on a target without the control API. */
+  manyFilesJob: string | undefined;
+};
+
+/** A shared job, and what creating it answered (the tests judge that answer, not the fixture). */
+export interface PagedJob {
+  jobId: string | undefined;
+  files: number;
+  /** Why there is no job: the create answer, for a test to report. */
+  problem?: string;
+}
+
+export const PAGED_FILES = 12; // a modest upload: the vendor's file upload takes 1 to 20 files
+export const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
+
+/** A client of the run's own tenant, for worker-scoped fixtures (tests use `api`). */
+function workerClient(target: Target, budget: BudgetedFetch): CaptainClient {
+  return new CaptainClient({
+    baseUrl: target.baseUrl,
+    apiKey: target.tenant.apiKey,
+    ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
+    secrets: [target.tenant.apiKey],
+    fetch: budget.fetch,
+  });
+}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: [
@@ -28,11 +62,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   budget: [
     async ({ target }, use, workerInfo) => {
       // The budget and the rate are the run's: each worker keeps its share of them.
-      const external = target.kind === 'external';
+      await use(budgetedFetch(requestLimits(target.kind === 'external', Math.max(1, workerInfo.config.workers))));
+    },
+    { scope: 'worker' },
+  ],
+  pace: [
+    async ({ target }, use, workerInfo) => {
       const workers = Math.max(1, workerInfo.config.workers);
-      const maxRequests = Number(process.env.CONFORMANCE_REQUEST_BUDGET ?? (external ? 5_000 : 400_000)) / workers;
-      const perSecond = Number(process.env.CONFORMANCE_MAX_RPS ?? (external ? 10 : Infinity)) / workers;
-      await use(budgetedFetch({ maxRequests: Math.floor(maxRequests), perSecond }));
+      await use(new Pace({ timeScale: target.timeScale, workers, ...requestLimits(target.kind === 'external', workers) }));
     },
     { scope: 'worker' },
   ],
@@ -55,12 +92,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ target, budget }, use, workerInfo) => {
       // Staging safety: one scratch collection per worker, named with the run id, deleted at the end.
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
-      const client = new CaptainClient({
-        baseUrl: target.baseUrl,
-        apiKey: target.tenant.apiKey,
-        ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
-        fetch: budget.fetch,
-      });
+      const client = workerClient(target, budget);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
       if (created.exchange.status === 0) throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
       if (!created.ok) throw new Error(`could not create the scratch collection ${name}: HTTP ${created.exchange.status} ${created.exchange.body.slice(0, 200)}`);
@@ -74,13 +106,36 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  pagedJob: [
+    async ({ target, budget, collection }, use) => {
+      const uploads = Array.from({ length: PAGED_FILES }, (_, i) => ({
+        name: `paged-${target.runId}-${String(i).padStart(2, '0')}.txt`,
+        content: `Page test document ${i} of ${PAGED_FILES}: files are listed a few at a time.`,
+        type: 'text/plain',
+      }));
+      const created = await workerClient(target, budget).indexFile(collection, uploads);
+      const jobId = created.ok ? created.json?.job_id : undefined;
+      await use({ jobId, files: PAGED_FILES, ...(jobId ? {} : { problem: `index/file answered HTTP ${created.exchange.status}: ${created.exchange.body.slice(0, 200)}` }) });
+    },
+    { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
+  ],
+  manyFilesJob: [
+    async ({ target, collection }, use) => {
+      if (!target.controllable) return use(undefined);
+      const sim = new SimControl(target);
+      await use(await sim.play(scenario(collection, { files: files(MANY_FILES, (i) => (i % 50 === 7 ? { outcome: 'skipped' } : {})), stageSeconds: [1, 1, 1, 1, 1, 1] })));
+    },
+    { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
+  ],
   sim: async ({ target }, use) => {
     test.skip(!target.controllable, `needs the simulator's /_sim/ control API, which ${target.baseUrl} does not serve`);
     await use(new SimControl(target));
   },
-  conformance: async ({ target, api }, use, testInfo) => {
+  conformance: async ({ target, api, pace }, use, testInfo) => {
+    // The test's time follows the target: a start for its own requests, extended by each wait it makes.
+    testInfo.setTimeout(pace.baseTimeoutMs());
     annotateTarget(testInfo, { baseUrl: target.baseUrl, kind: target.kind, controllable: target.controllable });
-    const conformance = new Conformance(target, api, testInfo);
+    const conformance = new Conformance(pace, api, testInfo);
     await use(conformance);
     await conformance.flush();
     await attachFindings(testInfo, conformance.findings);

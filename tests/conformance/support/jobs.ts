@@ -21,3 +21,17 @@ export function lookalikeId(real: string): string {
     /[0-9]/.test(c) ? shift(c, '0123456789') : /[a-f]/.test(c) ? shift(c, 'abcdef') : /[A-F]/.test(c) ? shift(c, 'ABCDEF') : /[a-z]/.test(c) ? shift(c, 'ghijklmnopqrstuvwxyz') : shift(c, 'GHIJKLMNOPQRSTUVWXYZ'),
   );
 }
+
+const WORDS = ['index', 'status', 'job', 'collection', 'query', 'stage', 'file', 'cursor', 'budget', 'timeline', 'chunk', 'embedding'];
+
+/** About `chars` characters of plain prose, the same on every run: an input big enough to keep a job running a while. */
+export function largeText(chars: number): string {
+  const sentences: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const sentence = `Sentence ${i} is about the ${WORDS[i % WORDS.length]} and the ${WORDS[(i * 7 + 3) % WORDS.length]}.`;
+    sentences.push(sentence);
+    length += sentence.length + 1;
+  }
+  return sentences.join(' ');
+}

@@ -41,3 +41,42 @@ test('the CLI rejects a bad option with its usage', async () => {
   expect(code).toBe(2);
   expect(err).toContain('usage: npm run simulator');
 });
+
+test('--dialect vendor-variant and --rate-limit N reach the server', async () => {
+  test.setTimeout(60_000);
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dialect', 'vendor-variant', '--rate-limit', '2', '--no-control'], {
+    env: { ...process.env, CAPTAIN_API_KEY: 'cap_dev_cli', CAPTAIN_ORG_ID: 'org-cli' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    let out = '';
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m && out.includes('control API')) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    expect(out).toContain('dialect vendor-variant, rate limit 2 requests/s per key');
+    expect((await fetch(`${baseUrl}/v2/jobs/x`)).status).toBe(403); // auth-403
+    const headers = { authorization: 'Bearer cap_dev_cli' };
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(`${baseUrl}/v2/jobs/job-x`, { headers })).status);
+    expect(statuses.slice(0, 2)).toEqual([404, 404]);
+    expect(statuses).toContain(429);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});
+
+for (const bad of [['--dialect', 'staging'], ['--rate-limit', '0'], ['--rate-limit', '1.5']]) {
+  test(`the CLI rejects ${bad.join(' ')} with its usage`, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...bad], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toContain('usage: npm run simulator');
+  });
+}
