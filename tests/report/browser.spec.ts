@@ -77,8 +77,9 @@ test('the banner gives the verdict and the MUST and SHOULD counts', async ({}, t
   const banner = page.locator('#verdict');
   await expect(banner).toHaveClass(/verdict-not-conformant/);
   await expect(banner.locator('h1')).toHaveText('Not conformant');
-  // fixture: JS-TRANS-001 (finding) and JS-PAGE-001 (failed without findings) fail; JS-SHAPE-005 and an uncatalogued id warn
-  await expect(banner.locator('tbody tr').nth(0).locator('td')).toHaveText(['5', '2', '1', String(catalog.requirements.filter((r) => r.level === 'MUST').length - 8)]);
+  // fixture: JS-STATE-001 and JS-TRANS-002 pass; JS-TRANS-001 fails on a finding; JS-STATE-002, JS-PAGE-001 (a failure
+  // without findings), JS-TRANS-003 and JS-CANCEL-001 are inconclusive; JS-PH-001 is skipped; JS-SHAPE-005 and an uncatalogued id warn
+  await expect(banner.locator('tbody tr').nth(0).locator('td')).toHaveText(['2', '1', '4', '1', String(catalog.requirements.filter((r) => r.level === 'MUST').length - 8)]);
   await expect(banner.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText('2');
   await expect(page.locator('#target')).toContainText('[redacted]');
   await testInfo.attach('report', { body: await page.screenshot(), contentType: 'image/png' });
@@ -91,7 +92,8 @@ test('the matrix lists every catalogued requirement by area with its status and 
   await expect(page.locator('section.area')).toHaveCount(catalog.areas.length + 1);
   await expect(row(page, 'JS-STATE-001').locator('.badge').first()).toHaveText('passed');
   await expect(row(page, 'JS-TRANS-001').locator('.badge').first()).toHaveText('failed');
-  await expect(row(page, 'JS-PAGE-001').locator('.badge').first()).toHaveText('failed');
+  await expect(row(page, 'JS-PAGE-001').locator('.badge').first()).toHaveText('inconclusive');
+  await expect(row(page, 'JS-PAGE-001')).toContainText('cursor walk broke');
   await expect(row(page, 'JS-SHAPE-005').locator('.badge').first()).toHaveText('warned');
   await expect(row(page, 'JS-PH-001').locator('.badge').first()).toHaveText('skipped');
   await expect(row(page, 'JS-PH-001')).toContainText("needs the simulator's control API");
@@ -104,8 +106,10 @@ test('the filter narrows the matrix by status and by area', async () => {
   const { page, trouble } = await openReport();
   const visibleIds = () => page.locator('tr.req:visible td.id').allTextContents();
   await page.selectOption('#filter-status', 'failed');
-  expect((await visibleIds()).sort()).toEqual(['JS-PAGE-001', 'JS-TRANS-001']);
-  await expect(page.locator('#shown-count')).toHaveText(`2 of ${catalog.requirements.length + 1} requirements shown`);
+  expect((await visibleIds()).sort()).toEqual(['JS-TRANS-001']);
+  await expect(page.locator('#shown-count')).toHaveText(`1 of ${catalog.requirements.length + 1} requirements shown`);
+  await page.selectOption('#filter-status', 'inconclusive');
+  expect((await visibleIds()).sort()).toEqual(['JS-CANCEL-001', 'JS-PAGE-001', 'JS-STATE-002', 'JS-TRANS-003']);
   await page.selectOption('#filter-status', 'warned');
   expect((await visibleIds()).sort()).toEqual(['JS-NOT-IN-CATALOG', 'JS-SHAPE-005']);
   await page.selectOption('#filter-status', 'all');
@@ -148,7 +152,7 @@ test('a failure shows its findings, the timeline SVG with the offending poll, an
   await expect(exchanges.locator('li.exchange')).toHaveCount(7);
   await expect(exchanges.locator('li.exchange.highlight')).toHaveAttribute('data-poll', '2');
   await expect(exchanges.locator('li.exchange').first()).toContainText('authorization: [redacted]');
-  await expect(page.locator('article.failure#fail-JS-PAGE-001')).toContainText('cursor walk broke');
+  await expect(page.locator('article.failure#fail-JS-PAGE-001'), 'a test that broke is no failure of the target').toHaveCount(0);
   await svg.scrollIntoViewIfNeeded();
   await testInfo.attach('timeline', { body: await failure.screenshot(), contentType: 'image/png' });
   await expectInert(page, trouble);

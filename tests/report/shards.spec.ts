@@ -23,11 +23,13 @@ interface Requirement {
   tests: Array<{ title: string; status: string }>;
 }
 
-function byRequirement(resultsFile: string): Record<string, { status: string; findings: number; tests: string[] }> {
+/**
+ * Each requirement's status and finding count. Not the list of tests behind it: a test that happened to
+ * exercise a requirement (a placeholder drawn on some poll) is listed too, and polls follow real time.
+ */
+function byRequirement(resultsFile: string): Record<string, { status: string; findings: number }> {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { requirements: Requirement[] };
-  return Object.fromEntries(
-    results.requirements.map((r) => [r.id, { status: r.status, findings: r.findings.length, tests: r.tests.map((t) => `${t.title}: ${t.status}`).sort() }]),
-  );
+  return Object.fromEntries(results.requirements.map((r) => [r.id, { status: r.status, findings: r.findings.length }]));
 }
 
 /** The tests a shard's blob recorded as ended (the blob's report.jsonl events). */
