@@ -48,7 +48,10 @@ export function recordOf(test: TestCase, rootDir: string): TestRecord {
   const last = test.results[test.results.length - 1];
   let evidence: TestEvidence;
   try {
-    evidence = readEvidence(test.tags ?? [], [...(test.annotations ?? []), ...(last?.annotations ?? [])], last?.attachments ?? [], readAttachment);
+    // Playwright may list a runtime annotation on the test and on its result alike: count each once.
+    const annotations = [...(test.annotations ?? []), ...(last?.annotations ?? [])];
+    const unique = annotations.filter((a, i) => annotations.findIndex((b) => b.type === a.type && b.description === a.description) === i);
+    evidence = readEvidence(test.tags ?? [], unique, last?.attachments ?? [], readAttachment);
   } catch (error) {
     evidence = { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems: [`evidence unreadable: ${String(error)}`] };
   }

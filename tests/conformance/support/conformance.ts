@@ -98,6 +98,11 @@ export class Conformance {
       this.cannotJudge(`no answer arrived (${context.exchange.error ?? 'network error'}): ${context.exchange.request.method} ${context.exchange.request.url}`, requirement);
       return true;
     }
+    // A 429 says nothing of the requirement asked about (it is judged under JS-RATE-001): not judged, not broken.
+    if (context.exchange && context.exchange.status === 429) {
+      this.cannotJudge(`rate-limited (HTTP 429) before it could be judged: ${context.exchange.request.method} ${context.exchange.request.url}`, requirement, false);
+      return true;
+    }
     this.exercised.add(requirement);
     if (!holds) this.record(finding(requirement, message, context.jobId === undefined ? {} : { jobId: context.jobId }));
     return holds;
