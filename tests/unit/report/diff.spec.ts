@@ -24,6 +24,14 @@ test('a requirement that now fails, or no longer passes, is a regression; the re
   expect(classify('skipped', 'not-covered')).toBe('change');
 });
 
+test('inconclusive: a requirement that passed and now could not be judged regressed; one judged again improved', () => {
+  expect(classify('passed', 'inconclusive')).toBe('regression');
+  expect(classify('inconclusive', 'passed')).toBe('improvement');
+  expect(classify('inconclusive', 'failed')).toBe('regression');
+  expect(classify('not-covered', 'inconclusive')).toBe('improvement');
+  expect(classify('inconclusive', 'skipped')).toBe('change');
+});
+
 test('the diff lists only changed requirements, regressions first, MUST before SHOULD', () => {
   const before = run({ 'JS-A-001': 'failed', 'JS-A-002': 'passed', 'JS-A-005': 'passed', 'JS-A-003': 'passed', 'JS-A-004': 'skipped' });
   const after = run({ 'JS-A-001': 'passed', 'JS-A-002': 'passed', 'JS-A-005': 'failed', 'JS-A-003': 'failed', 'JS-A-006': 'passed' }, 'not-conformant');
