@@ -1,71 +1,34 @@
 // The generated report, opened from file:// in Debian's Chromium: it must read right, filter and search,
 // draw the timeline, and stay inert: no console error, no request off the page, no injected script.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { catalog } from '../../src/contract/catalog.js';
+import { expectInert, hasChromium, launchChromium, NO_CHROMIUM, openWatched, type Trouble } from './browser.js';
 import { runFixtureSuite, type FixtureRun } from './fixture-run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) process.stderr.write(`\n*** report browser tests SKIPPED: Chromium not found at ${CHROMIUM} (apt-get install chromium) ***\n\n`);
+const chromiumHere = hasChromium('report browser tests');
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!hasChromium, `Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+test.skip(!chromiumHere, NO_CHROMIUM);
 
 let run: FixtureRun;
 let browser: Browser;
-
-interface Trouble {
-  consoleErrors: string[];
-  requests: string[];
-  dialogs: string[];
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   run = await runFixtureSuite({ apiKey: 'report-browser-test-key-0001' });
   expect(run.exitCode, run.output).toBe(1);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 test.afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the report with every way out of the page watched: any non-file request is blocked and noted. */
-async function openReport(): Promise<{ page: Page; trouble: Trouble }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const trouble: Trouble = { consoleErrors: [], requests: [], dialogs: [] };
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    trouble.requests.push(url);
-    return route.abort();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') trouble.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => trouble.consoleErrors.push(`page error: ${error.message}`));
-  page.on('dialog', async (dialog) => {
-    trouble.dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  await page.goto(pathToFileURL(path.join(run.conformanceDir, 'index.html')).href);
-  return { page, trouble };
-}
-
-async function expectInert(page: Page, trouble: Trouble): Promise<void> {
-  expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
-  expect(trouble.dialogs).toEqual([]);
-  expect(trouble.requests).toEqual([]);
-  expect(trouble.consoleErrors).toEqual([]);
-  await page.context().close();
+/** Opens the fixture run's report with every way out of the page watched. */
+function openReport(): Promise<{ page: Page; trouble: Trouble }> {
+  return openWatched(browser, pathToFileURL(path.join(run.conformanceDir, 'index.html')).href);
 }
 
 function row(page: Page, id: string) {

@@ -6,15 +6,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectInert, hasChromium, launchChromium, NO_CHROMIUM, openWatched, type Trouble } from './browser.js';
 import { runFixtureSuite } from './fixture-run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) process.stderr.write(`\n*** history site browser tests SKIPPED: Chromium not found at ${CHROMIUM} (apt-get install chromium) ***\n\n`);
+const chromiumHere = hasChromium('history site browser tests');
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!hasChromium, `Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+test.skip(!chromiumHere, NO_CHROMIUM);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)"></script><script>window.__pwned=2</script>';
@@ -76,10 +75,7 @@ test.beforeAll(async () => {
   const built = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report-site.ts', runs, site], { cwd: repoRoot, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
   rmSync(run.outDir, { recursive: true, force: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 test.afterAll(async ({}, testInfo) => {
@@ -87,41 +83,9 @@ test.afterAll(async ({}, testInfo) => {
   if (scratch && testInfo.status === testInfo.expectedStatus) rmSync(scratch, { recursive: true, force: true });
 });
 
-interface Trouble {
-  consoleErrors: string[];
-  requests: string[];
-  dialogs: string[];
-}
-
-/** Opens a page of the site with every way out watched: a request that is not file: is blocked and noted. */
-async function open(file: string): Promise<{ page: Page; trouble: Trouble }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const trouble: Trouble = { consoleErrors: [], requests: [], dialogs: [] };
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    trouble.requests.push(url);
-    return route.abort();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') trouble.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => trouble.consoleErrors.push(`page error: ${error.message}`));
-  page.on('dialog', async (dialog) => {
-    trouble.dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  await page.goto(pathToFileURL(path.join(site, file)).href);
-  return { page, trouble };
-}
-
-async function expectInert(page: Page, trouble: Trouble): Promise<void> {
-  expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
-  expect(trouble.dialogs).toEqual([]);
-  expect(trouble.requests).toEqual([]);
-  expect(trouble.consoleErrors).toEqual([]);
-  await page.context().close();
+/** Opens a page of the site with every way out watched. */
+function open(file: string): Promise<{ page: Page; trouble: Trouble }> {
+  return openWatched(browser, pathToFileURL(path.join(site, file)).href);
 }
 
 test('the index lists every run newest first with its target, profile, verdict and MUST counts', async ({}, testInfo) => {
