@@ -27,15 +27,23 @@ export interface BudgetedFetch {
 export function budgetedFetch(budget: RequestBudget, inner: typeof globalThis.fetch = globalThis.fetch): BudgetedFetch {
   const spacingMs = Number.isFinite(budget.perSecond) && budget.perSecond > 0 ? 1000 / budget.perSecond : 0;
   let sent = 0;
-  let nextSlot = 0;
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  // Callers take turns: each waits for the one before it to be sent, then for the spacing since that send.
+  let turns: Promise<void> = Promise.resolve();
   const fetch: typeof globalThis.fetch = async (input, init) => {
     if (sent >= budget.maxRequests) throw new RequestBudgetExhausted(budget.maxRequests);
     sent += 1;
     if (spacingMs > 0) {
-      const now = Date.now();
-      const slot = Math.max(now, nextSlot);
-      nextSlot = slot + spacingMs;
-      if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now)); // the rate limit itself
+      const turn = turns.then(async () => {
+        // Spaced from the previous request's actual send, not its planned slot: after a stalled event loop,
+        // requests whose slots passed meanwhile would otherwise all go at once (the rate limit itself).
+        for (let wait = lastSentAt + spacingMs - performance.now(); wait > 0; wait = lastSentAt + spacingMs - performance.now()) {
+          await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+        }
+        lastSentAt = performance.now();
+      });
+      turns = turn;
+      await turn;
     }
     return inner(input, init);
   };

@@ -10,6 +10,7 @@ import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.
 import { PollError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from '../../../src/client/poll-errors.js';
 import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
+import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import {
   assessAnswer,
   assessTimeline,
@@ -125,7 +126,8 @@ export class Conformance {
   async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot | undefined> {
     this.allow(this.pace.requestsMs(20) + 20 * this.ms(1));
     for (let attempt = 0; attempt < 20; attempt++) {
-      const observation = classify((await this.poll(jobId, options)).exchange);
+      const { exchange } = await this.poll(jobId, options);
+      const observation = classify(exchange);
       if (observation.kind === 'snapshot') return observation.snapshot;
       // A redirect is judged with the timeline (JS-ERR-004); a 4xx for the test's own job is judged here.
       if (observation.kind === 'http-error' && observation.status >= 300 && observation.status < 500 && observation.status !== 429) {
@@ -133,10 +135,16 @@ export class Conformance {
         this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${observation.status} for a job the API created`, { jobId });
         return undefined;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.ms(1))); // retry shortly, as the seed says
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(exchange, this.ms(1)))); // retry shortly, as the seed says
     }
     this.cannotJudge(`no real snapshot of ${jobId} in 20 polls`);
     return undefined;
+  }
+
+  /** The pause before polling again: `ms`, or a 429's Retry-After when it asks for longer (as waitForJob does). */
+  private pauseMs(exchange: Exchange, ms: number): number {
+    const retryAfter = exchange.status === 429 ? parseRetryAfter(exchange.headers['retry-after'], Date.now()) : undefined;
+    return Math.max(ms, retryAfter ?? 0);
   }
 
   /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
@@ -144,9 +152,10 @@ export class Conformance {
     this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
     const deadline = Date.now() + this.ms(budgetSeconds);
     while (Date.now() < deadline) {
-      const observation = classify((await this.poll(jobId)).exchange);
+      const { exchange } = await this.poll(jobId);
+      const observation = classify(exchange);
       if (observation.kind === 'snapshot' && predicate(observation.snapshot)) return true;
-      await new Promise((resolve) => setTimeout(resolve, this.ms(0.5))); // the poll's spacing
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(exchange, this.ms(0.5)))); // the poll's spacing
     }
     return false;
   }

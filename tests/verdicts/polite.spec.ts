@@ -1,0 +1,106 @@
+// A polite client, measured at the target: a real conformance run against a simulator whose rate limit is
+// BELOW the suite's CONFORMANCE_MAX_RPS (so 429s do come), behind a proxy that logs every request. Over the
+// whole run the rate stays at or under CONFORMANCE_MAX_RPS (plus an allowance for where it is counted), and
+// after every 429 the same request comes again no sooner than its Retry-After. Both are bounds the client
+// guarantees itself, so neither depends on how fast the machine is. The request budget's end (a clear
+// message, inconclusive requirements) is tests/verdicts/inconclusive.spec.ts.
+import { startSimulator, SUITE_TIME_SCALE } from '../../src/simulator/index.js';
+import { expect, test } from './support/fixtures.js';
+import { startRewritingProxy } from './support/rewriting-proxy.js';
+import { apiRequests, meanRate, peakInWindow, retryAfterWaits, trafficLog } from './support/traffic-log.js';
+
+const MAX_RPS = 8;
+const WORKERS = 2;
+/** Per API key and one-second window: below MAX_RPS, so the suite meets 429s. */
+const SIMULATOR_RATE_LIMIT = 5;
+/**
+ * Each worker sends at most MAX_RPS / WORKERS requests in any second of its own clock (the budgeted fetch
+ * spaces them 1000 / (MAX_RPS / WORKERS) = 250 ms apart). The proxy counts arrivals on its clock, a few
+ * ms after each send and not always the same few: a delivery delay that varies by less than one spacing
+ * (250 ms) can bring at most one more request of each worker into a one-second window, never two.
+ */
+const ALLOWANCE = WORKERS;
+/** libuv keeps time in whole milliseconds: a timer may fire up to 1 ms before its exact real-time mark. */
+const TIMER_GRANULARITY_MS = 1;
+const FILES = ['tests/conformance/generated.spec.ts', 'tests/conformance/transitions.spec.ts', 'tests/conformance/state.spec.ts'];
+
+test('against a rate-limited target the run keeps to CONFORMANCE_MAX_RPS and waits out every Retry-After', async ({ suite }, testInfo) => {
+  const simulator = await startSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    timeScale: SUITE_TIME_SCALE,
+    control: true,
+    rateLimit: SIMULATOR_RATE_LIMIT,
+    apiKey: 'polite-key',
+    orgId: 'polite-org',
+    otherOrg: null,
+  });
+  const log = trafficLog();
+  const front = await startRewritingProxy(simulator.baseUrl, log.rewrite);
+  try {
+    const run = await suite.run({
+      baseUrl: front.baseUrl,
+      apiKey: simulator.apiKey,
+      orgId: simulator.orgId,
+      files: FILES,
+      workers: WORKERS,
+      env: { CONFORMANCE_MAX_RPS: String(MAX_RPS), CONFORMANCE_SCENARIOS: '8' },
+      timeoutMs: 240_000,
+    });
+    const api = apiRequests(log.entries);
+    const arrivals = api.map((e) => e.arrivedAt);
+    const peak = peakInWindow(arrivals);
+    const mean = meanRate(arrivals);
+    const limited = api.filter((e) => e.status === 429);
+    const waits = retryAfterWaits(api);
+    testInfo.annotations.push(
+      { type: 'requests', description: `${api.length} to the API (${log.entries.length - api.length} to /_sim/, not counted), ${limited.length} answered 429` },
+      { type: 'measured rate', description: `peak ${peak.count} requests in a 1 s window, mean ${mean.toFixed(2)}/s; limit CONFORMANCE_MAX_RPS=${MAX_RPS} (+${ALLOWANCE} allowed at the proxy)` },
+      { type: 'Retry-After', description: `${waits.length} honoured; shortest margin ${Math.min(...waits.map((w) => (w.waitedMs ?? Infinity) - w.askedMs)).toFixed(1)} ms` },
+    );
+    console.log(testInfo.annotations.map((a) => `${a.type}: ${a.description}`).join('\n'));
+
+    expect(run.results.requirements.length, `the run wrote its verdicts\n${run.output.slice(-3000)}`).toBeGreaterThan(0);
+    expect(api.length, 'the run talked to the target').toBeGreaterThan(50);
+    expect(peak.count, `peak of ${peak.count} requests in the second from ${peak.startsAt.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RPS + ALLOWANCE);
+
+    // The target's limit is below the suite's rate: 429s came, or the Retry-After check below proves nothing.
+    expect(limited.length, 'the simulator answered some requests 429').toBeGreaterThan(0);
+    expect(waits.length, 'the 429s carried a readable Retry-After').toBe(limited.length);
+    const early = waits.filter((w) => w.waitedMs !== undefined && w.waitedMs < w.askedMs - TIMER_GRANULARITY_MS);
+    expect(early, 'requests sent again before their Retry-After had passed').toEqual([]);
+    expect(waits.some((w) => w.waitedMs !== undefined), 'some 429 was followed by the same request again').toBe(true);
+  } finally {
+    await front.close();
+    await simulator.close();
+  }
+});
+
+// What tests/verdicts/inconclusive.spec.ts does not show: that the budget is a ceiling on what reaches the
+// target, counted there, with the run's workers sharing it.
+test('a tiny CONFORMANCE_REQUEST_BUDGET is a ceiling at the target: no more requests arrive, and the run says why it stopped', async ({ simulator, suite }) => {
+  // Known bug: each worker process holds its own share, and a worker restarted after a failed test starts a
+  // fresh one, so 27 requests reached the target on a budget of 6. Remove this line when the budget is the run's.
+  test.fail(true, 'the request budget is per worker process: a restarted worker gets a fresh share');
+  const sim = await simulator();
+  const log = trafficLog();
+  const front = await startRewritingProxy(sim.baseUrl, log.rewrite);
+  try {
+    const budget = 6;
+    const run = await suite.run({
+      baseUrl: front.baseUrl,
+      apiKey: sim.apiKey,
+      orgId: sim.orgId,
+      files: ['tests/conformance/state.spec.ts', 'tests/conformance/transitions.spec.ts'],
+      workers: WORKERS,
+      env: { CONFORMANCE_MAX_RPS: 'Infinity', CONFORMANCE_REQUEST_BUDGET: String(budget) },
+      timeoutMs: 120_000,
+    });
+    expect(apiRequests(log.entries).length, 'requests to the API at the target').toBeLessThanOrEqual(budget);
+    expect(run.output, 'the console names the cause').toContain(`request budget of ${budget / WORKERS} requests exhausted`);
+    expect(run.results.summary).toMatchObject({ runBroken: true, exitCode: 1 });
+    expect(run.exitCode, run.output).toBe(1);
+  } finally {
+    await front.close();
+  }
+});
