@@ -18,21 +18,40 @@ export class RequestBudgetExhausted extends Error {
   }
 }
 
+/** Where a run counts its requests: in this process, or shared by every process of the run. */
+export interface RequestLedger {
+  /** Records one request about to be sent; false when the budget is already spent. */
+  take(): boolean;
+  /** Requests recorded so far (by every process that shares the ledger). */
+  sent(): number;
+}
+
+/** A ledger held in this process. */
+export function memoryLedger(maxRequests: number): RequestLedger {
+  let sent = 0;
+  return {
+    take: () => (sent < maxRequests ? ((sent += 1), true) : false),
+    sent: () => sent,
+  };
+}
+
 export interface BudgetedFetch {
   fetch: typeof globalThis.fetch;
   /** Requests sent so far. */
   sent(): number;
 }
 
-export function budgetedFetch(budget: RequestBudget, inner: typeof globalThis.fetch = globalThis.fetch): BudgetedFetch {
+export function budgetedFetch(
+  budget: RequestBudget,
+  inner: typeof globalThis.fetch = globalThis.fetch,
+  ledger: RequestLedger = memoryLedger(budget.maxRequests),
+): BudgetedFetch {
   const spacingMs = Number.isFinite(budget.perSecond) && budget.perSecond > 0 ? 1000 / budget.perSecond : 0;
-  let sent = 0;
   let lastSentAt = Number.NEGATIVE_INFINITY;
   // Callers take turns: each waits for the one before it to be sent, then for the spacing since that send.
   let turns: Promise<void> = Promise.resolve();
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    if (sent >= budget.maxRequests) throw new RequestBudgetExhausted(budget.maxRequests);
-    sent += 1;
+    if (!ledger.take()) throw new RequestBudgetExhausted(budget.maxRequests);
     if (spacingMs > 0) {
       const turn = turns.then(async () => {
         // Spaced from the previous request's actual send, not its planned slot: after a stalled event loop,
@@ -47,5 +66,5 @@ export function budgetedFetch(budget: RequestBudget, inner: typeof globalThis.fe
     }
     return inner(input, init);
   };
-  return { fetch, sent: () => sent };
+  return { fetch, sent: () => ledger.sent() };
 }

@@ -4,6 +4,7 @@
 import { test as base, expect } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
+import { fileLedger } from './budget-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/report/evidence.js';
 import { Conformance } from './conformance.js';
 import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
@@ -61,8 +62,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   budget: [
     async ({ target }, use, workerInfo) => {
-      // The budget and the rate are the run's: each worker keeps its share of them.
-      await use(budgetedFetch(requestLimits(target.kind === 'external', Math.max(1, workerInfo.config.workers))));
+      // The rate is the run's, each worker keeping its share of it; the budget is the run's, counted in one
+      // ledger by every worker (outside `playwright test`, with no ledger, each worker keeps a share).
+      const workers = Math.max(1, workerInfo.config.workers);
+      const share = requestLimits(target.kind === 'external', workers);
+      const ledgerFile = process.env.CONFORMANCE_BUDGET_LEDGER;
+      const total = requestLimits(target.kind === 'external', 1).maxRequests;
+      await use(ledgerFile ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, fetch, fileLedger(ledgerFile, total)) : budgetedFetch(share));
     },
     { scope: 'worker' },
   ],
