@@ -51,6 +51,12 @@ function keyColons(text: string): number {
   return colons;
 }
 
+/** Whether some code made keys of Object.prototype enumerable: then `for...in` would count them too. */
+function prototypeEnumerates(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}
+
 /** Keys a parsed JSON value holds, all objects included; a repeated key is held once. Iterative: any depth. */
 function keysHeld(value: unknown): number {
   let keys = 0;
@@ -62,9 +68,9 @@ function keysHeld(value: unknown): number {
       for (const element of item) if (typeof element === 'object' && element !== null) pending.push(element);
       continue;
     }
-    const names = Object.keys(item);
-    keys += names.length;
-    for (const name of names) {
+    // JSON.parse makes plain objects: for...in sees their own keys only, faster than Object.keys' array.
+    for (const name in item) {
+      keys += 1;
       const member = (item as JsonObject)[name];
       if (typeof member === 'object' && member !== null) pending.push(member);
     }
@@ -79,7 +85,7 @@ function keysHeld(value: unknown): number {
  * key colons no key was dropped and the key-by-key scan is skipped.
  */
 export function duplicateKey(text: string, parsed?: unknown): string | undefined {
-  if (parsed !== undefined && keysHeld(parsed) === keyColons(text)) return undefined;
+  if (parsed !== undefined && !prototypeEnumerates() && keysHeld(parsed) === keyColons(text)) return undefined;
   const objects: Array<Set<string> | undefined> = []; // one entry per open bracket: a key set for objects
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {

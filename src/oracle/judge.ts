@@ -21,6 +21,7 @@ export interface StatusRequest {
 
 /** The files_limit a recorded request asked for, undefined when it asked for none. */
 export function filesLimitOf(exchange: Exchange): number | undefined {
+  if (!exchange.request.url.includes('files_limit=')) return undefined; // the usual poll: no regex
   const match = /[?&]files_limit=([^&#]*)/.exec(exchange.request.url);
   if (!match) return undefined;
   let value: number;
