@@ -20,27 +20,79 @@ export function parseJson(body: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
+/** Index of the quote that closes the JSON string opening at `open`, -1 when none does. */
+function closingQuote(text: string, open: number): number {
+  let end = open + 1;
+  for (;;) {
+    end = text.indexOf('"', end);
+    if (end === -1) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes += 1;
+    if (slashes % 2 === 0) return end;
+    end += 1;
+  }
+}
+
+/**
+ * Colons right after an unescaped quote (whitespace between allowed): every key of a JSON text has one, so
+ * this is at least the number of key-value pairs written; a string value may only add some (":x", " :").
+ */
+function keyColons(text: string): number {
+  let colons = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let before = colon - 1;
+    let c = text.charCodeAt(before);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(--before);
+    if (c !== 34 /* " */) continue; // a colon inside a value, such as a timestamp's
+    let slashes = 0;
+    while (text.charCodeAt(before - 1 - slashes) === 92 /* \ */) slashes += 1;
+    if (slashes % 2 === 0) colons += 1;
+  }
+  return colons;
+}
+
+/** Whether some code made keys of Object.prototype enumerable: then `for...in` would count them too. */
+function prototypeEnumerates(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}
+
+/** Keys a parsed JSON value holds, all objects included; a repeated key is held once. Iterative: any depth. */
+function keysHeld(value: unknown): number {
+  let keys = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) if (typeof element === 'object' && element !== null) pending.push(element);
+      continue;
+    }
+    // JSON.parse makes plain objects: for...in sees their own keys only, faster than Object.keys' array.
+    for (const name in item) {
+      keys += 1;
+      const member = (item as JsonObject)[name];
+      if (typeof member === 'object' && member !== null) pending.push(member);
+    }
+  }
+  return keys;
+}
+
 /**
  * The first key an object of this JSON text repeats, if any (JSON.parse keeps the last silently, so a
- * client may read another value than the server meant). `parsed` is the text's value: when re-serialising
- * it gives back the text exactly (compact JSON, as servers send), no key was dropped and nothing is scanned.
+ * client may read another value than the server meant). `parsed` is the text's value: it holds at most
+ * the keys the text writes, and those at most its key colons, so when it holds as many keys as there are
+ * key colons no key was dropped and the key-by-key scan is skipped.
  */
 export function duplicateKey(text: string, parsed?: unknown): string | undefined {
-  if (parsed !== undefined && JSON.stringify(parsed)?.length === text.length) return undefined;
+  if (parsed !== undefined && !prototypeEnumerates() && keysHeld(parsed) === keyColons(text)) return undefined;
   const objects: Array<Set<string> | undefined> = []; // one entry per open bracket: a key set for objects
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      let end = i + 1;
-      for (;;) {
-        end = text.indexOf('"', end);
-        if (end === -1) return undefined;
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes += 1;
-        if (slashes % 2 === 0) break;
-        end += 1;
-      }
+      const end = closingQuote(text, i);
+      if (end === -1) return undefined;
       const top = objects[objects.length - 1];
       if (expectKey && top) {
         const key = text.slice(i + 1, end);

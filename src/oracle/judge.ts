@@ -21,6 +21,7 @@ export interface StatusRequest {
 
 /** The files_limit a recorded request asked for, undefined when it asked for none. */
 export function filesLimitOf(exchange: Exchange): number | undefined {
+  if (!exchange.request.url.includes('files_limit=')) return undefined; // the usual poll: no regex
   const match = /[?&]files_limit=([^&#]*)/.exec(exchange.request.url);
   if (!match) return undefined;
   let value: number;
@@ -65,53 +66,56 @@ export function assessAnswer(exchange: Exchange, ctx: FindingContext = {}): Judg
 }
 
 /** A body that parsed: valid UTF-8 (JS-SHAPE-006), and plain JSON, with no byte-order mark and no repeated key (JS-SHAPE-009). */
-function assessEncoding(exchange: Exchange, parsed: unknown, ctx: FindingContext): Judged[] {
+function assessEncodingInto(out: Judged[], exchange: Exchange, parsed: unknown, ctx: FindingContext): void {
   const repeated = duplicateKey(exchange.body, parsed);
-  return [
+  out.push(
     judged('JS-SHAPE-006', [exchange.invalidUtf8 === true && 'body is not valid UTF-8 (the bad bytes were read as U+FFFD)'], ctx),
     judged('JS-SHAPE-009', [
       (exchange.bom === true || exchange.body.charCodeAt(0) === 0xfeff) && 'body starts with a byte-order mark (RFC 8259 section 8.1: senders must not add one)',
       repeated !== undefined && `duplicate key ${JSON.stringify(repeated)} in one object: a client keeps only one of the values`,
     ], ctx),
-  ];
+  );
 }
 
 /** Every requirement one answer of the status endpoint lets the oracle judge, and how each came out. */
 export function assessObservationJudgements(observation: Observation, request: StatusRequest): Judged[] {
+  const out: Judged[] = [];
+  judgeAnswerInto(out, observation, request);
+  return out;
+}
+
+/** Appends the judgements of one answer to `out`: a timeline's answers share one list, not one each. */
+function judgeAnswerInto(out: Judged[], observation: Observation, request: StatusRequest): void {
   const ctx = { jobId: request.jobId, pollIndex: observation.index };
   const exchange = observation.exchange;
-  if (exchange.status === 0) return [];
+  if (exchange.status === 0) return;
   if (observation.kind === 'http-error') {
     const status = observation.status;
-    const redirect = status >= 300 && status <= 399;
-    return [
-      ...assessAnswer(exchange, ctx),
-      ...(status >= 500 ? [as('JS-PH-001', checkNoServerError(exchange, ctx))] : []),
-      // A job's status lives at its documented URL: a redirect is no answer, and the suite follows none.
-      ...(redirect ? [judged('JS-ERR-004', [`the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`], ctx)] : []),
-    ];
+    for (const judgement of assessAnswer(exchange, ctx)) out.push(judgement);
+    if (status >= 500) out.push(as('JS-PH-001', checkNoServerError(exchange, ctx)));
+    // A job's status lives at its documented URL: a redirect is no answer, and the suite follows none.
+    if (status >= 300 && status <= 399) out.push(judged('JS-ERR-004', [`the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`], ctx));
+    return;
   }
-  const out: Judged[] = exchange.body.length > 0 ? [as('JS-SHAPE-005', checkContentType(exchange, ctx))] : [];
-  if (observation.kind !== 'malformed') out.push(...assessEncoding(exchange, observation.kind === 'snapshot' ? observation.snapshot : observation.placeholder, ctx));
+  if (exchange.body.length > 0) out.push(as('JS-SHAPE-005', checkContentType(exchange, ctx)));
   switch (observation.kind) {
     case 'malformed':
-      return [...out, judged('JS-SHAPE-006', [observation.reason], ctx)];
+      out.push(judged('JS-SHAPE-006', [observation.reason], ctx));
+      return;
     case 'placeholder':
-      return [
-        ...out,
-        // Trouble answered as documented: a 200 placeholder, not a 5xx.
-        judged('JS-PH-001', [], ctx),
-        as('JS-SHAPE-002', checkJobIdEcho(observation.placeholder, request.jobId, ctx)),
-        ...split(['JS-PH-002', 'JS-PH-005'], checkPlaceholderShape(observation.placeholder, ctx)),
-      ];
+      assessEncodingInto(out, exchange, observation.placeholder, ctx);
+      // Trouble answered as documented: a 200 placeholder, not a 5xx.
+      out.push(judged('JS-PH-001', [], ctx));
+      out.push(as('JS-SHAPE-002', checkJobIdEcho(observation.placeholder, request.jobId, ctx)));
+      for (const judgement of split(['JS-PH-002', 'JS-PH-005'], checkPlaceholderShape(observation.placeholder, ctx))) out.push(judgement);
+      return;
     case 'snapshot':
-      return [
-        ...out,
-        as('JS-SHAPE-002', checkJobIdEcho(observation.snapshot, request.jobId, ctx)),
-        ...assessSnapshotSchema(observation.snapshot, ctx),
-        ...assessSnapshotState(observation.snapshot, ctx),
-        assessPageSize(observation.snapshot, request.filesLimit ?? filesLimitOf(exchange), ctx),
-      ];
+      assessEncodingInto(out, exchange, observation.snapshot, ctx);
+      out.push(as('JS-SHAPE-002', checkJobIdEcho(observation.snapshot, request.jobId, ctx)));
+      for (const judgement of assessSnapshotSchema(observation.snapshot, ctx)) out.push(judgement);
+      for (const judgement of assessSnapshotState(observation.snapshot, ctx)) out.push(judgement);
+      out.push(assessPageSize(observation.snapshot, request.filesLimit ?? filesLimitOf(exchange), ctx));
+      return;
   }
 }
 
@@ -130,10 +134,10 @@ export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, 
 
 /** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
 export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
-  return assessmentOf([
-    ...timeline.flatMap((o) => assessObservationJudgements(o, request)),
-    ...assessTimelineTransitions(timeline, { jobId: request.jobId }),
-  ]);
+  const judgements: Judged[] = [];
+  for (const observation of timeline) judgeAnswerInto(judgements, observation, request);
+  for (const judgement of assessTimelineTransitions(timeline, { jobId: request.jobId })) judgements.push(judgement);
+  return assessmentOf(judgements);
 }
 
 /** Judges every answer of one job's polls, then the lifecycle across them. */

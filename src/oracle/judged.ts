@@ -24,10 +24,16 @@ export function judged(requirement: string, failures: ReadonlyArray<string | fal
 
 /** The findings of some judgements, in order. */
 export function findingsOf(judgements: readonly Judged[]): Finding[] {
-  return judgements.flatMap((j) => j.findings);
+  const findings: Finding[] = [];
+  for (const judgement of judgements) for (const f of judgement.findings) findings.push(f);
+  return findings;
 }
 
 /** An assessment of some judgements: their findings, and each requirement judged, once. */
 export function assessmentOf(judgements: readonly Judged[], extraFindings: readonly Finding[] = []): Assessment {
-  return { findings: [...findingsOf(judgements), ...extraFindings], exercised: [...new Set(judgements.map((j) => j.requirement))] };
+  const findings = findingsOf(judgements);
+  for (const f of extraFindings) findings.push(f);
+  const exercised = new Set<string>();
+  for (const judgement of judgements) exercised.add(judgement.requirement);
+  return { findings, exercised: [...exercised] };
 }

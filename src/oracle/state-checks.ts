@@ -65,6 +65,14 @@ export const checkResultPresence: Check = (s, ctx) => {
   return [judged('JS-STATE-006', [!isSet(s.result) && `result is absent although the job is ${status}`], ctx)];
 };
 
+/** Pairs of timestamps in the order a job sets them: the first may not come after the second. */
+const TIMESTAMP_ORDER = [
+  ['created_at', 'started_at'],
+  ['started_at', 'completed_at'],
+  ['created_at', 'completed_at'],
+  ['created_at', 'updated_at'],
+] as const;
+
 export const checkTimestampOrder: Check = (s, ctx) => {
   const at = {
     created_at: instantAt(s.created_at),
@@ -72,18 +80,16 @@ export const checkTimestampOrder: Check = (s, ctx) => {
     completed_at: instantAt(s.completed_at),
     updated_at: instantAt(s.updated_at),
   };
-  const pairs = [
-    ['created_at', 'started_at'],
-    ['started_at', 'completed_at'],
-    ['created_at', 'completed_at'],
-    ['created_at', 'updated_at'],
-  ] as const;
-  const compared = pairs.filter(([a, b]) => at[a] !== undefined && at[b] !== undefined);
-  if (compared.length === 0) return [];
-  const out = compared.map(([a, b]) =>
-    at[a]! - at[b]! > CLOCK_SKEW_MS && `${a} (${new Date(at[a]!).toISOString()}) is after ${b} (${new Date(at[b]!).toISOString()})`,
-  );
-  return [judged('JS-STATE-007', out, ctx)];
+  const failures: string[] = [];
+  let compared = false;
+  for (const [a, b] of TIMESTAMP_ORDER) {
+    const first = at[a];
+    const second = at[b];
+    if (first === undefined || second === undefined) continue;
+    compared = true;
+    if (first - second > CLOCK_SKEW_MS) failures.push(`${a} (${new Date(first).toISOString()}) is after ${b} (${new Date(second).toISOString()})`);
+  }
+  return compared ? [judged('JS-STATE-007', failures, ctx)] : [];
 };
 
 export const COUNTERS = ['files_total', 'files_processed', 'files_failed', 'files_skipped', 'elapsed_seconds'] as const;
@@ -165,9 +171,13 @@ export const STATE_CHECKS: Record<string, Check> = {
   checkMediaSnapshot,
 };
 
+const STATE_CHECK_LIST = Object.values(STATE_CHECKS);
+
 /** Every per-snapshot invariant judged on one snapshot; the schema is checked separately (snapshot-schema.ts). */
 export function assessSnapshotState(snapshot: JobSnapshot, context: FindingContext = {}): Judged[] {
-  return Object.values(STATE_CHECKS).flatMap((check) => check(snapshot, context));
+  const out: Judged[] = [];
+  for (const check of STATE_CHECK_LIST) for (const judgement of check(snapshot, context)) out.push(judgement);
+  return out;
 }
 
 export function checkSnapshotState(snapshot: JobSnapshot, context: FindingContext = {}): ReturnType<typeof findingsOf> {
