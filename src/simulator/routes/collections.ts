@@ -3,6 +3,7 @@ import { jsonObject } from '../body.js';
 import { COLLECTION_NAME } from '../collection-store.js';
 import type { Handler, Route } from '../context.js';
 import { error, invalid, issue, ok } from '../reply.js';
+import { schemaIssues } from '../request-schema.js';
 
 const putCollection: Handler = (state, request) => {
   const name = request.params.collection_name!;
@@ -11,10 +12,9 @@ const putCollection: Handler = (state, request) => {
   }
   const body = jsonObject(request.headers['content-type'], request.body, true);
   if (!body.ok) return body.reply;
-  const description = body.value.description;
-  if (description !== undefined && description !== null && typeof description !== 'string') {
-    return invalid(issue(['body', 'description'], 'Input should be a valid string', 'string_type'));
-  }
+  const problems = schemaIssues('CollectionRequest', body.value);
+  if (problems.length > 0) return invalid(...problems);
+  const description = body.value.description as string | null | undefined;
   const { collection, created } = state.collections.ensure(request.orgId, name, state.clock.now(), description ?? null);
   return ok(
     {

@@ -4,6 +4,7 @@ import { jsonObject } from '../body.js';
 import type { Handler, Route } from '../context.js';
 import { indexedFilesOf } from '../job-store.js';
 import { error, invalid, issue, ok } from '../reply.js';
+import { schemaIssues } from '../request-schema.js';
 import { defaultContent, search, type IndexedDocument } from '../search.js';
 import { transcriptOf } from '../transcript.js';
 import { baseName } from '../../model/file-name.js';
@@ -20,16 +21,14 @@ const query: Handler = (state, request) => {
   if (!collection) return error(404, `Collection '${name}' not found`);
   const body = jsonObject(request.headers['content-type'], request.body);
   if (!body.ok) return body.reply;
-  const text = body.value.query;
-  if (typeof text !== 'string' || text.trim() === '') {
-    return invalid(issue(['body', 'query'], text === undefined ? 'Field required' : 'Input should be a non-empty string', text === undefined ? 'missing' : 'string_type'));
-  }
-  const rawTopK = body.value.top_k ?? DEFAULT_TOP_K;
-  if (typeof rawTopK !== 'number' || !Number.isInteger(rawTopK) || rawTopK < 1 || rawTopK > MAX_TOP_K) {
-    return invalid(issue(['body', 'top_k'], `Input should be an integer from 1 to ${MAX_TOP_K}`, 'int_type'));
-  }
-  const rerankAsked = body.value.rerank ?? null;
-  if (rerankAsked !== null && typeof rerankAsked !== 'boolean') return invalid(issue(['body', 'rerank'], 'Input should be a valid boolean', 'bool_type'));
+  const problems = schemaIssues('QueryRequest', body.value);
+  if (problems.length > 0) return invalid(...problems);
+  // What QueryRequest does not state: a query of blanks finds nothing, and top_k has a ceiling.
+  const text = body.value.query as string;
+  if (text.trim() === '') return invalid(issue(['body', 'query'], 'Input should have a non-blank character', 'string_too_short'));
+  const rawTopK = (body.value.top_k as number | null) ?? DEFAULT_TOP_K;
+  if (rawTopK > MAX_TOP_K) return invalid(issue(['body', 'top_k'], `Input should be less than or equal to ${MAX_TOP_K}`, 'less_than_equal'));
+  const rerankAsked = (body.value.rerank as boolean | null) ?? null;
   const now = state.clock.now();
   const documents: IndexedDocument[] = [];
   const seen = new Set<string>();

@@ -89,6 +89,26 @@ test.describe('index endpoints create pending jobs', () => {
     const unknown = await post(sim, '/v2/collections/nope/index/text', { content: 'x' });
     expect(unknown.status).toBe(404);
   });
+
+  test("request bodies are judged by spec/openapi.yaml's request schemas, then by the rules no schema states", async () => {
+    type Detail = { detail: { loc: (string | number)[]; type: string }[] };
+    const locs = (answer: Awaited<ReturnType<typeof post>>) => jsonOf<Detail>(answer).detail.map((d) => `${d.loc.join('.')}:${d.type}`);
+    const keys = { aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 'secret' };
+    const role = { auth: { type: 'assume_role', role_arn: 'arn:aws:iam::1:role/r', external_id: 'x' } };
+    const s3 = (extra: object) => post(sim, '/v2/collections/docs/index/s3/file', { bucket_name: 'b', file_uri: 's3://b/q1.pdf', processing_type: 'basic', ...extra });
+    const both = await s3({ ...keys, ...role });
+    expect(both.status).toBe(422); // IndexS3FileRequest: static keys or an assumed role, not both
+    expect(locs(both)).toEqual(['body:value_error']);
+    expect((await s3(keys)).status).toBe(200);
+    expect((await s3(role)).status).toBe(200);
+    const types = await post(sim, '/v2/collections/docs/index/url', { urls: [], processing_type: 'turbo' });
+    expect(locs(types)).toEqual(['body.urls:too_short', 'body.processing_type:enum']);
+    const ftp = await post(sim, '/v2/collections/docs/index/url', { urls: ['https://a.example/x.pdf', 'ftp://a.example/y.pdf'], processing_type: 'basic' });
+    expect(locs(ftp)).toEqual(['body.urls.1:url_scheme']); // a URI to the schema, not one the endpoint fetches
+    expect(locs(await post(sim, '/v2/collections/docs/query', { query: 'x', top_k: 'ten' }))).toEqual(['body.top_k:int_type']);
+    expect(locs(await post(sim, '/v2/collections/docs/query', { query: 'x', top_k: 101 }))).toEqual(['body.top_k:less_than_equal']);
+    for (const answer of [both, types, ftp]) expect(checkErrorBody(answer)).toEqual([]);
+  });
 });
 
 test.describe('job status', () => {
