@@ -4,6 +4,7 @@ import { fullJitter } from '../../../src/client/backoff.js';
 import { seededRandom } from '../../../src/client/random.js';
 import { baseName, findMatch, matchesFile } from '../../../src/client/file-match.js';
 import { isMediaUri } from '../../../src/client/media.js';
+import { budgetedFetch, memoryLedger, RequestBudgetExhausted } from '../../../src/client/request-budget.js';
 
 const NOW = Date.parse('2026-03-01T10:00:00.000Z');
 
@@ -43,4 +44,23 @@ test('media files are told by extension', () => {
   expect(isMediaUri('s3://b/podcast.mp3?x=1')).toBe(true);
   expect(isMediaUri('s3://b/report.pdf')).toBe(false);
   expect(isMediaUri('s3://b.mp4/noext')).toBe(false);
+});
+
+test('the request budget is a ceiling shared through its ledger: past it every call fails with a named error, none is sent', async () => {
+  const ledger = memoryLedger(3);
+  let sent = 0;
+  const inner: typeof fetch = async () => {
+    sent += 1;
+    return new Response('{}');
+  };
+  // Two fetches, as two workers of one run, sharing the run's ledger.
+  const a = budgetedFetch({ maxRequests: 3, perSecond: Infinity }, inner, ledger);
+  const b = budgetedFetch({ maxRequests: 3, perSecond: Infinity }, inner, ledger);
+  await a.fetch('http://127.0.0.1/1');
+  await b.fetch('http://127.0.0.1/2');
+  await a.fetch('http://127.0.0.1/3');
+  await expect(b.fetch('http://127.0.0.1/4')).rejects.toThrow(RequestBudgetExhausted);
+  await expect(a.fetch('http://127.0.0.1/5')).rejects.toThrow('request budget of 3 requests exhausted');
+  expect(sent).toBe(3);
+  expect(a.sent()).toBe(3);
 });

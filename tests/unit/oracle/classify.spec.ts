@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { classify, exchangeOf } from '../../../src/oracle/index.js';
+import { classify, duplicateKey, exchangeOf } from '../../../src/oracle/index.js';
 import { job, laggingMediaJob, placeholder, poll } from './fixtures.js';
 
 test.describe('classify tells the four kinds of answer apart', () => {
@@ -43,5 +43,21 @@ test.describe('classify tells the four kinds of answer apart', () => {
   test('the observation keeps its index, its time and the exchange as evidence', () => {
     const exchange = exchangeOf(job('pending'), { receivedAt: '2026-11-28T12:00:00.000Z' });
     expect(classify(exchange, 7)).toMatchObject({ index: 7, at: '2026-11-28T12:00:00.000Z', exchange });
+  });
+});
+
+test.describe('a repeated key is found wherever it is, however the text is written', () => {
+  test('at the top, inside a file, after a value that re-serialises longer, and in pretty-printed text', () => {
+    expect(duplicateKey('{"status":"pending","status":"running"}', { status: 'running' })).toBe('status');
+    expect(duplicateKey('{"files":[{"uri":"a","uri":"b"}]}', { files: [{ uri: 'b' }] })).toBe('uri');
+    // 1e8 re-serialises as 100000000: a length comparison alone would cancel out the dropped pair.
+    expect(duplicateKey('{"a":1,"a":1e8}', { a: 1e8 })).toBe('a');
+    expect(duplicateKey('{\n  "a": 1,\n  "a": 2\n}', { a: 2 })).toBe('a');
+  });
+
+  test('keys in strings, escaped quotes and sibling objects are not repeats', () => {
+    const text = '{"a":"\\"a\\":1","b":{"a":1},"c":[{"a":1},{"a":2}]}';
+    expect(duplicateKey(text, JSON.parse(text))).toBeUndefined();
+    expect(duplicateKey(JSON.stringify(job('completed')), job('completed'))).toBeUndefined();
   });
 });
