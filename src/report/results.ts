@@ -7,7 +7,7 @@ import { coverageOf, type Coverage } from './coverage.js';
 import { clipStrings, clipText } from './limits.js';
 import type { SeedEvidence, TargetKind } from './evidence.js';
 import type { TestEvidence } from './read-evidence.js';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../redaction/redact.js';
 import { requirementStatus, summarize, type InconclusiveNote, type RequirementStatus, type Summary, type TestStatus } from './verdict.js';
 
 export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
