@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { JobSnapshot } from '../src/model/job.js';
 import { snapshotAt, terminalSecond } from '../src/model/progression.js';
 import type { JobIdentity, Scenario } from '../src/model/scenario.js';
-import { cursorFor, pageOf } from './page.js';
+import { cursorFor, servedPage } from './page.js';
 import { scenarioArbitrary, type ScenarioOptions } from './scenario.js';
 import { identityArbitrary } from './timeline.js';
 
@@ -37,7 +37,7 @@ export function walkOf(
   const count = Math.max(1, Math.ceil(scenario.files.length / filesLimit));
   const atMs = Array.from({ length: count }, (_, i) => startMs + i * stepMs);
   const pages = atMs.map((at, i) =>
-    pageOf(snapshotAt(scenario, identity, identity.createdAtMs + at), { limit: filesLimit, offset: i * filesLimit, filesPage: true, lastCursor }),
+    servedPage(snapshotAt(scenario, identity, identity.createdAtMs + at), { limit: filesLimit, offset: i * filesLimit, filesPage: true, lastCursor }),
   );
   return { scenario, identity, filesLimit, atMs, pages };
 }

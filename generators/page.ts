@@ -1,7 +1,7 @@
 // One page of a job's files as a conforming server serves it: at most `limit` files from `offset`,
 // with files_page saying the limit, an opaque next_cursor (none on the last page) and the total.
 import type { JobSnapshot } from '../src/model/job.js';
-import { DEFAULT_FILES_LIMIT } from '../src/model/pagination.js';
+import { DEFAULT_FILES_LIMIT, pageOf } from '../src/model/pagination.js';
 
 export { DEFAULT_FILES_LIMIT };
 
@@ -19,15 +19,7 @@ export interface PageShape {
   lastCursor: 'null' | 'absent';
 }
 
-/** The page of `full` (a snapshot listing every file, as snapshotAt returns it) described by `shape`. */
-export function pageOf(full: JobSnapshot, shape: PageShape): JobSnapshot {
-  const files = full.files ?? [];
-  const end = shape.offset + shape.limit;
-  const page: JobSnapshot = { ...full, files: files.slice(shape.offset, end) };
-  if (!shape.filesPage) return page;
-  const more = end < files.length;
-  page.files_page = { limit: shape.limit, total_estimated: files.length };
-  if (more) page.files_page.next_cursor = cursorFor(full.job_id, end);
-  else if (shape.lastCursor === 'null') page.files_page.next_cursor = null;
-  return page;
+/** The page of `full` (a snapshot listing every file, as snapshotAt returns it) described by `shape`, with our cursors. */
+export function servedPage(full: JobSnapshot, shape: PageShape): JobSnapshot {
+  return pageOf(full, { ...shape, cursorAt: (offset) => cursorFor(full.job_id, offset) });
 }

@@ -9,7 +9,7 @@ import { classify } from '../src/oracle/classify.js';
 import { exchangeOf, type Exchange } from '../src/oracle/exchange.js';
 import type { StatusRequest } from '../src/oracle/judge.js';
 import type { Timeline } from '../src/oracle/observation.js';
-import { DEFAULT_FILES_LIMIT, pageOf } from './page.js';
+import { DEFAULT_FILES_LIMIT, servedPage } from './page.js';
 import { placeholderBody } from './placeholder.js';
 import { scenarioArbitrary, type ScenarioOptions } from './scenario.js';
 
@@ -61,7 +61,7 @@ export function answerOf(scenario: Scenario, identity: JobIdentity, request: Sta
     case 'state': {
       const full = snapshotAt(scenario, identity, identity.createdAtMs + poll.atMs);
       const limit = request.filesLimit ?? DEFAULT_FILES_LIMIT;
-      return exchangeOf(pageOf(full, { limit, offset: 0, ...pages }), options);
+      return exchangeOf(servedPage(full, { limit, offset: 0, ...pages }), options);
     }
   }
 }

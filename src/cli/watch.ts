@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { CaptainClient } from '../client/captain-client.js';
 import type { Clock } from '../client/clock.js';
 import { PollError } from '../client/poll-errors.js';
+import { redactor } from '../redaction/redact.js';
 import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../client/wait-for-job.js';
 import type { Finding } from '../oracle/finding.js';
 import { judgeObservation } from '../oracle/judge.js';
@@ -199,9 +200,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      const key = process.env.CAPTAIN_API_KEY;
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`watch: ${key ? message.split(key).join('***') : message}\n`); // never the key, even in a crash
+      process.stderr.write(`watch: ${redactor([process.env.CAPTAIN_API_KEY])(message)}\n`); // never the key, even in a crash
       process.exit(1);
     },
   );

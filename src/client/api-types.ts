@@ -1,8 +1,6 @@
 // Bodies of the endpoints around job status, as the client sends and reads them
 // (captain-api.md sections 2-5). Responses are typed as parsed, not validated: the oracle validates.
-import type { JobSnapshot, Placeholder } from '../model/job.js';
-
-export type ProcessingType = 'basic' | 'advanced';
+import type { JobSnapshot, Placeholder, ProcessingType } from '../model/job.js';
 export type CustomMetadata = Record<string, string | number | boolean | string[]>;
 
 /** What every index endpoint answers (IndexJobResponseV2). */

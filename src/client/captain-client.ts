@@ -21,7 +21,7 @@ import type {
   UploadFile,
 } from './api-types.js';
 import { describeBytes, readCapped, type CappedBody } from './read-body.js';
-import { redactHeaders, redactJsonBody, redactor, secretFieldValues, type Redactor } from './redact.js';
+import { redactHeaders, redactJsonBody, redactor, secretFieldValues, type Redactor } from '../redaction/redact.js';
 
 export interface CaptainClientOptions {
   /** e.g. `https://api.runcaptain.com` or `http://127.0.0.1:4010`; a path prefix is kept. */

@@ -11,6 +11,7 @@ import { fullJitter } from './backoff.js';
 import type { CaptainClient } from './captain-client.js';
 import { systemClock, type Clock } from './clock.js';
 import { randomSeed, seededRandom, type RandomSource } from './random.js';
+import { isTransient } from './transient.js';
 import { parseRetryAfter } from '../model/retry-after.js';
 
 export interface IterateFilesOptions {
@@ -18,7 +19,7 @@ export interface IterateFilesOptions {
   limit?: number;
   /** Stop (with a finding) after this many pages (default 1 000). */
   maxPages?: number;
-  /** Retries of one page after a placeholder, 429, 5xx, network error or malformed body (default 5). */
+  /** Retries of one page after a placeholder, 429 or transient failure (5xx, 408, network error, malformed body; default 5). */
   maxRetries?: number;
   /** Back-off of those retries, in ms (default 1 000; a 429's Retry-After wins). */
   retryBaseMs?: number;
@@ -158,7 +159,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
         return { cursor, exchange, snapshot, files, nextCursor: typeof next === 'string' && next !== '' ? next : null };
       }
       const status = exchange.status;
-      const retryable = observation.kind !== 'http-error' || status === 0 || status === 429 || status >= 500;
+      const retryable = observation.kind === 'placeholder' || status === 429 || isTransient(observation);
       if (!retryable || attempt >= maxRetries) {
         const what = observation.kind === 'http-error' ? `HTTP ${status}${exchange.error ? ` (${exchange.error})` : ''}` : observation.kind;
         const message = `page ${this.pages.length} (cursor ${JSON.stringify(cursor)}) answered ${what}${retryable ? ` after ${attempt + 1} attempts` : ''}`;

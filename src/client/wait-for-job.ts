@@ -16,6 +16,7 @@ import { isMediaMatcher, isMediaSnapshot } from './media.js';
 import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from './poll-errors.js';
 import type { PollRecord } from './poll-record.js';
 import { randomSeed, seededRandom, type RandomSource } from './random.js';
+import { isTransient } from './transient.js';
 import { parseRetryAfter } from '../model/retry-after.js';
 
 /** Prove a media job indexed through `POST /v2/collections/{collection}/query`. */
@@ -232,7 +233,7 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
           const retryAfter = parseRetryAfter(exchange.headers['retry-after'], clock.now());
           wait = retryAfter ?? Math.max(cadence, fullJitter(consecutiveRateLimits, { baseMs: s.retryBaseMs, maxMs: s.retryMaxMs }, random));
           waitIsFloor = retryAfter !== undefined;
-        } else if (status === 0 || status >= 500 || status === 408) {
+        } else if (isTransient(observation)) {
           transient = true;
           wait = 0;
         } else {

@@ -2,6 +2,7 @@
 // offending values and over-long keys are clipped so a megabyte string never lands in a report.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { SchemaName } from './openapi.js';
+import { CLIP_AT, clip } from './clip.js';
 
 export interface SchemaProblem {
   schema: SchemaName;
@@ -14,11 +15,6 @@ export interface SchemaProblem {
   params: Record<string, unknown>;
 }
 
-export const CLIP_AT = 200;
-
-export function clip(text: string, max = CLIP_AT): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
-}
 
 /** A JSON pointer with each over-long segment clipped (only hostile keys are ever that long). */
 function clipPointer(pointer: string): string {

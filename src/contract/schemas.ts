@@ -5,7 +5,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { isDateTime } from './date-time.js';
 import { componentSchemas, SCHEMA_NAMES, type SchemaName } from './openapi.js';
-import { clip, toProblems, type SchemaProblem } from './problems.js';
+import { clip } from './clip.js';
+import { toProblems, type SchemaProblem } from './problems.js';
 
 export { openapi, OPENAPI_PATH, SCHEMA_NAMES, type SchemaName } from './openapi.js';
 export type { SchemaProblem } from './problems.js';

@@ -38,11 +38,14 @@ export interface JobResult {
   warnings?: string[] | null;
 }
 
+/** How a job's files are processed (and billed). */
+export type ProcessingType = 'basic' | 'advanced';
+
 export interface JobBilling {
   cost: { amount: number; currency: string };
   credits: { used: number; remaining: number };
   rate: { per_credit: number; currency: string };
-  processing_type: 'basic' | 'advanced';
+  processing_type: ProcessingType;
   pages_processed: number;
 }
 

@@ -1,6 +1,7 @@
 // A Scenario is everything that decides how one job unfolds in virtual time. The generators
 // produce scenarios, the simulator plays them, and `snapshotAt` (progression.ts) turns a scenario
 // and an instant into the snapshot a conforming server returns. Scenarios are plain JSON.
+import type { ProcessingType } from './job.js';
 import type { Stage } from './stage.js';
 
 export type FileOutcome = 'completed' | 'failed' | 'skipped';
@@ -44,7 +45,7 @@ export interface Scenario {
   mediaLagSeconds: number;
   /** Transient faults: which polls the server answers with the placeholder (played by the simulator). */
   placeholders: PlaceholderPattern;
-  processingType: 'basic' | 'advanced';
+  processingType: ProcessingType;
 }
 
 /** The fixed facts of one job instance: its id and when it was created (epoch ms). */

@@ -2,6 +2,7 @@
 // status transitions. A requirement can pass while the run never saw a state it speaks about.
 import { FILE_STATUSES, JOB_STATUSES, STAGE_VALUES, canObserveStatus, isJobStatus } from '../model/index.js';
 import type { Observation } from '../oracle/observation.js';
+import { isJsonObject } from '../oracle/classify.js';
 
 export interface CoverageRow {
   value: string;
@@ -37,10 +38,6 @@ class Counter {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isLegal(transition: string): boolean {
   const [from, to] = transition.split(' → ');
   return isJobStatus(from) && isJobStatus(to) && canObserveStatus(from, to);
@@ -60,12 +57,12 @@ export function coverageOf(timelines: ReadonlyArray<readonly Observation[]>): Co
       polls += 1;
       kinds.add(observation.kind);
       httpStatuses.add(observation.exchange?.status);
-      if (observation.kind !== 'snapshot' || !isRecord(observation.snapshot)) continue;
+      if (observation.kind !== 'snapshot' || !isJsonObject(observation.snapshot)) continue;
       const snapshot = observation.snapshot as unknown as Record<string, unknown>;
       const status = typeof snapshot.status === 'string' ? snapshot.status : undefined;
       statuses.add(status);
-      if (isRecord(snapshot.progress)) stages.add(snapshot.progress.current_stage);
-      if (Array.isArray(snapshot.files)) for (const file of snapshot.files) if (isRecord(file)) fileStatuses.add(file.status);
+      if (isJsonObject(snapshot.progress)) stages.add(snapshot.progress.current_stage);
+      if (Array.isArray(snapshot.files)) for (const file of snapshot.files) if (isJsonObject(file)) fileStatuses.add(file.status);
       if (status !== undefined && previous !== undefined && status !== previous) transitions.add(`${previous} → ${status}`);
       if (status !== undefined) previous = status;
     }

@@ -31,9 +31,3 @@ export function anchorId(prefix: string, value: unknown): string {
   const cleaned = String(value ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
   return `${prefix}-${cleaned || '_'}`;
 }
-
-/** Cuts a long string for display, saying how much was left out. */
-export function clip(value: string, max: number): string {
-  if (value.length <= max) return value;
-  return `${value.slice(0, max)}… [${value.length - max} more characters cut]`;
-}

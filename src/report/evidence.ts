@@ -4,7 +4,7 @@ import type { TestInfo } from '@playwright/test';
 import type { Finding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 import { clipStrings } from './limits.js';
-import { redactDeep, secretsFrom } from './redact.js';
+import { redactDeep, secretsFrom } from '../redaction/redact.js';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const TARGET_ANNOTATION = 'conformance-target';

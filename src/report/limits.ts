@@ -1,12 +1,9 @@
 // Size limits for evidence: a target can answer with megabytes, the report must stay readable and small.
-
-export function clipText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more characters cut]`;
-}
+import { clip } from '../contract/clip.js';
 
 /** Deep copy with every string longer than `max` cut; arrays longer than `maxItems` are cut too. */
 export function clipStrings(value: unknown, max: number, maxItems = 1000, depth = 0): unknown {
-  if (typeof value === 'string') return clipText(value, max);
+  if (typeof value === 'string') return clip(value, max, 'cut');
   if (value === null || typeof value !== 'object') return value;
   if (depth > 40) return '[nested too deep]';
   if (Array.isArray(value)) {
@@ -15,6 +12,6 @@ export function clipStrings(value: unknown, max: number, maxItems = 1000, depth 
     return items;
   }
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[clipText(key, 200)] = clipStrings(item, max, maxItems, depth + 1);
+  for (const [key, item] of Object.entries(value)) copy[clip(key, 200, 'cut')] = clipStrings(item, max, maxItems, depth + 1);
   return copy;
 }

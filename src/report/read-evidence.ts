@@ -3,6 +3,7 @@
 import type { Finding } from '../oracle/finding.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
+import { isJsonObject, parseJson } from '../oracle/classify.js';
 import {
   FINDINGS_ATTACHMENT,
   JUDGED_ATTACHMENT,
@@ -49,32 +50,26 @@ const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 const OBSERVATION_KINDS = new Set(['snapshot', 'placeholder', 'http-error', 'malformed']);
 const MAX_TEXT = 20_000;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function str(value: unknown, max = MAX_TEXT): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   return text.length > max ? text.slice(0, max) : text;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+/** The JSON value of the text, or undefined when it is not JSON. */
+function jsonValue(text: string): unknown {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!isRecord(value)) return out;
+  if (!isJsonObject(value)) return out;
   for (const [k, v] of Object.entries(value)) out[str(k, 200)] = str(v, 4000);
   return out;
 }
 
 export function decodeFinding(raw: unknown): Finding | undefined {
-  if (!isRecord(raw) || typeof raw.requirement !== 'string' || raw.requirement === '') return undefined;
+  if (!isJsonObject(raw) || typeof raw.requirement !== 'string' || raw.requirement === '') return undefined;
   const finding: Finding = {
     requirement: str(raw.requirement, 100),
     level: raw.level === 'SHOULD' ? 'SHOULD' : 'MUST',
@@ -87,8 +82,8 @@ export function decodeFinding(raw: unknown): Finding | undefined {
 }
 
 function decodeExchange(raw: unknown): Exchange {
-  const r = isRecord(raw) ? raw : {};
-  const request = isRecord(r.request) ? r.request : {};
+  const r = isJsonObject(raw) ? raw : {};
+  const request = isJsonObject(r.request) ? r.request : {};
   const exchange: Exchange = {
     request: { method: str(request.method, 20), url: str(request.url, 4000), headers: stringRecord(request.headers) },
     status: typeof r.status === 'number' && Number.isFinite(r.status) ? r.status : 0,
@@ -104,7 +99,7 @@ function decodeExchange(raw: unknown): Exchange {
 }
 
 export function decodeObservation(raw: unknown, position: number): Observation | undefined {
-  if (!isRecord(raw) || typeof raw.kind !== 'string' || !OBSERVATION_KINDS.has(raw.kind)) return undefined;
+  if (!isJsonObject(raw) || typeof raw.kind !== 'string' || !OBSERVATION_KINDS.has(raw.kind)) return undefined;
   const base = {
     index: typeof raw.index === 'number' && Number.isInteger(raw.index) ? raw.index : position,
     at: str(raw.at, 100),
@@ -112,9 +107,9 @@ export function decodeObservation(raw: unknown, position: number): Observation |
   };
   switch (raw.kind) {
     case 'snapshot':
-      return isRecord(raw.snapshot) ? { ...base, kind: 'snapshot', snapshot: raw.snapshot as never } : undefined;
+      return isJsonObject(raw.snapshot) ? { ...base, kind: 'snapshot', snapshot: raw.snapshot as never } : undefined;
     case 'placeholder':
-      return isRecord(raw.placeholder) ? { ...base, kind: 'placeholder', placeholder: raw.placeholder as never } : undefined;
+      return isJsonObject(raw.placeholder) ? { ...base, kind: 'placeholder', placeholder: raw.placeholder as never } : undefined;
     case 'http-error':
       return { ...base, kind: 'http-error', status: typeof raw.status === 'number' ? raw.status : base.exchange.status };
     default:
@@ -123,8 +118,8 @@ export function decodeObservation(raw: unknown, position: number): Observation |
 }
 
 function decodeTarget(text: string | undefined): TargetEvidence | undefined {
-  const raw = parseJson(text ?? '');
-  if (!isRecord(raw) || typeof raw.baseUrl !== 'string') return undefined;
+  const raw = jsonValue(text ?? '');
+  if (!isJsonObject(raw) || typeof raw.baseUrl !== 'string') return undefined;
   return {
     baseUrl: str(raw.baseUrl, 2000),
     kind: raw.kind === 'simulator' ? 'simulator' : 'external',
@@ -133,8 +128,8 @@ function decodeTarget(text: string | undefined): TargetEvidence | undefined {
 }
 
 function decodeSeed(text: string | undefined): SeedEvidence | undefined {
-  const raw = parseJson(text ?? '');
-  if (!isRecord(raw) || (typeof raw.seed !== 'number' && typeof raw.seed !== 'string')) return undefined;
+  const raw = jsonValue(text ?? '');
+  if (!isJsonObject(raw) || (typeof raw.seed !== 'number' && typeof raw.seed !== 'string')) return undefined;
   const seed: SeedEvidence = { seed: typeof raw.seed === 'string' ? str(raw.seed, 200) : raw.seed, command: str(raw.command, 2000) };
   if (raw.path !== undefined && raw.path !== null) seed.path = str(raw.path, 2000);
   return seed;
@@ -154,7 +149,7 @@ export function readEvidence(
     if (match?.[1]) ids.add(match[1]);
   }
   for (const annotation of annotations) {
-    if (!isRecord(annotation)) continue;
+    if (!isJsonObject(annotation)) continue;
     const description = typeof annotation.description === 'string' ? annotation.description : undefined;
     if (annotation.type === REQUIREMENT_ANNOTATION && description) ids.add(str(description.trim(), 100));
     else if (annotation.type === TARGET_ANNOTATION) evidence.target ??= decodeTarget(description);
@@ -175,8 +170,8 @@ export function readEvidence(
       evidence.problems.push(`${attachment.name}: ${content.problem}`);
       continue;
     }
-    const raw = parseJson(content.text);
-    if (!isRecord(raw)) {
+    const raw = jsonValue(content.text);
+    if (!isJsonObject(raw)) {
       evidence.problems.push(`${attachment.name}: not a JSON object`);
       continue;
     }
@@ -184,7 +179,7 @@ export function readEvidence(
       const ids = Array.isArray(raw.exercised) ? raw.exercised : [];
       for (const id of ids) if (typeof id === 'string' && REQUIREMENT_ID.test(id)) evidence.exercised.push(id);
       for (const item of Array.isArray(raw.inconclusive) ? raw.inconclusive : []) {
-        if (!isRecord(item) || typeof item.cause !== 'string') continue;
+        if (!isJsonObject(item) || typeof item.cause !== 'string') continue;
         const cause: InconclusiveCause = { cause: str(item.cause, 2000), suiteTrouble: item.suiteTrouble === true };
         if (typeof item.requirement === 'string' && REQUIREMENT_ID.test(item.requirement)) cause.requirement = item.requirement;
         evidence.inconclusive.push(cause);

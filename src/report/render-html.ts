@@ -2,7 +2,8 @@
 // every value is escaped here, scripts are pinned by hash in a CSP, and nothing points off the page.
 import { createHash } from 'node:crypto';
 import type { Observation } from '../oracle/observation.js';
-import { anchorId, clip, escapeHtml as e, jsonForScript } from './escape.js';
+import { clip } from '../contract/clip.js';
+import { anchorId, escapeHtml as e, jsonForScript } from './escape.js';
 import { describePolls, groupFindings } from './finding-groups.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLE } from './report-style.js';
@@ -125,8 +126,8 @@ function headerLines(headers: Record<string, string> | undefined): string {
 
 function exchangeItem(o: Observation, highlighted: boolean): string {
   const x = o.exchange;
-  const request = `${x.request.method} ${x.request.url}\n${headerLines(x.request.headers)}${x.request.body ? `\n\n${clip(x.request.body, BODY_SHOWN)}` : ''}`;
-  const response = `HTTP ${x.status}${x.error ? ` (${x.error})` : ''} · ${o.kind} · received ${x.receivedAt}\n${headerLines(x.headers)}\n\n${clip(prettyBody(x.body), BODY_SHOWN)}${x.truncated ? '\n[body truncated by the client]' : ''}`;
+  const request = `${x.request.method} ${x.request.url}\n${headerLines(x.request.headers)}${x.request.body ? `\n\n${clip(x.request.body, BODY_SHOWN, 'cut')}` : ''}`;
+  const response = `HTTP ${x.status}${x.error ? ` (${x.error})` : ''} · ${o.kind} · received ${x.receivedAt}\n${headerLines(x.headers)}\n\n${clip(prettyBody(x.body), BODY_SHOWN, 'cut')}${x.truncated ? '\n[body truncated by the client]' : ''}`;
   return `<li class="exchange${highlighted ? ' highlight' : ''}" data-poll="${o.index}"><div class="meta">poll ${o.index}${highlighted ? ' · a finding points here' : ''}</div><pre>${e(request)}\n\n${e(response)}</pre></li>`;
 }
 

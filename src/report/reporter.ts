@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
 import { activeProfile, catalog } from '../contract/catalog.js';
 import { readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
-import { secretsFrom } from './redact.js';
+import { secretsFrom } from '../redaction/redact.js';
 import { renderHtml } from './render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
 

@@ -4,10 +4,11 @@ import { levelIn, type Area, type Catalog, type Profile, type Requirement, type 
 import type { Finding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 import { coverageOf, type Coverage } from './coverage.js';
-import { clipStrings, clipText } from './limits.js';
+import { clip } from '../contract/clip.js';
+import { clipStrings } from './limits.js';
 import type { SeedEvidence, TargetKind } from './evidence.js';
 import type { TestEvidence } from './read-evidence.js';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../redaction/redact.js';
 import { requirementStatus, summarize, type InconclusiveNote, type RequirementStatus, type Summary, type TestStatus } from './verdict.js';
 
 export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
@@ -122,7 +123,7 @@ function clipEvidence(evidence: unknown): unknown {
     return '[evidence not serialisable]';
   }
   if (json === undefined) return undefined;
-  return json.length <= MAX_EVIDENCE ? evidence : clipText(json, MAX_EVIDENCE);
+  return json.length <= MAX_EVIDENCE ? evidence : clip(json, MAX_EVIDENCE, 'cut');
 }
 
 function clipTimeline(observations: readonly Observation[], highlight: ReadonlySet<number>): { kept: Observation[]; omitted: number } {
@@ -134,7 +135,7 @@ function clipTimeline(observations: readonly Observation[], highlight: ReadonlyS
   const kept = observations.filter(keep).map((o) => {
     const body = o.exchange.body;
     const clipped = clipStrings({ ...o, exchange: { ...o.exchange, body: '' } }, MAX_STRING, MAX_ITEMS) as Observation;
-    clipped.exchange.body = clipText(body, MAX_BODY);
+    clipped.exchange.body = clip(body, MAX_BODY, 'cut');
     if (body.length > MAX_BODY) clipped.exchange.truncated = true;
     return clipped;
   });
@@ -153,7 +154,7 @@ function testRef(record: TestRecord): TestRef {
   };
   if (record.evidence.skipReason !== undefined) ref.skipReason = record.evidence.skipReason;
   else if (record.status === 'not-run' || record.status === 'interrupted') ref.skipReason = `the test ${record.status === 'not-run' ? 'did not run' : 'was interrupted'}`;
-  if (record.error !== undefined) ref.error = clipText(record.error, MAX_ERROR);
+  if (record.error !== undefined) ref.error = clip(record.error, MAX_ERROR, 'cut');
   return ref;
 }
 

@@ -1,6 +1,7 @@
 // results.json -> the Markdown verdict table CI writes to the job summary ($GITHUB_STEP_SUMMARY). Pure.
 // GitHub renders Markdown and some HTML there: every value from the run is escaped as a table cell.
-import { clip, escapeHtml } from './escape.js';
+import { clip } from '../contract/clip.js';
+import { escapeHtml } from './escape.js';
 import type { LevelTally, RunRequirement, RunSummary } from './summary-model.js';
 
 export interface SummaryOptions {
@@ -20,7 +21,7 @@ const HEADLINE: Record<string, string> = {
 
 /** A value as the text of one Markdown table cell: one line, no markup, no HTML, no pipe. */
 export function markdownCell(value: unknown, max = 200): string {
-  const oneLine = clip(String(value ?? '').replace(/\s+/g, ' ').trim(), max);
+  const oneLine = clip(String(value ?? '').replace(/\s+/g, ' ').trim(), max, 'cut');
   return escapeHtml(oneLine).replace(/[\\|*_[\]~!#]/g, (c) => `\\${c}`);
 }
 

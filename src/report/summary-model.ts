@@ -1,5 +1,6 @@
 // One run's results.json read as the job summary and the history site show it: schemaVersion 2 (profile,
 // inconclusive, exitCode) and version 1 (what older runs wrote) alike. Pure: it takes parsed JSON.
+import { isJsonObject } from '../oracle/classify.js';
 
 export type Level = 'MUST' | 'SHOULD';
 
@@ -47,7 +48,7 @@ export class NotResultsError extends Error {}
 type Json = Record<string, unknown>;
 
 function object(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+  return isJsonObject(value) ? value : {};
 }
 
 function text(value: unknown): string | null {

@@ -2,6 +2,7 @@
 // errors on lanes of their own, the polls a finding points at highlighted. Pure string building.
 import { JOB_STATUSES, STAGE_VALUES } from '../model/index.js';
 import type { Observation } from '../oracle/observation.js';
+import { isJsonObject } from '../oracle/classify.js';
 import { escapeHtml } from './escape.js';
 
 export interface TimelineSvgOptions {
@@ -26,10 +27,6 @@ const STATUS_COLOR: Record<string, string> = {
   failed: '#c53030',
   cancelled: '#6b46c1',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function num(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 10) / 10) : '0';
@@ -59,10 +56,10 @@ export function timelineSvg(observations: readonly Observation[], options: Timel
 
   const points: Point[] = shown.map((observation, position) => {
     const point: Point = { observation, x: xOf(position) };
-    if (observation.kind === 'snapshot' && isRecord(observation.snapshot)) {
+    if (observation.kind === 'snapshot' && isJsonObject(observation.snapshot)) {
       const snapshot = observation.snapshot as unknown as Record<string, unknown>;
       if (snapshot.status !== undefined && snapshot.status !== null) point.status = String(snapshot.status).slice(0, 100);
-      if (isRecord(snapshot.progress) && typeof snapshot.progress.current_stage === 'string') point.stage = snapshot.progress.current_stage.slice(0, 100);
+      if (isJsonObject(snapshot.progress) && typeof snapshot.progress.current_stage === 'string') point.stage = snapshot.progress.current_stage.slice(0, 100);
     }
     return point;
   });

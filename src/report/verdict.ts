@@ -3,6 +3,7 @@
 // not evidence. The suite's own trouble makes a requirement inconclusive, never failed.
 import type { Level } from '../contract/catalog.js';
 import type { TestEvidence } from './read-evidence.js';
+import { clip } from '../contract/clip.js';
 
 export type RequirementStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered';
 export type TestStatus = 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted' | 'not-run';
@@ -33,7 +34,7 @@ const BROKE: readonly TestStatus[] = ['failed', 'timedOut', 'interrupted'];
 
 function firstLine(text: string | undefined): string {
   const line = (text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+  return clip(line, 300, 'ellipsis');
 }
 
 /** A test that failed, timed out or was interrupted with no MUST finding to explain it: its evidence is not trusted. */

@@ -1,6 +1,7 @@
-// The simulator's virtual clock. Job state is computed from it at request time, so nothing is
-// driven by timers: a scaled clock runs `scale` virtual ms per real ms, a manual clock stands
-// still until told to advance (deterministic tests never sleep).
+// The simulator's clock: virtual time, scaled or frozen (the client's VirtualClock is another thing:
+// a poller's clock whose sleeps are instant). Job state is computed from it at request time, so nothing
+// is driven by timers: a scaled clock runs `scale` virtual ms per real ms, a manual clock stands still
+// until told to advance (deterministic tests never sleep).
 
 /** The time scale the conformance suite runs the simulator at: a 60-second job takes 0.6 s. */
 export const SUITE_TIME_SCALE = 100;
@@ -23,7 +24,7 @@ export interface ClockOptions {
   realNow?: () => number;
 }
 
-export class VirtualClock {
+export class SimulatorClock {
   private readonly realNow: () => number;
   private baseVirtualMs: number;
   private baseRealMs: number;

@@ -1,7 +1,7 @@
 // The state one simulator process serves from, and what a route handler is given.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Tenant } from './auth.js';
-import type { VirtualClock } from './clock.js';
+import type { SimulatorClock } from './clock.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CursorCodec } from './cursor.js';
 import type { Dialect } from './dialect.js';
@@ -13,7 +13,7 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { Reply } from './reply.js';
 
 export interface SimulatorState {
-  clock: VirtualClock;
+  clock: SimulatorClock;
   jobs: JobStore;
   collections: CollectionStore;
   cursors: CursorCodec;

@@ -1,6 +1,5 @@
 // Paging `files` of a full snapshot: files_limit validation (1-500, default 50) and one page
 // with its `files_page` (limit, next_cursor, total_estimated).
-import type { JobSnapshot } from '../model/job.js';
 import { DEFAULT_FILES_LIMIT, MAX_FILES_LIMIT, MIN_FILES_LIMIT } from '../model/pagination.js';
 import type { CursorCodec } from './cursor.js';
 import { invalid, issue, type Reply } from './reply.js';
@@ -30,11 +29,3 @@ export function parseFilesCursor(raw: string | null, jobId: string, codec: Curso
   return position.offset;
 }
 
-/** One page of the snapshot's files, starting at `offset`. */
-export function pageOf(snapshot: JobSnapshot, limit: number, offset: number, codec: CursorCodec): JobSnapshot {
-  const all = snapshot.files ?? [];
-  const files = all.slice(offset, offset + limit);
-  const nextOffset = offset + files.length;
-  const nextCursor = nextOffset < all.length ? codec.encode({ jobId: snapshot.job_id, offset: nextOffset }) : null;
-  return { ...snapshot, files, files_page: { limit, next_cursor: nextCursor, total_estimated: all.length } };
-}

@@ -3,6 +3,7 @@
 // the collection is `skipped` (skip_existing defaults to true), and a file whose name contains
 // `corrupt` fails, so completed_with_failures can be produced without the control API.
 import { baseName, isMediaUri } from '../model/file-name.js';
+import type { ProcessingType } from '../model/job.js';
 import type { FileOutcome, FileScenario, Scenario } from '../model/scenario.js';
 import type { Collection } from './collection-store.js';
 
@@ -23,7 +24,7 @@ export interface NewJobRequest {
   jobType: string;
   collection: Collection;
   uris: string[];
-  processingType: 'basic' | 'advanced';
+  processingType: ProcessingType;
   skipExisting: boolean;
   timing: JobTiming;
 }

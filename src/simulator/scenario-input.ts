@@ -1,15 +1,15 @@
 // Checking a Scenario posted to /_sim/scenarios: it is plain JSON from outside, so its shape is
 // verified before the engine plays it (a bad one is a 422 naming each problem, not a crash later).
 import type { Scenario } from '../model/scenario.js';
+import { isJsonObject } from '../oracle/classify.js';
 import { isStage } from '../model/stage.js';
 import { issue, type ValidationIssue } from './reply.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSeconds = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 export function scenarioProblems(value: unknown): ValidationIssue[] {
   const at = (...path: (string | number)[]) => ['body', 'scenario', ...path];
-  if (!isObject(value)) return [issue(at(), 'Input should be a Scenario object', 'dict_type')];
+  if (!isJsonObject(value)) return [issue(at(), 'Input should be a Scenario object', 'dict_type')];
   const problems: ValidationIssue[] = [];
   const need = (ok: boolean, path: (string | number)[], msg: string) => {
     if (!ok) problems.push(issue(at(...path), msg, 'value_error'));
@@ -26,7 +26,7 @@ export function scenarioProblems(value: unknown): ValidationIssue[] {
   else {
     const uris = new Set<string>();
     files.forEach((file: unknown, i) => {
-      const ok = isObject(file) && typeof file.uri === 'string' && typeof file.media === 'boolean' && ['completed', 'failed', 'skipped'].includes(file.outcome as string);
+      const ok = isJsonObject(file) && typeof file.uri === 'string' && typeof file.media === 'boolean' && ['completed', 'failed', 'skipped'].includes(file.outcome as string);
       need(ok, ['files', i], 'a file is {uri: string, media: boolean, outcome: completed|failed|skipped}');
       if (ok) {
         need(!uris.has(file.uri as string), ['files', i, 'uri'], 'file uris must be unique within a job');
@@ -36,7 +36,7 @@ export function scenarioProblems(value: unknown): ValidationIssue[] {
   }
   const end = value.end;
   const endOk =
-    isObject(end) &&
+    isJsonObject(end) &&
     ((end.kind === 'run') ||
       (end.kind === 'cancel' && isSeconds(end.atSecond) && typeof end.by === 'string') ||
       (end.kind === 'fail' && isStage(end.stage) && typeof end.errorCode === 'string' && typeof end.errorMessage === 'string') ||
@@ -45,7 +45,7 @@ export function scenarioProblems(value: unknown): ValidationIssue[] {
   const ph = value.placeholders;
   const phOk =
     ph === undefined ||
-    (isObject(ph) &&
+    (isJsonObject(ph) &&
       (ph.polls === undefined || (Array.isArray(ph.polls) && ph.polls.every((n) => Number.isInteger(n) && (n as number) >= 0))) &&
       (ph.probability === undefined || (typeof ph.probability === 'number' && ph.probability >= 0 && ph.probability <= 1)));
   need(phOk, ['placeholders'], 'placeholders must be {polls?: non-negative integers, probability?: 0..1}');

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { authenticate, DEFAULT_API_KEY, DEFAULT_ORG_ID, type Tenant } from './auth.js';
 import { readBody } from './body.js';
-import { VirtualClock } from './clock.js';
+import { SimulatorClock } from './clock.js';
 import { CollectionStore } from './collection-store.js';
 import type { Route, SimulatorState } from './context.js';
 import { controlRoutes } from './control.js';
@@ -60,7 +60,7 @@ export interface SimulatorHandle {
   baseUrl: string;
   host: string;
   port: number;
-  clock: VirtualClock;
+  clock: SimulatorClock;
   state: SimulatorState;
   tenants: readonly Tenant[];
   apiKey: string;
@@ -148,7 +148,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const { main, other } = tenantsFrom(options);
   const dialect = dialectNamed(options.dialect ?? 'plain');
   const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit);
-  const clock = new VirtualClock({ scale: options.timeScale ?? 1, manual: options.manualClock ?? false, ...(options.startMs !== undefined ? { startMs: options.startMs } : {}) });
+  const clock = new SimulatorClock({ scale: options.timeScale ?? 1, manual: options.manualClock ?? false, ...(options.startMs !== undefined ? { startMs: options.startMs } : {}) });
   const state: SimulatorState = {
     clock,
     jobs: new JobStore(seed),

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { isJsonObject } from '../../src/oracle/classify.js';
 import {
   compilations,
   openapi,
@@ -13,17 +14,16 @@ import {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows a local `#/...` reference of the spec; other values come back as they are. */
 function deref(value: unknown): unknown {
   let current = value;
-  while (isObject(current) && typeof current.$ref === 'string') {
+  while (isJsonObject(current) && typeof current.$ref === 'string') {
     const ref = current.$ref;
     current = ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((node, key) => (isObject(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), openapi);
+      .reduce<unknown>((node, key) => (isJsonObject(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), openapi);
     if (current === undefined) throw new Error(`dangling $ref ${ref}`);
   }
   return current;
@@ -31,11 +31,11 @@ function deref(value: unknown): unknown {
 
 /** The component names a body schema stands for: a $ref, or an anyOf/oneOf of $refs. */
 function componentsOf(schema: unknown): SchemaName[] {
-  if (!isObject(schema)) return [];
+  if (!isJsonObject(schema)) return [];
   const name = (ref: unknown) => (typeof ref === 'string' ? ref.replace('#/components/schemas/', '') : '');
   if (typeof schema.$ref === 'string') return [name(schema.$ref) as SchemaName];
   const branches = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
-  return (branches ?? []).map((b) => name(isObject(b) ? b.$ref : undefined) as SchemaName);
+  return (branches ?? []).map((b) => name(isJsonObject(b) ? b.$ref : undefined) as SchemaName);
 }
 
 interface Operation {
@@ -47,7 +47,7 @@ function operations(): Operation[] {
   const out: Operation[] = [];
   for (const [path, item] of Object.entries(openapi.paths ?? {})) {
     for (const [method, operation] of Object.entries(item ?? {})) {
-      if (isObject(operation) && isObject(operation.responses)) out.push({ where: `${method.toUpperCase()} ${path}`, operation });
+      if (isJsonObject(operation) && isJsonObject(operation.responses)) out.push({ where: `${method.toUpperCase()} ${path}`, operation });
     }
   }
   return out;
@@ -63,18 +63,18 @@ interface BodyExample {
 function bodyExamples(): BodyExample[] {
   const out: BodyExample[] = [];
   const fromContent = (where: string, content: unknown) => {
-    for (const [mediaType, media] of Object.entries(isObject(content) ? content : {})) {
-      if (!isObject(media)) continue;
+    for (const [mediaType, media] of Object.entries(isJsonObject(content) ? content : {})) {
+      if (!isJsonObject(media)) continue;
       const schemas = componentsOf(media.schema);
       if ('example' in media) out.push({ where: `${where} ${mediaType} example`, schemas, value: media.example });
-      for (const [name, example] of Object.entries(isObject(media.examples) ? media.examples : {})) {
+      for (const [name, example] of Object.entries(isJsonObject(media.examples) ? media.examples : {})) {
         out.push({ where: `${where} ${mediaType} examples.${name}`, schemas, value: (deref(example) as Json).value });
       }
     }
   };
   for (const { where, operation } of operations()) {
     const body = deref(operation.requestBody);
-    if (isObject(body)) fromContent(`${where} request`, body.content);
+    if (isJsonObject(body)) fromContent(`${where} request`, body.content);
     for (const [code, response] of Object.entries(operation.responses as Json)) {
       fromContent(`${where} ${code}`, (deref(response) as Json).content);
     }
@@ -88,13 +88,13 @@ function bodyExamples(): BodyExample[] {
 
 /** Paths of schemas and properties in the components that carry no description. */
 function undescribed(schema: unknown, where: string): string[] {
-  if (!isObject(schema) || typeof schema.$ref === 'string') return [];
+  if (!isJsonObject(schema) || typeof schema.$ref === 'string') return [];
   const out = typeof schema.description === 'string' && schema.description.trim() !== '' ? [] : [where];
-  for (const [name, property] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
+  for (const [name, property] of Object.entries(isJsonObject(schema.properties) ? schema.properties : {})) {
     out.push(...undescribed(property, `${where}.${name}`));
   }
-  if (isObject(schema.items)) out.push(...undescribed(schema.items, `${where}[]`));
-  if (isObject(schema.additionalProperties)) out.push(...undescribed(schema.additionalProperties, `${where}{*}`));
+  if (isJsonObject(schema.items)) out.push(...undescribed(schema.items, `${where}[]`));
+  if (isJsonObject(schema.additionalProperties)) out.push(...undescribed(schema.additionalProperties, `${where}{*}`));
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const branches = schema[key];
     if (Array.isArray(branches)) branches.forEach((b, i) => out.push(...undescribed(b, `${where}.${key}[${i}]`)));
@@ -189,10 +189,10 @@ test.describe('spec/openapi.yaml', () => {
     for (const { where, operation } of operations()) {
       for (const [code, response] of Object.entries(operation.responses as Json)) {
         const content = (deref(response) as Json).content;
-        for (const [mediaType, media] of Object.entries(isObject(content) ? content : {})) {
-          if (!isObject(media) || !('example' in media || isObject(media.examples))) without.push(`${where} ${code} ${mediaType}`);
+        for (const [mediaType, media] of Object.entries(isJsonObject(content) ? content : {})) {
+          if (!isJsonObject(media) || !('example' in media || isJsonObject(media.examples))) without.push(`${where} ${code} ${mediaType}`);
         }
-        if (!isObject(content)) without.push(`${where} ${code} (no content)`);
+        if (!isJsonObject(content)) without.push(`${where} ${code} (no content)`);
       }
     }
     expect(without).toEqual([]);
@@ -217,7 +217,7 @@ test.describe('spec/openapi.yaml', () => {
     const without = operations()
       .filter(({ operation }) => {
         const tooMany = deref((operation.responses as Json)['429']) as Json | undefined;
-        return !isObject(tooMany?.headers) || !('Retry-After' in tooMany.headers);
+        return !isJsonObject(tooMany?.headers) || !('Retry-After' in tooMany.headers);
       })
       .map((o) => o.where);
     expect(without).toEqual([]);

@@ -9,11 +9,11 @@ import { scenarioFor } from '../job-factory.js';
 import { prng } from '../random.js';
 import { transcriptOf } from '../transcript.js';
 import { isMediaUri } from '../../model/file-name.js';
+import type { ProcessingType } from '../../model/job.js';
 import { error, invalid, issue, ok, type Reply, type ValidationIssue } from '../reply.js';
 import { schemaIssues, withSemanticIssues } from '../request-schema.js';
 
 type Fields = Record<string, unknown>;
-type ProcessingType = 'basic' | 'advanced';
 
 interface Options {
   processingType: ProcessingType;

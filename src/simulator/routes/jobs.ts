@@ -4,7 +4,8 @@ import type { Handler, Route, RouteRequest, SimulatorState } from '../context.js
 import { shows } from '../dialect.js';
 import { isFinished, shapeCancelAnswer, shapePlaceholder, shapeSnapshot } from '../dialect-shape.js';
 import { placeholderDue } from '../faults.js';
-import { pageOf, parseFilesCursor, parseFilesLimit } from '../files-page.js';
+import { parseFilesCursor, parseFilesLimit } from '../files-page.js';
+import { pageOf } from '../../model/pagination.js';
 import { isWellFormedJobId } from '../job-id.js';
 import { cancelJob, snapshotOf, type JobRecord } from '../job-store.js';
 import { touched } from '../live-fields.js';
@@ -46,7 +47,9 @@ const getJob: Handler = (state, request) => {
   }
   const now = state.clock.now();
   touch(state, job, now);
-  return ok(shapeSnapshot(pageOf(snapshotOf(job, now), limit, offset, state.cursors), state.dialect, job.live));
+  const full = snapshotOf(job, now);
+  const page = pageOf(full, { limit, offset, cursorAt: (at) => state.cursors.encode({ jobId: full.job_id, offset: at }) });
+  return ok(shapeSnapshot(page, state.dialect, job.live));
 };
 
 const cancel: Handler = (state, request) => {

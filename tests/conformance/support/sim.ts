@@ -2,6 +2,7 @@
 // used: the workers share one target, so a global fault would leak into other tests.
 import type { Scenario } from '../../../src/model/scenario.js';
 import type { Stage } from '../../../src/model/stage.js';
+import { redactor } from '../../../src/redaction/redact.js';
 import type { Target } from './target.js';
 
 export class SimControl {
@@ -18,7 +19,7 @@ export class SimControl {
     });
     const text = await response.text();
     if (!response.ok) {
-      const said = text.slice(0, 200).split(this.target.tenant.apiKey).join('***'); // errors reach the report
+      const said = redactor([this.target.tenant.apiKey])(text).slice(0, 200); // errors reach the report
       throw new Error(`control API ${method} /_sim/${path} answered ${response.status}: ${said}`);
     }
     return text ? JSON.parse(text) : undefined;

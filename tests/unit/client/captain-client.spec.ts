@@ -49,8 +49,8 @@ test('every endpoint is called with its method, path, credentials and body, and 
     'POST /v2/collections/docs/query 200',
     'DELETE /v2/collections/docs 200',
   ]);
-  expect(recorded[0]!.request.headers).toEqual({ accept: 'application/json', authorization: 'Bearer ***', 'x-organization-id': ORG });
-  expect(JSON.parse(recorded[5]!.request.body!)).toMatchObject({ aws_access_key_id: '***', aws_secret_access_key: '***', file_uri: 's3://b/a.pdf' });
+  expect(recorded[0]!.request.headers).toEqual({ accept: 'application/json', authorization: 'Bearer [redacted]', 'x-organization-id': ORG });
+  expect(JSON.parse(recorded[5]!.request.body!)).toMatchObject({ aws_access_key_id: '[redacted]', aws_secret_access_key: '[redacted]', file_uri: 's3://b/a.pdf' });
   expect(recorded[6]!.request.body).toBe('files=intro.mp4 (16 bytes, video/mp4); processing_type=basic; custom_metadata={"lang":"en"}');
   expect(recorded[6]!.request.headers['content-type']).toBe('multipart/form-data');
 });
@@ -105,10 +105,10 @@ test('the key is redacted in URLs, headers, bodies and errors, even when the ser
   for (const secret of [KEY, encodeURIComponent(KEY), 's3-bucket-secret', 'echoed-secret-value', 'some-other-key', 'session=abc']) {
     expect(everything).not.toContain(secret);
   }
-  expect(recorded[0]!.request.url).toBe('/v2/jobs/***');
-  expect(recorded[2]!.error).toBe('Error: proxy refused ***');
-  expect(recorded[3]!.request.headers.authorization).toBe('Bearer ***');
-  expect(client.redact(`log line with ${KEY}`)).toBe('log line with ***');
+  expect(recorded[0]!.request.url).toBe('/v2/jobs/[redacted]');
+  expect(recorded[2]!.error).toBe('Error: proxy refused [redacted]');
+  expect(recorded[3]!.request.headers.authorization).toBe('Bearer [redacted]');
+  expect(client.redact(`log line with ${KEY}`)).toBe('log line with [redacted]');
 });
 
 test('a default header can be removed to send a request without credentials', async () => {

@@ -85,3 +85,14 @@ test('a server-issued cursor answered with a 4xx stops the walk with a finding',
   expect(walk.stopped).toBe('http-error');
   expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'the walk did not end: page 0 still names a next_cursor (page 1 (cursor "c1") answered HTTP 422)' }]);
 });
+
+test('a 408 is transient, as for waitForJob: the page is retried on the same cursor', async () => {
+  const { client, clock } = harness();
+  const scope = pages(target(), [[null, page(['a', 'b'], 'c1')]]);
+  scope.get(`/v2/jobs/${J}`).query({ files_limit: '2', files_cursor: 'c1' }).reply(408, { detail: 'request timeout' });
+  pages(scope, [['c1', page(['c'], null)]]);
+  const walk = iterateFiles(client, J, { limit: 2, clock, random: half });
+  expect(await walk.collect()).toHaveLength(3);
+  expect(walk.stopped).toBe('end');
+  expect(walk.exchanges.map((x) => x.status)).toEqual([200, 408, 200]);
+});

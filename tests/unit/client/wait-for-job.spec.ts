@@ -379,6 +379,6 @@ test('the API key appears in no exchange, error message or record, even when the
   expect(everything).not.toContain(KEY);
   expect(everything).not.toContain(KEY.slice(8));
   expect(recorded).toHaveLength(3);
-  for (const exchange of recorded) expect(exchange.request.headers.authorization).toBe('Bearer ***');
-  expect(error.message).toContain('Bearer ***');
+  for (const exchange of recorded) expect(exchange.request.headers.authorization).toBe('Bearer [redacted]');
+  expect(error.message).toContain('Bearer [redacted]');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { REDACTED, redactDeep, redactText, secretsFrom } from '../../../src/report/redact.js';
+import { REDACTED, redactDeep, redactText, secretsFrom } from '../../../src/redaction/redact.js';
 
 const KEY = 'sk-live-canary-0123456789';
 
@@ -28,4 +28,10 @@ test('only secrets long enough to be specific are scanned for, and cycles do not
   const cyclic: Record<string, unknown> = { a: 1 };
   cyclic.self = cyclic;
   expect(redactDeep(cyclic, [])).toEqual({ a: 1, self: '[cycle]' });
+});
+
+test('one policy: a key is redacted in its base64 and URL-encoded forms too, and Captain-style keys always', () => {
+  const key = 'cap_dev_k3y/with+chars';
+  const text = `basic ${Buffer.from(key).toString('base64')} url ${encodeURIComponent(key)} other cap_prod_zzzz1234`;
+  expect(redactText(text, [key])).toBe(`basic ${REDACTED} url ${REDACTED} other ${REDACTED}`);
 });

@@ -1,22 +1,22 @@
 import { test, expect } from '@playwright/test';
-import { SUITE_TIME_SCALE, VirtualClock } from '../../../src/simulator/clock.js';
+import { SUITE_TIME_SCALE, SimulatorClock } from '../../../src/simulator/clock.js';
 
 function fakeReal(start = 1000) {
   let now = start;
   return { now: () => now, move: (ms: number) => (now += ms) };
 }
 
-test.describe('VirtualClock', () => {
+test.describe('SimulatorClock', () => {
   test('a scaled clock runs scale virtual ms per real ms', () => {
     const real = fakeReal();
-    const clock = new VirtualClock({ startMs: 0, scale: 100, realNow: real.now });
+    const clock = new SimulatorClock({ startMs: 0, scale: 100, realNow: real.now });
     real.move(10);
     expect(clock.now()).toBe(1000);
   });
 
   test('a manual clock stands still until advanced', () => {
     const real = fakeReal();
-    const clock = new VirtualClock({ startMs: 5000, manual: true, realNow: real.now });
+    const clock = new SimulatorClock({ startMs: 5000, manual: true, realNow: real.now });
     real.move(60_000);
     expect(clock.now()).toBe(5000);
     clock.advance(250);
@@ -25,7 +25,7 @@ test.describe('VirtualClock', () => {
 
   test('changing scale or mode never makes virtual time jump or go back', () => {
     const real = fakeReal();
-    const clock = new VirtualClock({ startMs: 0, scale: 10, realNow: real.now });
+    const clock = new SimulatorClock({ startMs: 0, scale: 10, realNow: real.now });
     real.move(100);
     expect(clock.now()).toBe(1000);
     clock.configure({ scale: 1 });
@@ -41,8 +41,8 @@ test.describe('VirtualClock', () => {
   });
 
   test('rejects a non-positive scale and a negative advance', () => {
-    expect(() => new VirtualClock({ scale: 0 })).toThrow(RangeError);
-    const clock = new VirtualClock({ manual: true });
+    expect(() => new SimulatorClock({ scale: 0 })).toThrow(RangeError);
+    const clock = new SimulatorClock({ manual: true });
     expect(() => clock.configure({ scale: -1 })).toThrow(RangeError);
     expect(() => clock.advance(-1)).toThrow(RangeError);
   });
@@ -52,7 +52,7 @@ test.describe('VirtualClock', () => {
   });
 
   test('state reports the instant as ISO 8601 with the mode', () => {
-    const clock = new VirtualClock({ startMs: Date.UTC(2026, 0, 1), manual: true });
+    const clock = new SimulatorClock({ startMs: Date.UTC(2026, 0, 1), manual: true });
     expect(clock.state()).toEqual({ nowMs: Date.UTC(2026, 0, 1), now: '2026-01-01T00:00:00.000Z', scale: 1, manual: true });
   });
 });

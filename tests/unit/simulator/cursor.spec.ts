@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { CursorCodec } from '../../../src/simulator/cursor.js';
-import { pageOf, parseFilesCursor, parseFilesLimit } from '../../../src/simulator/files-page.js';
+import { pageOf } from '../../../src/model/pagination.js';
+import { parseFilesCursor, parseFilesLimit } from '../../../src/simulator/files-page.js';
 
 const codec = new CursorCodec(Buffer.alloc(32, 7));
 
@@ -52,7 +53,7 @@ test.describe('files cursors', () => {
     const seen: string[] = [];
     let offset = 0;
     for (let guard = 0; guard < 10; guard++) {
-      const page = pageOf(snapshot, 3, offset, codec);
+      const page = pageOf(snapshot, { limit: 3, offset, cursorAt: (at) => codec.encode({ jobId: snapshot.job_id, offset: at }) });
       expect(page.files_page).toMatchObject({ limit: 3, total_estimated: 7 });
       seen.push(...(page.files ?? []).map((f) => f.uri));
       const next = page.files_page?.next_cursor;
@@ -63,7 +64,7 @@ test.describe('files cursors', () => {
   });
 
   test('a job without files has one empty page and no cursor', () => {
-    const page = pageOf(snapshotWith(0), 50, 0, codec);
+    const page = pageOf(snapshotWith(0), { limit: 50, offset: 0, cursorAt: () => 'unused' });
     expect(page.files).toEqual([]);
     expect(page.files_page).toEqual({ limit: 50, next_cursor: null, total_estimated: 0 });
   });

@@ -1,4 +1,5 @@
 // Reading and editing the API's answers as they pass through the rewriting proxy.
+import { isJsonObject } from '../../../src/oracle/classify.js';
 import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from './rewriting-proxy.js';
 
 const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
@@ -19,7 +20,7 @@ export function jobIdOf(request: ProxiedRequest): string | undefined {
 export function jsonOf(response: ProxiedResponse): Json | undefined {
   try {
     const value: unknown = JSON.parse(response.body.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+    return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
