@@ -31,6 +31,27 @@ const SHORT_BUDGET = { CONFORMANCE_JOB_BUDGET_S: '120' };
 
 const FAKE_KEY = 'cap_dev_not_a_real_key_0000000000';
 
+/** Serves job-status polls whose Authorization matches `when` as the main organization: a tenancy defect. */
+function servedAsMain(main: Tenant, when: (authorization: string | undefined) => boolean): Rewrite {
+  return (request, forward) =>
+    forward(
+      isStatusPoll(request) && when(request.headers.authorization)
+        ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
+        : request,
+    );
+}
+
+/** Answers cancel of a job in `status` with 200 "cancelled" and does nothing: a cancel that lies. */
+function cancelThatLies(status: string): Rewrite {
+  return async (request, forward) => {
+    if (isCancel(request) && (await currentStatus(request, forward)) === status) {
+      const body = { job_id: jobIdOf(request), status: 'cancelled', message: 'Job cancelled', cancelled_at: new Date().toISOString() };
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
+    }
+    return forward(request);
+  };
+}
+
 const MEDIA = /\.(mp3|mp4|m4a|wav|mov|webm)$/i;
 
 export const BREAKS: readonly Break[] = [
@@ -179,28 +200,14 @@ export const BREAKS: readonly Break[] = [
     level: 'MUST',
     area: 'auth',
     defect: 'answers a job-status request without a key with 200 (serves it as the main organization)',
-    rewrite:
-      ({ main }) =>
-      (request, forward) =>
-        forward(
-          isStatusPoll(request) && request.headers.authorization === undefined
-            ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
-            : request,
-        ),
+    rewrite: ({ main }) => servedAsMain(main, (authorization) => authorization === undefined),
   },
   {
     requirement: 'JS-AUTH-003',
     level: 'MUST',
     area: 'auth',
     defect: "serves a job to another organization's key",
-    rewrite:
-      ({ main, other }) =>
-      (request, forward) =>
-        forward(
-          isStatusPoll(request) && request.headers.authorization === `Bearer ${other.apiKey}`
-            ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
-            : request,
-        ),
+    rewrite: ({ main, other }) => servedAsMain(main, (authorization) => authorization === `Bearer ${other.apiKey}`),
   },
   {
     requirement: 'JS-ERR-001',
@@ -222,13 +229,7 @@ export const BREAKS: readonly Break[] = [
     level: 'MUST',
     area: 'cancel',
     defect: 'answers cancel of a pending job 200 "cancelled" but leaves the job pending',
-    rewrite: () => async (request, forward) => {
-      if (isCancel(request) && (await currentStatus(request, forward)) === 'pending') {
-        const body = { job_id: jobIdOf(request), status: 'cancelled', message: 'Job cancelled', cancelled_at: new Date().toISOString() };
-        return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
-      }
-      return forward(request);
-    },
+    rewrite: () => cancelThatLies('pending'),
   },
   {
     requirement: 'JS-SHAPE-005',
@@ -301,27 +302,14 @@ export const BREAKS: readonly Break[] = [
     level: 'MUST',
     area: 'auth',
     defect: 'serves a job to a key it never issued (as the main organization)',
-    rewrite:
-      ({ main }) =>
-      (request, forward) =>
-        forward(
-          isStatusPoll(request) && request.headers.authorization === `Bearer ${FAKE_KEY}`
-            ? { ...request, headers: { ...request.headers, authorization: `Bearer ${main.apiKey}`, 'x-organization-id': main.orgId } }
-            : request,
-        ),
+    rewrite: ({ main }) => servedAsMain(main, (authorization) => authorization === `Bearer ${FAKE_KEY}`),
   },
   {
     requirement: 'JS-CANCEL-002',
     level: 'MUST',
     area: 'cancel',
     defect: 'answers cancel of a running job 200 "cancelled" but lets the job run on',
-    rewrite: () => async (request, forward) => {
-      if (isCancel(request) && (await currentStatus(request, forward)) === 'running') {
-        const body = { job_id: jobIdOf(request), status: 'cancelled', message: 'Job cancelled', cancelled_at: new Date().toISOString() };
-        return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
-      }
-      return forward(request);
-    },
+    rewrite: () => cancelThatLies('running'),
   },
   {
     requirement: 'JS-SHAPE-007',
