@@ -45,7 +45,16 @@ export async function timedConformanceRun(settings: RunSettings): Promise<TimedR
   try {
     const run = await runner.run(options);
     const endedAt = performance.now();
-    return { scenarios: settings.scenarios, workers: settings.workers, wallMs: endedAt - startedAt, exitCode: run.exitCode, verdict: run.results.summary.verdict, ...(run.exitCode === 0 ? {} : { tail: run.output.slice(-1500) }), startedAt, endedAt };
+    return {
+      scenarios: settings.scenarios,
+      workers: settings.workers,
+      wallMs: endedAt - startedAt,
+      exitCode: run.exitCode,
+      verdict: run.results.summary.verdict,
+      ...(run.exitCode === 0 ? {} : { tail: run.output.slice(-1500) }),
+      startedAt,
+      endedAt,
+    };
   } finally {
     runner.stopAll();
     runner.removeOutputs();

@@ -64,7 +64,11 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   const runs: Measured[] = [];
   for (const scenarios of scenarioCounts) runs.push(await measuredRun(scenarios, 2));
   for (const workers of workerCounts.filter((w) => w !== 2)) runs.push(await measuredRun(base, workers));
-  const failures = runs.filter((r) => r.exitCode !== 0).map((r) => `conformance run (${r.scenarios} scenarios, ${r.workers} workers) exited ${r.exitCode}, verdict ${r.verdict}: ${r.tail ?? ''}`);
+  const failures = runs
+    .filter((r) => r.exitCode !== 0)
+    .map(
+      (r) => `conformance run (${r.scenarios} scenarios, ${r.workers} workers) exited ${r.exitCode}, verdict ${r.verdict}: ${r.tail ?? ''}`,
+    );
 
   // The floor of the smallest run, replayed sequentially and PARALLEL at a time, best of REPLAY_ROUNDS interleaved.
   const floorRun = runs[0]!;
@@ -123,7 +127,13 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
     ],
     figures: {
       runs: runs.map(({ log: _log, startedAt: _s, endedAt: _e, ...r }) => r),
-      floor: { run: { scenarios: base, workers: 2, requests: floorRun.requests }, sequentialMs, parallelMs, parallelConnections: PARALLEL, rounds: REPLAY_ROUNDS },
+      floor: {
+        run: { scenarios: base, workers: 2, requests: floorRun.requests },
+        sequentialMs,
+        parallelMs,
+        parallelConnections: PARALLEL,
+        rounds: REPLAY_ROUNDS,
+      },
       ratioWallToFloor: vsFloor,
       ratioSpanToFloor: spanVsFloor,
       target: TARGET,

@@ -52,12 +52,19 @@ export function lineChart(chart: LineChart): string {
   out.push(`<line x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}" stroke="#333"/>`);
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#333"/>`);
   out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">${esc(chart.xLabel)}</text>`);
-  out.push(`<text x="16" y="${(M.top + H - M.bottom) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(M.top + H - M.bottom) / 2})">${esc(chart.yLabel)}</text>`);
+  out.push(
+    `<text x="16" y="${(M.top + H - M.bottom) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(M.top + H - M.bottom) / 2})">${esc(chart.yLabel)}</text>`,
+  );
   chart.series.forEach((series, i) => {
     const color = COLORS[i % COLORS.length]!;
     const points = [...series.points].sort((a, b) => a.x - b.x);
-    out.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`);
-    for (const p of points) out.push(`<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${series.name}: ${num(p.x)} -> ${num(p.y)}`)}</title></circle>`);
+    out.push(
+      `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`,
+    );
+    for (const p of points)
+      out.push(
+        `<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${series.name}: ${num(p.x)} -> ${num(p.y)}`)}</title></circle>`,
+      );
     // The legend sits in a row of its own under the title, where no line can cross it.
     const lx = M.left + i * 180;
     out.push(`<rect x="${lx}" y="36" width="12" height="3" fill="${color}"/>`);

@@ -3,7 +3,14 @@
 // timelines, interleaved rounds in this one process. Target (issue 15): judgeTimeline >= 200,000/s.
 import fc from 'fast-check';
 import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../generators/timeline.js';
-import { checkSnapshotSchema, checkSnapshotState, checkTimeline, judgeObservation, judgeTimeline, TRANSITION_CHECKS } from '../src/oracle/index.js';
+import {
+  checkSnapshotSchema,
+  checkSnapshotState,
+  checkTimeline,
+  judgeObservation,
+  judgeTimeline,
+  TRANSITION_CHECKS,
+} from '../src/oracle/index.js';
 import type { BenchOptions, BenchResult } from './run.js';
 import { fmt, interleaved, verdict, type Timing } from './measure.js';
 
@@ -25,7 +32,10 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
     [
       { name: 'judgeTimeline', check: (g) => judgeTimeline(g.timeline, g.request).length },
       { name: 'checkTimeline alone', check: (g) => checkTimeline(g.timeline, { jobId: g.request.jobId }).length },
-      { name: 'checkSnapshotSchema alone (snapshots)', check: (g) => snapshotsOf(g).reduce((n, s) => n + checkSnapshotSchema(s).length, 0) },
+      {
+        name: 'checkSnapshotSchema alone (snapshots)',
+        check: (g) => snapshotsOf(g).reduce((n, s) => n + checkSnapshotSchema(s).length, 0),
+      },
     ],
     measure,
   );
@@ -35,7 +45,10 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
     [
       { name: 'judgeObservation, every poll', check: (g) => g.timeline.reduce((n, o) => n + judgeObservation(o, g.request).length, 0) },
       { name: 'checkSnapshotState, every snapshot', check: (g) => snapshotsOf(g).reduce((n, s) => n + checkSnapshotState(s).length, 0) },
-      ...Object.entries(TRANSITION_CHECKS).map(([name, check]) => ({ name, check: (g: GeneratedTimeline) => check(g.timeline, { jobId: g.request.jobId }).length })),
+      ...Object.entries(TRANSITION_CHECKS).map(([name, check]) => ({
+        name,
+        check: (g: GeneratedTimeline) => check(g.timeline, { jobId: g.request.jobId }).length,
+      })),
     ],
     measure,
   );
@@ -50,7 +63,18 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
       `where judgeTimeline's ${judge.bestMs.toFixed(0)} ms a pass go (each part timed alone): ${parts.map((p) => `${p.name} ${p.bestMs.toFixed(0)} ms`).join(', ')}`,
       `checkTimeline is ${((100 * transitions.bestMs) / judge.bestMs).toFixed(0)}% of judgeTimeline's time; the schema check of snapshots ${((100 * schema.bestMs) / judge.bestMs).toFixed(0)}%`,
     ],
-    figures: { seed: SEED, timelines: timelines.length, observations, snapshots: snapshots.length, findings, rounds, timings, parts, target: TARGET, met },
+    figures: {
+      seed: SEED,
+      timelines: timelines.length,
+      observations,
+      snapshots: snapshots.length,
+      findings,
+      rounds,
+      timings,
+      parts,
+      target: TARGET,
+      met,
+    },
     failures: findings > 0 ? [`${findings} findings on conforming timelines`] : [],
   };
 }

@@ -16,7 +16,9 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   const jobs = options.quick ? 30 : 100;
   const rows: { files: number; jobs: number; waitForJob: number; fixed: number }[] = [];
   for (const files of FILE_COUNTS) {
-    const scenarios = fc.sample(scenarioArbitrary({ minFiles: files, maxFiles: files }), { seed: SEED, numRuns: jobs }).filter((s) => Number.isFinite(terminalSecond(s)));
+    const scenarios = fc
+      .sample(scenarioArbitrary({ minFiles: files, maxFiles: files }), { seed: SEED, numRuns: jobs })
+      .filter((s) => Number.isFinite(terminalSecond(s)));
     let ours = 0;
     let fixed = 0;
     for (const [i, scenario] of scenarios.entries()) {
@@ -41,7 +43,10 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   );
   return {
     lines: [
-      ...rows.map((r) => `${String(r.files).padStart(4)} files: waitForJob ${r.waitForJob.toFixed(1)} requests per job, fixed ${INTERVAL_MS / 1000} s poller ${r.fixed.toFixed(1)} (${(r.waitForJob / r.fixed).toFixed(2)}x), ${r.jobs} generated jobs (seed ${SEED})`),
+      ...rows.map(
+        (r) =>
+          `${String(r.files).padStart(4)} files: waitForJob ${r.waitForJob.toFixed(1)} requests per job, fixed ${INTERVAL_MS / 1000} s poller ${r.fixed.toFixed(1)} (${(r.waitForJob / r.fixed).toFixed(2)}x), ${r.jobs} generated jobs (seed ${SEED})`,
+      ),
       'chart: bench/poller-files.svg',
     ],
     figures: { seed: SEED, rows },

@@ -40,7 +40,13 @@ function targetFor(scenario: Scenario, clock: VirtualClock, seed: number): Capta
     const p = scenario.placeholders;
     const transient = (p.polls ?? []).includes(n) || (p.probability !== undefined && random() < p.probability);
     const body = transient
-      ? { job_id: identity.jobId, status: 'running', progress: null, progress_message: 'Fetching job status — please retry in a few seconds', estimated_time_remaining_seconds: 30 }
+      ? {
+          job_id: identity.jobId,
+          status: 'running',
+          progress: null,
+          progress_message: 'Fetching job status — please retry in a few seconds',
+          estimated_time_remaining_seconds: 30,
+        }
       : snapshotAt(scenario, identity, clock.now());
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
@@ -50,7 +56,13 @@ function targetFor(scenario: Scenario, clock: VirtualClock, seed: number): Capta
 export async function referencePoller(scenario: Scenario, seed: number): Promise<Run> {
   const clock = new VirtualClock(T0);
   const client = targetFor(scenario, clock, seed);
-  const result = await waitForJob(client, 'job-bench', { clock, seed, maxIntervalMs: INTERVAL_MS, defaultIntervalMs: INTERVAL_MS, deadlineMs: 3_600_000 });
+  const result = await waitForJob(client, 'job-bench', {
+    clock,
+    seed,
+    maxIntervalMs: INTERVAL_MS,
+    defaultIntervalMs: INTERVAL_MS,
+    deadlineMs: 3_600_000,
+  });
   const answeredAt = result.timeline.map((o) => Date.parse(o.at));
   return run(T0 + terminalSecond(scenario) * 1000, result.finishedAtMs, answeredAt, result.requests);
 }
@@ -64,7 +76,8 @@ export async function fixedPoller(scenario: Scenario, seed: number, intervalMs: 
     answeredAt.push(clock.now());
     const status = (json as { status?: unknown; created_at?: unknown } | undefined)?.status;
     const real = (json as { created_at?: unknown } | undefined)?.created_at !== undefined;
-    if (real && isJobStatus(status) && isTerminal(status)) return run(T0 + terminalSecond(scenario) * 1000, clock.now(), answeredAt, requests);
+    if (real && isJobStatus(status) && isTerminal(status))
+      return run(T0 + terminalSecond(scenario) * 1000, clock.now(), answeredAt, requests);
     await clock.sleep(intervalMs);
   }
 }
@@ -83,7 +96,9 @@ function summary(runs: Run[]): { mean: number; p95: number; max: number; ownMax:
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export default async function (): Promise<string[]> {
-  const scenarios = fc.sample(scenarioArbitrary({ maxFiles: 40 }), { seed: SEED, numRuns: RUNS }).filter((sc) => Number.isFinite(terminalSecond(sc)));
+  const scenarios = fc
+    .sample(scenarioArbitrary({ maxFiles: 40 }), { seed: SEED, numRuns: RUNS })
+    .filter((sc) => Number.isFinite(terminalSecond(sc)));
   const ours: Run[] = [];
   const fixed: Run[] = [];
   for (const [i, scenario] of scenarios.entries()) {

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { scenarioTimelineArbitrary } from '../generators/timeline.js';
 import { judgeTimeline } from '../src/oracle/index.js';
 
-const timelines = fc.sample(scenarioTimelineArbitrary({ scenario: { maxFiles: 40 }, minTerminalPolls: 1 }), { seed: 20_260_416, numRuns: 1500 });
+const timelines = fc.sample(scenarioTimelineArbitrary({ scenario: { maxFiles: 40 }, minTerminalPolls: 1 }), {
+  seed: 20_260_416,
+  numRuns: 1500,
+});
 const started = performance.now();
 let observations = 0;
 while (performance.now() - started < 8_000) {

@@ -22,7 +22,14 @@ export async function startLoggingProxy(upstreamBaseUrl: string, log: LoggedExch
   return startRewritingProxy(upstreamBaseUrl, async (req, forward) => {
     const receivedAt = performance.now();
     const answer = await forward(req);
-    log.push({ ...req, status: answer.status, responseHeaders: answer.headers, responseBody: answer.body, receivedAt, answeredAt: performance.now() });
+    log.push({
+      ...req,
+      status: answer.status,
+      responseHeaders: answer.headers,
+      responseBody: answer.body,
+      receivedAt,
+      answeredAt: performance.now(),
+    });
     return answer;
   });
 }

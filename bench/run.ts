@@ -64,7 +64,9 @@ const results = {
 // Only a whole run replaces bench/results.json; a partial one (a bench named) leaves it as it was.
 const out = only ? undefined : join(dir, 'results.json');
 if (out) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${summary.join('\n')}\ntotal ${results.totalSeconds.toFixed(1)} s; ${out ? `figures in ${out}` : 'partial run: bench/results.json not written'}`);
+console.log(
+  `\n${summary.join('\n')}\ntotal ${results.totalSeconds.toFixed(1)} s; ${out ? `figures in ${out}` : 'partial run: bench/results.json not written'}`,
+);
 if (failures.length > 0) {
   console.error(`\ncorrectness failures:\n${failures.join('\n')}`);
   process.exitCode = 1;

@@ -47,12 +47,16 @@ async function startChild(bare = false): Promise<Target> {
 function send(agent: Agent, url: string, method = 'GET', body?: unknown): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(url, { method, agent, headers: { authorization: `Bearer ${KEY}`, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      { method, agent, headers: { authorization: `Bearer ${KEY}`, ...(payload ? { 'content-type': 'application/json' } : {}) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -100,7 +104,8 @@ async function statusThroughput(baseUrl: string): Promise<string[]> {
   const jobId = await createJob(agent, baseUrl, [600, 600, 600, 600, 600, 600], FILES);
   const bare = await startChild(true);
   const bareAgent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const best = (a: Awaited<ReturnType<typeof throughput>> | undefined, b: Awaited<ReturnType<typeof throughput>>) => (a && a.rate >= b.rate ? a : b);
+  const best = (a: Awaited<ReturnType<typeof throughput>> | undefined, b: Awaited<ReturnType<typeof throughput>>) =>
+    a && a.rate >= b.rate ? a : b;
   try {
     let sim: Awaited<ReturnType<typeof throughput>> | undefined;
     let ceiling: Awaited<ReturnType<typeof throughput>> | undefined;

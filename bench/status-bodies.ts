@@ -25,7 +25,10 @@ export function statusBodies(count: number, seed: number): StatusBodies {
   const corrupted: unknown[] = [];
   let batch = 0;
   while (conforming.length < half || corrupted.length < count - half) {
-    const timelines: GeneratedTimeline[] = fc.sample(scenarioTimelineArbitrary({ scenario: { maxFiles: 60 }, minPolls: 4 }), { seed: seed + batch, numRuns: 200 });
+    const timelines: GeneratedTimeline[] = fc.sample(scenarioTimelineArbitrary({ scenario: { maxFiles: 60 }, minPolls: 4 }), {
+      seed: seed + batch,
+      numRuns: 200,
+    });
     timelines.forEach((g, i) => {
       for (const observation of g.timeline) {
         const body = bodyOf(observation);

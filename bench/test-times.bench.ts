@@ -9,7 +9,8 @@ import type { BenchResult } from './run.js';
 const REPORT = join(process.env.CONFORMANCE_REPORTS_DIR ?? 'reports', 'junit.xml');
 
 export default async function (): Promise<BenchResult> {
-  if (!existsSync(REPORT)) return { lines: [`no ${REPORT}: run \`npm test\` first to get per-project times`], figures: { report: REPORT, found: false } };
+  if (!existsSync(REPORT))
+    return { lines: [`no ${REPORT}: run \`npm test\` first to get per-project times`], figures: { report: REPORT, found: false } };
   const xml = readFileSync(REPORT, 'utf8');
   const projects = new Map<string, { files: number; tests: number; start: number; end: number; summed: number }>();
   for (const m of xml.matchAll(/<testsuite\b[^>]*>/g)) {
@@ -29,11 +30,20 @@ export default async function (): Promise<BenchResult> {
   }
   const total = Number(/<testsuites\b[^>]*\btime="([^"]*)"/.exec(xml)?.[1] ?? NaN);
   const written = statSync(REPORT).mtime.toISOString();
-  const rows = [...projects].map(([project, p]) => ({ project, files: p.files, tests: p.tests, spanSeconds: (p.end - p.start) / 1000, summedFileSeconds: p.summed }));
+  const rows = [...projects].map(([project, p]) => ({
+    project,
+    files: p.files,
+    tests: p.tests,
+    spanSeconds: (p.end - p.start) / 1000,
+    summedFileSeconds: p.summed,
+  }));
   return {
     lines: [
       `${REPORT}, written ${written} (the last Playwright run in this checkout; ${rows.length} project(s), run ${total.toFixed(1)} s)`,
-      ...rows.map((r) => `  ${r.project.padEnd(12)} ${String(r.tests).padStart(4)} tests in ${r.files} files: span ${r.spanSeconds.toFixed(1)} s, file times summed ${r.summedFileSeconds.toFixed(1)} s`),
+      ...rows.map(
+        (r) =>
+          `  ${r.project.padEnd(12)} ${String(r.tests).padStart(4)} tests in ${r.files} files: span ${r.spanSeconds.toFixed(1)} s, file times summed ${r.summedFileSeconds.toFixed(1)} s`,
+      ),
     ],
     figures: { report: REPORT, written, runSeconds: total, projects: rows },
   };

@@ -58,7 +58,11 @@ function schemasafeValidator(): Verdict | string {
   try {
     const validate = schemasafe(
       { $schema: 'https://json-schema.org/draft/2020-12/schema', $ref: `${id}#/components/schemas/JobStatus` },
-      { schemas: { [id]: { $id: id, components: withoutAnnotations(openapi.components) } } as never, formats: FORMATS, includeErrors: false },
+      {
+        schemas: { [id]: { $id: id, components: withoutAnnotations(openapi.components) } } as never,
+        formats: FORMATS,
+        includeErrors: false,
+      },
     );
     return (body) => validate(body as never);
   } catch (error) {
@@ -88,7 +92,21 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   const valid = all.filter(ours);
   const invalid = all.filter((b) => !ours(b));
   const mismatches = judges.flatMap(([name, judge]) =>
-    all.flatMap((body, i) => (judge(body) === ours(body) ? [] : [{ validator: name, body: i, ours: ours(body), theirs: judge(body), problems: validate('JobStatus', body).map((p) => p.message).slice(0, 3) }])),
+    all.flatMap((body, i) =>
+      judge(body) === ours(body)
+        ? []
+        : [
+            {
+              validator: name,
+              body: i,
+              ours: ours(body),
+              theirs: judge(body),
+              problems: validate('JobStatus', body)
+                .map((p) => p.message)
+                .slice(0, 3),
+            },
+          ],
+    ),
   );
 
   const rounds = options.quick ? 3 : 7;
@@ -106,7 +124,10 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   const vsPeer = byName(onValid, 'src/contract validate()').perSecond / byName(onValid, 'openapi-response-validator').perSecond;
   const vsPeerInvalid = byName(onInvalid, 'src/contract validate()').perSecond / byName(onInvalid, 'openapi-response-validator').perSecond;
   const table = (label: string, timings: typeof onValid) =>
-    timings.map((t) => `  ${label.padEnd(8)} ${t.name.padEnd(44)} ${fmt(t.perSecond).padStart(9)}/s  ${ratio(t.perSecond / byName(timings, 'openapi-response-validator').perSecond).padStart(7)} the peer`);
+    timings.map(
+      (t) =>
+        `  ${label.padEnd(8)} ${t.name.padEnd(44)} ${fmt(t.perSecond).padStart(9)}/s  ${ratio(t.perSecond / byName(timings, 'openapi-response-validator').perSecond).padStart(7)} the peer`,
+    );
   const met = vsPeer >= TARGET && mismatches.length === 0;
   const lines = [
     `${all.length} JobStatus bodies (seed ${SEED}): ${conforming.length} conforming, ${corrupted.length} corrupted; ${valid.length} valid and ${invalid.length} invalid by the schema; best of ${rounds} rounds per chunk of 100 bodies, contenders interleaved`,

@@ -37,7 +37,12 @@ export function walkOf(
   const count = Math.max(1, Math.ceil(scenario.files.length / filesLimit));
   const atMs = Array.from({ length: count }, (_, i) => startMs + i * stepMs);
   const pages = atMs.map((at, i) =>
-    servedPage(snapshotAt(scenario, identity, identity.createdAtMs + at), { limit: filesLimit, offset: i * filesLimit, filesPage: true, lastCursor }),
+    servedPage(snapshotAt(scenario, identity, identity.createdAtMs + at), {
+      limit: filesLimit,
+      offset: i * filesLimit,
+      filesPage: true,
+      lastCursor,
+    }),
   );
   return { scenario, identity, filesLimit, atMs, pages };
 }
@@ -68,9 +73,10 @@ export function filesWalkArbitrary(options: FilesWalkOptions = {}): fc.Arbitrary
     .map(({ scenario, identity, filesLimit, startPermille, stepMs, lastCursor }) => {
       const terminal = terminalSecond(scenario);
       const span = Number.isFinite(terminal) ? terminal : scenario.pendingSeconds + scenario.stageSeconds.reduce((a, b) => a + b, 0);
-      const startMs = options.afterTerminal && Number.isFinite(terminal)
-        ? Math.ceil(terminal * 1000) + startPermille
-        : Math.floor((startPermille / 1000) * span * 1000);
+      const startMs =
+        options.afterTerminal && Number.isFinite(terminal)
+          ? Math.ceil(terminal * 1000) + startPermille
+          : Math.floor((startPermille / 1000) * span * 1000);
       return walkOf(scenario, identity, filesLimit, startMs, stepMs, lastCursor);
     });
 }

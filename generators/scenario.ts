@@ -27,7 +27,10 @@ export const DEFAULT_ENDS: readonly EndKind[] = ['run', 'cancel', 'fail'];
 const fileArbitrary = (media: boolean) =>
   fc.record({
     ext: media
-      ? fc.oneof({ arbitrary: fc.constantFrom(...DOCUMENT_EXTENSIONS), weight: 3 }, { arbitrary: fc.constantFrom(...MEDIA_EXTENSIONS), weight: 1 })
+      ? fc.oneof(
+          { arbitrary: fc.constantFrom(...DOCUMENT_EXTENSIONS), weight: 3 },
+          { arbitrary: fc.constantFrom(...MEDIA_EXTENSIONS), weight: 1 },
+        )
       : fc.constantFrom(...DOCUMENT_EXTENSIONS),
     outcome: fc.oneof(
       { arbitrary: fc.constant<FileOutcome>('completed'), weight: 6 },
@@ -58,17 +61,13 @@ function filesArbitrary(minFiles: number, maxFiles: number, media: boolean): fc.
   // Every arm starts at minFiles, so a counterexample shrinks to the fewest files whatever arm drew it.
   if (mediumMax > smallMax) sizes.push({ arbitrary: count(minFiles, mediumMax, 'medium'), weight: 2 });
   if (maxFiles > mediumMax) sizes.push({ arbitrary: count(minFiles, maxFiles, 'max'), weight: 1 });
-  return fc
-    .oneof(...sizes)
-    .map((files) =>
-      files.map(
-        (f, i): FileScenario => ({
-          uri: `s3://acme-${f.folder ? 'data' : 'root'}/${f.folder ? `${f.folder}/` : ''}${f.stem}-${i + 1}.${f.ext}`,
-          media: MEDIA.has(f.ext),
-          outcome: f.outcome,
-        }),
-      ),
-    );
+  return fc.oneof(...sizes).map((files) =>
+    files.map((f, i): FileScenario => ({
+      uri: `s3://acme-${f.folder ? 'data' : 'root'}/${f.folder ? `${f.folder}/` : ''}${f.stem}-${i + 1}.${f.ext}`,
+      media: MEDIA.has(f.ext),
+      outcome: f.outcome,
+    })),
+  );
 }
 
 const errorArbitrary = fc.constantFrom(
@@ -85,9 +84,7 @@ function endArbitrary(kinds: readonly EndKind[]): fc.Arbitrary<JobEnd> {
       atSecond: fc.integer({ min: 0, max: 240 }),
       by: fc.constantFrom('user:ada@example.com', 'api-key:ops', 'admin'),
     }),
-    fail: fc
-      .tuple(fc.constantFrom(...STAGES), errorArbitrary)
-      .map(([stage, error]): JobEnd => ({ kind: 'fail', stage, ...error })),
+    fail: fc.tuple(fc.constantFrom(...STAGES), errorArbitrary).map(([stage, error]): JobEnd => ({ kind: 'fail', stage, ...error })),
     stuck: fc.constantFrom(...STAGES).map((stage): JobEnd => ({ kind: 'stuck', stage })),
   };
   const weights: Record<EndKind, number> = { run: 4, cancel: 2, fail: 2, stuck: 1 };

@@ -67,7 +67,13 @@ export function answerOf(scenario: Scenario, identity: JobIdentity, request: Sta
 }
 
 /** The timeline of `polls` (in increasing order), each answer classified as the oracle sees it. */
-export function timelineOf(scenario: Scenario, identity: JobIdentity, request: StatusRequest, pages: ServedPages, polls: readonly Poll[]): Timeline {
+export function timelineOf(
+  scenario: Scenario,
+  identity: JobIdentity,
+  request: StatusRequest,
+  pages: ServedPages,
+  polls: readonly Poll[],
+): Timeline {
   return polls.map((poll, index) => classify(answerOf(scenario, identity, request, pages, poll), index));
 }
 
@@ -80,7 +86,10 @@ export type FilesLimitChoice = 'any' | 'explicit' | 'default';
 
 /** files_limit of the requests: omitted (the default 50 applies), small (so pages cut), or anywhere in 1..500. */
 export function filesLimitArbitrary(choice: FilesLimitChoice = 'any'): fc.Arbitrary<number | undefined> {
-  const explicit = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 8 }), weight: 2 }, { arbitrary: fc.integer({ min: 1, max: 500 }), weight: 1 });
+  const explicit = fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 8 }), weight: 2 },
+    { arbitrary: fc.integer({ min: 1, max: 500 }), weight: 1 },
+  );
   if (choice === 'explicit') return explicit;
   if (choice === 'default') return fc.constant(undefined);
   return fc.oneof(fc.constant(undefined), explicit);
@@ -139,7 +148,9 @@ export function pollsOf(scenario: Scenario, steps: readonly Step[], after: reado
   const terminalMs = terminalSecond(scenario) * 1000;
   const planned: Poll[] = [
     ...steps.map((step) => ({ atMs: Math.floor((step.permille / 1000) * horizonMs), answer: step.answer, waitSeconds: step.waitSeconds })),
-    ...(Number.isFinite(terminalMs) ? after.map((ms): Poll => ({ atMs: Math.ceil(terminalMs) + ms, answer: 'state', waitSeconds: 0 })) : []),
+    ...(Number.isFinite(terminalMs)
+      ? after.map((ms): Poll => ({ atMs: Math.ceil(terminalMs) + ms, answer: 'state', waitSeconds: 0 }))
+      : []),
   ].sort((a, b) => a.atMs - b.atMs);
   // +index keeps the instants strictly increasing, as the polls of one client are.
   return planned.map((poll, index) => ({ ...poll, atMs: poll.atMs + index }));

@@ -13,13 +13,24 @@ const TIMEOUT_MS = 15 * 60_000; // the rehearsal must end within 10 minutes; pas
 
 const runner = new SuiteRunner();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (runner.stopAll(), process.exit(130)));
-console.log(`staging rehearsal: simulator at time scale 1, --no-control, --dialect vendor-variant, --rate-limit ${rateLimit}; the suite with its defaults`);
+console.log(
+  `staging rehearsal: simulator at time scale 1, --no-control, --dialect vendor-variant, --rate-limit ${rateLimit}; the suite with its defaults`,
+);
 const { run, requests, rateLimited, elapsedMs, simulator } = await rehearse(runner, { rateLimit, timeoutMs: TIMEOUT_MS, keepOutput: true });
 const summary = run.results.summary;
 const minutes = (elapsedMs / 60_000).toFixed(1);
-console.log(run.output.split('\n').filter((line) => /passed|failed|skipped|flaky|Conformance \(/.test(line) && !line.includes('›')).join('\n'));
-console.log(`\ntarget      ${simulator.baseUrl} (dialect ${simulator.dialect}, rate limit ${simulator.rateLimit}/s, control ${simulator.control ? 'on' : 'off'})`);
-console.log(`verdict     ${summary.verdict} (exit code ${run.exitCode}${summary.runBroken ? `; the run broke: ${summary.brokenBecause.join('; ')}` : ''})`);
+console.log(
+  run.output
+    .split('\n')
+    .filter((line) => /passed|failed|skipped|flaky|Conformance \(/.test(line) && !line.includes('›'))
+    .join('\n'),
+);
+console.log(
+  `\ntarget      ${simulator.baseUrl} (dialect ${simulator.dialect}, rate limit ${simulator.rateLimit}/s, control ${simulator.control ? 'on' : 'off'})`,
+);
+console.log(
+  `verdict     ${summary.verdict} (exit code ${run.exitCode}${summary.runBroken ? `; the run broke: ${summary.brokenBecause.join('; ')}` : ''})`,
+);
 console.log(`time        ${Math.round(elapsedMs / 1000)} s (${minutes} min)`);
 console.log(`requests    ${requests} sent to the target, ${rateLimited} answered 429`);
 const failedMust = run.results.requirements.filter((r) => r.level === 'MUST' && r.status === 'failed');

@@ -39,11 +39,15 @@ async function runWith(s: number, label: string): Promise<SuiteRun> {
     keepOutput: values.keep,
   });
   const { verdict } = run.results.summary;
-  console.log(`${label.padEnd(22)} ${verdict.padEnd(14)} exit ${run.exitCode}  ${Math.round((Date.now() - started) / 1000)} s${values.keep ? `  ${run.conformanceDir}` : ''}`);
+  console.log(
+    `${label.padEnd(22)} ${verdict.padEnd(14)} exit ${run.exitCode}  ${Math.round((Date.now() - started) / 1000)} s${values.keep ? `  ${run.conformanceDir}` : ''}`,
+  );
   return run;
 }
 
-console.log(`the whole suite ${runs} times with CONFORMANCE_SEED=${seed}${otherSeeds.length ? `, then with ${otherSeeds.join(', ')}` : ''}${values.scenarios ? `, CONFORMANCE_SCENARIOS=${values.scenarios}` : ''}`);
+console.log(
+  `the whole suite ${runs} times with CONFORMANCE_SEED=${seed}${otherSeeds.length ? `, then with ${otherSeeds.join(', ')}` : ''}${values.scenarios ? `, CONFORMANCE_SCENARIOS=${values.scenarios}` : ''}`,
+);
 const same: SuiteRun[] = [];
 const labels: string[] = [];
 try {
@@ -61,9 +65,17 @@ try {
   const sameSeed = divergences(all.slice(0, runs), { findings: true });
   const acrossSeeds = otherSeeds.length ? divergences(all, { findings: false }) : [];
   const broken = [...same, ...other].filter((r) => r.results.summary.runBroken);
-  console.log(`same seed (${runs} runs): ${sameSeed.length === 0 ? 'identical statuses and finding counts' : `${sameSeed.length} requirement(s) differ: ${sameSeed.map((d) => d.id).join(', ')}`}`);
-  if (otherSeeds.length) console.log(`across ${otherSeeds.length + 1} seeds: ${acrossSeeds.length === 0 ? 'identical statuses' : `${acrossSeeds.length} requirement(s) differ: ${acrossSeeds.map((d) => d.id).join(', ')}`}`);
-  if (broken.length) console.log(`${broken.length} run(s) broke: ${[...new Set(broken.flatMap((r) => r.results.summary.brokenBecause))].slice(0, 5).join('; ')}`);
+  console.log(
+    `same seed (${runs} runs): ${sameSeed.length === 0 ? 'identical statuses and finding counts' : `${sameSeed.length} requirement(s) differ: ${sameSeed.map((d) => d.id).join(', ')}`}`,
+  );
+  if (otherSeeds.length)
+    console.log(
+      `across ${otherSeeds.length + 1} seeds: ${acrossSeeds.length === 0 ? 'identical statuses' : `${acrossSeeds.length} requirement(s) differ: ${acrossSeeds.map((d) => d.id).join(', ')}`}`,
+    );
+  if (broken.length)
+    console.log(
+      `${broken.length} run(s) broke: ${[...new Set(broken.flatMap((r) => r.results.summary.brokenBecause))].slice(0, 5).join('; ')}`,
+    );
   process.exit(sameSeed.length === 0 && acrossSeeds.length === 0 ? 0 : 1);
 } finally {
   runner.stopAll();

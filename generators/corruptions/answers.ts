@@ -10,10 +10,15 @@ export const serverErrorInsteadOfPlaceholder = timelineCorruption({
   name: 'server-error-instead-of-placeholder',
   requirement: 'JS-PH-001',
   corrupt(g, pick) {
-    const i = choose(g.timeline.map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const status = [500, 502, 503, 504][pick % 4]!;
-    const timeline = reanswer(g.timeline, i, (e): Exchange => withBody({ ...e, status, headers: JSON_HEADERS }, { detail: 'Internal Server Error' }));
+    const timeline = reanswer(g.timeline, i, (e): Exchange =>
+      withBody({ ...e, status, headers: JSON_HEADERS }, { detail: 'Internal Server Error' }),
+    );
     return { pollIndex: i, what: `HTTP ${status} instead of the placeholder`, timeline };
   },
 });
@@ -28,7 +33,10 @@ export const placeholderMisshapen = timelineCorruption({
   name: 'placeholder-misshapen',
   requirement: 'JS-PH-002',
   corrupt(g, pick) {
-    const i = choose(g.timeline.map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const [what, defect] = PLACEHOLDER_DEFECTS[pick % PLACEHOLDER_DEFECTS.length]!;
     const body: Record<string, unknown> = { ...placeholderBody(g.identity.jobId) };
@@ -43,7 +51,10 @@ export const placeholderExtraKey = timelineCorruption({
   name: 'placeholder-extra-key',
   requirement: 'JS-PH-005',
   corrupt(g, pick) {
-    const i = choose(g.timeline.map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const body = { ...placeholderBody(g.identity.jobId), retry_after_seconds: 5 };
     const timeline = reanswer(g.timeline, i, (e) => withBody({ ...e, status: 200, headers: JSON_HEADERS }, body));
@@ -55,7 +66,10 @@ export const rateLimitWithoutRetryAfter = timelineCorruption({
   name: 'rate-limit-without-retry-after',
   requirement: 'JS-RATE-001',
   corrupt(g, pick) {
-    const i = choose(g.timeline.map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const headers: Record<string, string> = pick % 2 === 0 ? JSON_HEADERS : { ...JSON_HEADERS, 'retry-after': 'soon' };
     const timeline = reanswer(g.timeline, i, (e) => withBody({ ...e, status: 429, headers }, { detail: 'Rate limit exceeded' }));
@@ -67,7 +81,10 @@ export const errorBodyWithoutDetail = timelineCorruption({
   name: 'error-body-without-detail',
   requirement: 'JS-ERR-002',
   corrupt(g, pick) {
-    const i = choose(g.timeline.map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const headers = { ...JSON_HEADERS, 'retry-after': '3' };
     const timeline = reanswer(g.timeline, i, (e) => withBody({ ...e, status: 429, headers }, { message: 'Too Many Requests' }));
@@ -75,4 +92,10 @@ export const errorBodyWithoutDetail = timelineCorruption({
   },
 });
 
-export const ANSWER_CORRUPTIONS = [serverErrorInsteadOfPlaceholder, placeholderMisshapen, placeholderExtraKey, rateLimitWithoutRetryAfter, errorBodyWithoutDetail];
+export const ANSWER_CORRUPTIONS = [
+  serverErrorInsteadOfPlaceholder,
+  placeholderMisshapen,
+  placeholderExtraKey,
+  rateLimitWithoutRetryAfter,
+  errorBodyWithoutDetail,
+];

@@ -41,7 +41,11 @@ function pageTooLarge(name: string, requirement: string, explicit: boolean): Tim
         for (let n = 0; files.length <= limit; n += 1) files.push(extraFile(full, limit, n));
         s.files = files;
       });
-      return { pollIndex: i, what: overfill ? `${limit + 1} files on a page of ${limit}` : `files_page.limit is ${otherLimit(limit)}, not ${limit}`, timeline };
+      return {
+        pollIndex: i,
+        what: overfill ? `${limit + 1} files on a page of ${limit}` : `files_page.limit is ${otherLimit(limit)}, not ${limit}`,
+        timeline,
+      };
     },
   });
 }
@@ -91,7 +95,10 @@ export const walkRepeatsAFile = walkCorruption({
     const page = walk.pages[last]!;
     if (last < 1 || (page.files?.length ?? 0) >= walk.filesLimit) return undefined;
     const earlier = walk.pages.slice(0, last).flatMap((p) => p.files ?? []);
-    const uri = choose(earlier.map((f) => f.uri), pick);
+    const uri = choose(
+      earlier.map((f) => f.uri),
+      pick,
+    );
     if (uri === undefined) return undefined;
     const now = snapshotAt(walk.scenario, walk.identity, walk.identity.createdAtMs + walk.atMs[last]!);
     const pages = copyPages(walk);

@@ -2,7 +2,11 @@
 // timestamp formats, the content type, and bodies that are not JSON objects.
 import { UNCATALOGUED_STATUSES, VENDOR_FINAL_STATUSES } from '../../src/model/status.js';
 
-const UNKNOWN_STATUSES = [...UNCATALOGUED_STATUSES.filter((s) => !(VENDOR_FINAL_STATUSES as readonly string[]).includes(s)), 'in_progress', 'done'];
+const UNKNOWN_STATUSES = [
+  ...UNCATALOGUED_STATUSES.filter((s) => !(VENDOR_FINAL_STATUSES as readonly string[]).includes(s)),
+  'in_progress',
+  'done',
+];
 import { choose, editSnapshots, reanswer, snapshotIndexes, timelineCorruption, withBody } from './corruption.js';
 
 export const collectionNameNotString = timelineCorruption({
@@ -11,7 +15,11 @@ export const collectionNameNotString = timelineCorruption({
   corrupt(g, pick) {
     const i = choose(snapshotIndexes(g.timeline), pick);
     if (i === undefined) return undefined;
-    return { pollIndex: i, what: 'collection_name is a number', timeline: editSnapshots(g.timeline, [i], (s) => void (s.collection_name = 42 as never)) };
+    return {
+      pollIndex: i,
+      what: 'collection_name is a number',
+      timeline: editSnapshots(g.timeline, [i], (s) => void (s.collection_name = 42 as never)),
+    };
   },
 });
 
@@ -20,7 +28,10 @@ export const jobIdMismatch = timelineCorruption({
   requirement: 'JS-SHAPE-002',
   corrupt(g, pick) {
     // Snapshots and placeholders both echo the id.
-    const i = choose(g.timeline.filter((o) => o.kind === 'snapshot' || o.kind === 'placeholder').map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.filter((o) => o.kind === 'snapshot' || o.kind === 'placeholder').map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const timeline = reanswer(g.timeline, i, (exchange) => {
       const body = JSON.parse(exchange.body) as { job_id: string };
@@ -38,7 +49,11 @@ export const statusUncatalogued = timelineCorruption({
     if (i === undefined) return undefined;
     // Not the vendor's final statuses: those are terminal, and only a SHOULD (JS-SHAPE-007).
     const status = UNKNOWN_STATUSES[pick % UNKNOWN_STATUSES.length]!;
-    return { pollIndex: i, what: `status is ${status}`, timeline: editSnapshots(g.timeline, [i], (s) => void (s.status = status as never)) };
+    return {
+      pollIndex: i,
+      what: `status is ${status}`,
+      timeline: editSnapshots(g.timeline, [i], (s) => void (s.status = status as never)),
+    };
   },
 });
 
@@ -48,7 +63,10 @@ export const stageUncatalogued = timelineCorruption({
   needs: { scenario: { ends: ['run'] }, minTerminalPolls: 1 },
   corrupt(g, pick) {
     // Only while running: the stage of a finished job is undocumented ("When status is running").
-    const i = choose(snapshotIndexes(g.timeline, (s) => s.progress != null && s.status === 'running'), pick);
+    const i = choose(
+      snapshotIndexes(g.timeline, (s) => s.progress != null && s.status === 'running'),
+      pick,
+    );
     if (i === undefined) return undefined;
     const timeline = editSnapshots(g.timeline, [i], (s) => void (s.progress!.current_stage = 'indexing' as never));
     return { pollIndex: i, what: 'progress.current_stage is indexing', timeline };
@@ -60,7 +78,10 @@ export const fileStatusUncatalogued = timelineCorruption({
   requirement: 'JS-SHAPE-003',
   needs: { scenario: { minFiles: 1 } },
   corrupt(g, pick) {
-    const i = choose(snapshotIndexes(g.timeline, (s) => (s.files?.length ?? 0) > 0), pick);
+    const i = choose(
+      snapshotIndexes(g.timeline, (s) => (s.files?.length ?? 0) > 0),
+      pick,
+    );
     if (i === undefined) return undefined;
     const timeline = editSnapshots(g.timeline, [i], (s) => {
       const files = s.files!;
@@ -103,7 +124,10 @@ export const contentTypeNotJson = timelineCorruption({
   corrupt(g, pick) {
     const i = choose(snapshotIndexes(g.timeline), pick);
     if (i === undefined) return undefined;
-    const timeline = reanswer(g.timeline, i, (exchange) => ({ ...exchange, headers: { ...exchange.headers, 'content-type': 'text/html; charset=utf-8' } }));
+    const timeline = reanswer(g.timeline, i, (exchange) => ({
+      ...exchange,
+      headers: { ...exchange.headers, 'content-type': 'text/html; charset=utf-8' },
+    }));
     return { pollIndex: i, what: 'a snapshot served as text/html', timeline };
   },
 });
@@ -114,16 +138,24 @@ export const bodyNotJsonObject = timelineCorruption({
   name: 'body-not-json-object',
   requirement: 'JS-SHAPE-006',
   corrupt(g, pick) {
-    const i = choose(g.timeline.map((o) => o.index), pick);
+    const i = choose(
+      g.timeline.map((o) => o.index),
+      pick,
+    );
     if (i === undefined) return undefined;
     const variant = pick % (NOT_OBJECTS.length + 1);
     const timeline = reanswer(g.timeline, i, (exchange) => {
       const ok = { ...exchange, status: 200, headers: { 'content-type': 'application/json' } };
       // A body cut at the client's cap, or one that was never a JSON object.
-      if (variant === NOT_OBJECTS.length) return { ...withBody(ok, exchange.body.slice(0, Math.floor(exchange.body.length / 2))), truncated: true };
+      if (variant === NOT_OBJECTS.length)
+        return { ...withBody(ok, exchange.body.slice(0, Math.floor(exchange.body.length / 2))), truncated: true };
       return withBody(ok, NOT_OBJECTS[variant]!);
     });
-    return { pollIndex: i, what: variant === NOT_OBJECTS.length ? 'the body is truncated' : `the body is ${NOT_OBJECTS[variant]}`, timeline };
+    return {
+      pollIndex: i,
+      what: variant === NOT_OBJECTS.length ? 'the body is truncated' : `the body is ${NOT_OBJECTS[variant]}`,
+      timeline,
+    };
   },
 });
 

@@ -7,7 +7,10 @@ import { choose, editSnapshots, shiftIso, snapshotIndexes, snapshotOf, timelineC
 
 const terminal = (s: JobSnapshot) => isTerminal(s.status);
 const success = (s: JobSnapshot) => SUCCESS_STATUSES.includes(s.status);
-const statusIn = (...statuses: JobStatus[]) => (s: JobSnapshot) => statuses.includes(s.status);
+const statusIn =
+  (...statuses: JobStatus[]) =>
+  (s: JobSnapshot) =>
+    statuses.includes(s.status);
 
 const BILLING = {
   cost: { amount: 0.03, currency: 'USD' },
@@ -27,7 +30,11 @@ export const startedAtMissingWhileRunning = timelineCorruption({
     const s = snapshotOf(g.timeline[first ?? -1]);
     // A running snapshot with progress null must keep started_at for JS-MEDIA-001's sake.
     if (first === undefined || !s || !(success(s) || (s.status === 'running' && s.progress !== null))) return undefined;
-    return { pollIndex: first, what: `started_at is null while ${s.status}`, timeline: editSnapshots(g.timeline, [first], (c) => void (c.started_at = null)) };
+    return {
+      pollIndex: first,
+      what: `started_at is null while ${s.status}`,
+      timeline: editSnapshots(g.timeline, [first], (c) => void (c.started_at = null)),
+    };
   },
 });
 
@@ -46,7 +53,11 @@ export const startedAtSetWhilePending = timelineCorruption({
     if (i === undefined) return undefined;
     const later = real.filter((j) => j > i).map((j) => snapshotOf(g.timeline[j])!.started_at);
     const startedAt = later[0] ?? snapshotOf(g.timeline[i])!.created_at!;
-    return { pollIndex: i, what: `started_at is ${startedAt} while pending`, timeline: editSnapshots(g.timeline, [i], (s) => void (s.started_at = startedAt)) };
+    return {
+      pollIndex: i,
+      what: `started_at is ${startedAt} while pending`,
+      timeline: editSnapshots(g.timeline, [i], (s) => void (s.started_at = startedAt)),
+    };
   },
 });
 
@@ -57,7 +68,11 @@ export const completedAtMissingWhenTerminal = timelineCorruption({
   corrupt(g) {
     const first = snapshotIndexes(g.timeline, terminal)[0];
     if (first === undefined) return undefined;
-    return { pollIndex: first, what: 'completed_at is null on the first terminal poll', timeline: editSnapshots(g.timeline, [first], (s) => void (s.completed_at = null)) };
+    return {
+      pollIndex: first,
+      what: 'completed_at is null on the first terminal poll',
+      timeline: editSnapshots(g.timeline, [first], (s) => void (s.completed_at = null)),
+    };
   },
 });
 
@@ -76,7 +91,11 @@ export const completedAtSetWhileActive = timelineCorruption({
     const s = snapshotOf(g.timeline[i])!;
     const later = real.filter((j) => j > i).map((j) => snapshotOf(g.timeline[j])!.completed_at);
     const completedAt = later[0] ?? s.updated_at!;
-    return { pollIndex: i, what: `completed_at is ${completedAt} while ${s.status}`, timeline: editSnapshots(g.timeline, [i], (c) => void (c.completed_at = completedAt)) };
+    return {
+      pollIndex: i,
+      what: `completed_at is ${completedAt} while ${s.status}`,
+      timeline: editSnapshots(g.timeline, [i], (c) => void (c.completed_at = completedAt)),
+    };
   },
 });
 
@@ -95,10 +114,17 @@ export const billingPresentUnbilled = timelineCorruption({
   name: 'billing-present-unbilled',
   requirement: 'JS-STATE-013',
   corrupt(g, pick) {
-    const i = choose(snapshotIndexes(g.timeline, (s) => !success(s)), pick);
+    const i = choose(
+      snapshotIndexes(g.timeline, (s) => !success(s)),
+      pick,
+    );
     if (i === undefined) return undefined;
     const s = snapshotOf(g.timeline[i])!;
-    return { pollIndex: i, what: `billing is present while ${s.status}`, timeline: editSnapshots(g.timeline, [i], (c) => void (c.billing = structuredClone(BILLING))) };
+    return {
+      pollIndex: i,
+      what: `billing is present while ${s.status}`,
+      timeline: editSnapshots(g.timeline, [i], (c) => void (c.billing = structuredClone(BILLING))),
+    };
   },
 });
 
@@ -122,7 +148,10 @@ export const cancelledWithoutWho = timelineCorruption({
   requirement: 'JS-STATE-005',
   needs: { scenario: { ends: ['cancel'] }, minTerminalPolls: 1 },
   corrupt(g, pick) {
-    const i = choose(snapshotIndexes(g.timeline, (s) => s.status === 'cancelled' && typeof s.cancelled_by === 'string'), pick);
+    const i = choose(
+      snapshotIndexes(g.timeline, (s) => s.status === 'cancelled' && typeof s.cancelled_by === 'string'),
+      pick,
+    );
     if (i === undefined) return undefined;
     return { pollIndex: i, what: 'cancelled_by is absent', timeline: editSnapshots(g.timeline, [i], (s) => void delete s.cancelled_by) };
   },
@@ -176,9 +205,13 @@ export const counterExceedsTotal = timelineCorruption({
     if (from === undefined) return undefined;
     // Raised by the same amount from this poll on, so files_skipped still never decreases (JS-TRANS-004).
     const raise = Math.max(...withCounters.map((i) => snapshotOf(g.timeline[i])!.progress!.files_total!)) + 1;
-    const timeline = editSnapshots(g.timeline, withCounters.filter((i) => i >= from), (s) => {
-      s.progress!.files_skipped = (s.progress!.files_skipped ?? 0) + raise;
-    });
+    const timeline = editSnapshots(
+      g.timeline,
+      withCounters.filter((i) => i >= from),
+      (s) => {
+        s.progress!.files_skipped = (s.progress!.files_skipped ?? 0) + raise;
+      },
+    );
     return { pollIndex: from, what: `files_skipped raised by ${raise}, above files_total`, timeline };
   },
 });
@@ -189,7 +222,11 @@ export const estimateNotInteger = timelineCorruption({
   corrupt(g, pick) {
     const i = choose(snapshotIndexes(g.timeline), pick);
     if (i === undefined) return undefined;
-    return { pollIndex: i, what: 'estimated_time_remaining_seconds is 12.5', timeline: editSnapshots(g.timeline, [i], (s) => void (s.estimated_time_remaining_seconds = 12.5)) };
+    return {
+      pollIndex: i,
+      what: 'estimated_time_remaining_seconds is 12.5',
+      timeline: editSnapshots(g.timeline, [i], (s) => void (s.estimated_time_remaining_seconds = 12.5)),
+    };
   },
 });
 
@@ -205,7 +242,10 @@ export const unsettledFileWhenTerminal = timelineCorruption({
     const lastSeen = new Map<string, string>();
     for (const o of g.timeline.slice(0, first)) for (const f of snapshotOf(o)?.files ?? []) lastSeen.set(f.uri, f.status);
     const files = snapshotOf(g.timeline[first])!.files ?? [];
-    const uri = choose(files.map((f) => f.uri).filter((u) => ['queued', 'processing', undefined].includes(lastSeen.get(u))), pick);
+    const uri = choose(
+      files.map((f) => f.uri).filter((u) => ['queued', 'processing', undefined].includes(lastSeen.get(u))),
+      pick,
+    );
     if (uri === undefined) return undefined;
     const status = lastSeen.get(uri) === 'queued' ? 'queued' : 'processing';
     const timeline = editSnapshots(g.timeline, [first], (s) => {
@@ -225,7 +265,10 @@ export const mediaSnapshotWithoutTimestamps = timelineCorruption({
     // A running snapshot at progress null (the media path) that drops updated_at: dropping created_at
     // or started_at would also change a fixed timestamp (JS-TRANS-005), and dropping every timestamp
     // would make it the placeholder (classify).
-    const i = choose(snapshotIndexes(g.timeline, (s) => s.status === 'running'), pick);
+    const i = choose(
+      snapshotIndexes(g.timeline, (s) => s.status === 'running'),
+      pick,
+    );
     if (i === undefined) return undefined;
     const key = 'updated_at';
     const timeline = editSnapshots(g.timeline, [i], (s) => {

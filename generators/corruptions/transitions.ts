@@ -38,7 +38,11 @@ export const terminalStatusChanges = timelineCorruption({
     if (from === undefined) return undefined;
     const before = snapshotOf(g.timeline[from])!.status;
     const to: JobStatus = before === 'failed' ? 'cancelled' : 'failed';
-    const timeline = editSnapshots(g.timeline, terminals.filter((i) => i >= from), (s) => restate(s, to));
+    const timeline = editSnapshots(
+      g.timeline,
+      terminals.filter((i) => i >= from),
+      (s) => restate(s, to),
+    );
     return { pollIndex: from, what: `status turns from ${before} to ${to}`, timeline };
   },
 });
@@ -142,7 +146,11 @@ export const createdAtChanges = timelineCorruption({
     const from = choose(real.slice(1), pick);
     if (from === undefined) return undefined;
     // A second earlier, on this poll and every later one: still before every other timestamp.
-    const timeline = editSnapshots(g.timeline, real.filter((i) => i >= from), (s) => void (s.created_at = shiftIso(s.created_at!, -1000)));
+    const timeline = editSnapshots(
+      g.timeline,
+      real.filter((i) => i >= from),
+      (s) => void (s.created_at = shiftIso(s.created_at!, -1000)),
+    );
     return { pollIndex: from, what: 'created_at moves a second earlier', timeline };
   },
 });
@@ -155,7 +163,11 @@ export const completedAtChanges = timelineCorruption({
     const terminals = snapshotIndexes(g.timeline, terminal);
     const from = choose(terminals.slice(1), pick);
     if (from === undefined) return undefined;
-    const timeline = editSnapshots(g.timeline, terminals.filter((i) => i >= from), (s) => void (s.completed_at = shiftIso(s.completed_at!, 1000)));
+    const timeline = editSnapshots(
+      g.timeline,
+      terminals.filter((i) => i >= from),
+      (s) => void (s.completed_at = shiftIso(s.completed_at!, 1000)),
+    );
     return { pollIndex: from, what: 'completed_at moves a second later', timeline };
   },
 });
@@ -174,7 +186,11 @@ export const updatedAtGoesBack = timelineCorruption({
     const i = choose(candidates, pick);
     if (i === undefined) return undefined;
     const to = new Date(seen.get(i)! - 1).toISOString();
-    return { pollIndex: i, what: `updated_at goes back to ${to}`, timeline: editSnapshots(g.timeline, [i], (s) => void (s.updated_at = to)) };
+    return {
+      pollIndex: i,
+      what: `updated_at goes back to ${to}`,
+      timeline: editSnapshots(g.timeline, [i], (s) => void (s.updated_at = to)),
+    };
   },
 });
 

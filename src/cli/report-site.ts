@@ -29,11 +29,17 @@ function main(argv: string[]): number {
   const inputs: RunInput[] = [];
   const where = new Map<string, { results: string; report: string }>();
   const unreadable: string[] = [];
-  for (const entry of readdirSync(runsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(runsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const files = runFiles(path.join(runsDir, entry.name));
     if (!files) continue;
     try {
-      inputs.push({ name: entry.name, results: JSON.parse(readFileSync(files.results, 'utf8')) as unknown, hasReport: existsSync(files.report) });
+      inputs.push({
+        name: entry.name,
+        results: JSON.parse(readFileSync(files.results, 'utf8')) as unknown,
+        hasReport: existsSync(files.report),
+      });
       where.set(entry.name, files);
     } catch (error) {
       unreadable.push(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);

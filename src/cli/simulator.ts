@@ -52,7 +52,8 @@ function usageError(message: string): never {
 const dialect = args.dialect ?? 'plain';
 if (!isDialectName(dialect)) usageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got ${dialect}`);
 const rateLimit = args['rate-limit'] === undefined ? undefined : number('rate-limit', args['rate-limit'], 0);
-if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1)) usageError(`--rate-limit must be a positive integer, got ${args['rate-limit']}`);
+if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1))
+  usageError(`--rate-limit must be a positive integer, got ${args['rate-limit']}`);
 
 const sim = await startSimulator({
   port: number('port', args.port, 4010),

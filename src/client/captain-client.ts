@@ -97,7 +97,13 @@ function describeFailure(error: unknown, timeoutMs: number, callerSignal: AbortS
 }
 
 /** What went wrong with an answer that arrived, in plain words, for `Exchange.error`; undefined when nothing did. */
-function answerProblems(status: number, headers: Record<string, string>, read: CappedBody, maxBytes: number, failure: string | undefined): string | undefined {
+function answerProblems(
+  status: number,
+  headers: Record<string, string>,
+  read: CappedBody,
+  maxBytes: number,
+  failure: string | undefined,
+): string | undefined {
   const problems: string[] = [];
   if (status >= 300 && status <= 399) {
     const location = headers.location;
@@ -180,7 +186,11 @@ export class CaptainClient {
   }
 
   /** `POST /v2/collections/{c}/index/s3/file`; storage credentials are redacted in the record. */
-  indexS3File(collection: string, body: IndexS3FileRequest, options: { signal?: AbortSignal } = {}): Promise<ApiResponse<IndexJobResponse>> {
+  indexS3File(
+    collection: string,
+    body: IndexS3FileRequest,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ApiResponse<IndexJobResponse>> {
     return this.request('POST', `/v2/collections/${segment(collection)}/index/s3/file`, { json: body, signal: options.signal });
   }
 
@@ -222,18 +232,26 @@ export class CaptainClient {
       body = JSON.stringify(options.json);
       recordedBody = redactJsonBody(options.json, redact);
     }
-    const recordedHeaders = redactHeaders(
-      options.form ? { ...headers, 'content-type': 'multipart/form-data' } : headers,
-      redact,
-    );
-    const request = { method, url: redact(relative), headers: recordedHeaders, ...(recordedBody !== undefined ? { body: recordedBody } : {}) };
+    const recordedHeaders = redactHeaders(options.form ? { ...headers, 'content-type': 'multipart/form-data' } : headers, redact);
+    const request = {
+      method,
+      url: redact(relative),
+      headers: recordedHeaders,
+      ...(recordedBody !== undefined ? { body: recordedBody } : {}),
+    };
     const started = this.now();
     const fetchImpl = this.options.fetch ?? globalThis.fetch;
 
     let response: Response;
     try {
       // `manual`: a 3xx is the answer; following it could carry the key to another origin.
-      response = await fetchImpl(this.baseUrl + relative, { method, headers, ...(body !== undefined ? { body } : {}), signal, redirect: 'manual' });
+      response = await fetchImpl(this.baseUrl + relative, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        signal,
+        redirect: 'manual',
+      });
     } catch (error) {
       // The suite's own limits (a request budget) are not an answer of the target: they end the caller's work.
       if ((error as { suiteTrouble?: unknown })?.suiteTrouble === true) throw error;

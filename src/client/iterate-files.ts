@@ -120,7 +120,8 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
 
   /** The requirements the walk let the oracle judge, and how each came out. */
   assessment(): Judged[] {
-    if (this.stopped === undefined || this.stopped === 'aborted' || (this.stopped === 'http-error' && !this.rejectedIssuedCursor)) return [];
+    if (this.stopped === undefined || this.stopped === 'aborted' || (this.stopped === 'http-error' && !this.rejectedIssuedCursor))
+      return [];
     const snapshots = this.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : []));
     return assessFilesWalk(snapshots, {
       jobId: this.jobId,
@@ -169,7 +170,10 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
         return undefined;
       }
       const retryAfter = status === 429 ? parseRetryAfter(exchange.headers['retry-after'], clock.now()) : undefined;
-      await clock.sleep(retryAfter ?? fullJitter(attempt + 1, { baseMs: this.options.retryBaseMs ?? 1_000, maxMs: 30_000 }, random), signal);
+      await clock.sleep(
+        retryAfter ?? fullJitter(attempt + 1, { baseMs: this.options.retryBaseMs ?? 1_000, maxMs: 30_000 }, random),
+        signal,
+      );
     }
   }
 }

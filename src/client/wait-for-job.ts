@@ -185,7 +185,10 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
 
   for (;;) {
     checkAbort();
-    const { exchange } = await client.getJob(jobId, { ...(options.filesLimit !== undefined ? { filesLimit: options.filesLimit } : {}), ...(signal ? { signal } : {}) });
+    const { exchange } = await client.getJob(jobId, {
+      ...(options.filesLimit !== undefined ? { filesLimit: options.filesLimit } : {}),
+      ...(signal ? { signal } : {}),
+    });
     send(exchange);
     checkAbort();
     const observation = classify(exchange, record.timeline.length);
@@ -269,12 +272,17 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
     if (fallback) {
       const stuck = runningWithoutProgressSince !== undefined && clock.now() - runningWithoutProgressSince >= s.stuckAfterMs;
       if ((mediaLike && lastStatus !== 'pending') || stuck) {
-        const answer = await client.query(fallback.collection, { query: fallback.query, top_k: fallback.topK ?? 10, rerank: true }, signal ? { signal } : {});
+        const answer = await client.query(
+          fallback.collection,
+          { query: fallback.query, top_k: fallback.topK ?? 10, rerank: true },
+          signal ? { signal } : {},
+        );
         send(answer.exchange);
         checkAbort();
         const match = answer.ok ? findMatch(answer.json, fallback.match) : undefined;
         if (match) return { ...close(), outcome: 'indexed-via-query', status: lastStatus, match, queryExchange: answer.exchange };
-        const retryAfter = answer.exchange.status === 429 ? parseRetryAfter(answer.exchange.headers['retry-after'], clock.now()) : undefined;
+        const retryAfter =
+          answer.exchange.status === 429 ? parseRetryAfter(answer.exchange.headers['retry-after'], clock.now()) : undefined;
         if (retryAfter !== undefined && retryAfter > wait) {
           wait = retryAfter;
           waitIsFloor = true;
@@ -286,7 +294,9 @@ export async function waitForJob(client: CaptainClient, jobId: string, options: 
     if (remaining <= 0 || (waitIsFloor && wait > remaining)) {
       const why = remaining <= 0 ? '' : ` (Retry-After asks for ${wait} ms, only ${remaining} ms left)`;
       throw new PollTimeoutError(
-        client.redact(`job ${jobId} did not finish within the ${s.deadlineMs} ms deadline${why}: ${record.requests} requests, last answer: ${describeLast(record)}`),
+        client.redact(
+          `job ${jobId} did not finish within the ${s.deadlineMs} ms deadline${why}: ${record.requests} requests, last answer: ${describeLast(record)}`,
+        ),
         close(),
         s.deadlineMs,
       );

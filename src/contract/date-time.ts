@@ -5,7 +5,8 @@ import addFormats from 'ajv-formats';
 
 const fullDateTime = (() => {
   const format = addFormats.default.get('date-time', 'full');
-  const check = typeof format === 'function' ? format : typeof format === 'object' && !(format instanceof RegExp) ? format.validate : undefined;
+  const check =
+    typeof format === 'function' ? format : typeof format === 'object' && !(format instanceof RegExp) ? format.validate : undefined;
   if (typeof check !== 'function') throw new Error('ajv-formats has no date-time function');
   return check as (value: string) => boolean;
 })();

@@ -15,10 +15,14 @@ export interface SchemaProblem {
   params: Record<string, unknown>;
 }
 
-
 /** A JSON pointer with each over-long segment clipped (only hostile keys are ever that long). */
 function clipPointer(pointer: string): string {
-  return pointer.length <= CLIP_AT ? pointer : pointer.split('/').map((segment) => clip(segment, 60)).join('/');
+  return pointer.length <= CLIP_AT
+    ? pointer
+    : pointer
+        .split('/')
+        .map((segment) => clip(segment, 60))
+        .join('/');
 }
 
 /** A short, safe rendering of any value: never serialises objects, so it cannot recurse or throw. */
@@ -34,13 +38,29 @@ export function describeValue(value: unknown): string {
 function clipParams(params: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
-    out[key] = typeof value === 'string' ? clip(value) : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? clip(v) : v)) : value;
+    out[key] =
+      typeof value === 'string' ? clip(value) : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? clip(v) : v)) : value;
   }
   return out;
 }
 
 // Keywords whose failure is about the whole value at the path, so showing that value helps.
-const SHOWS_VALUE = new Set(['enum', 'const', 'type', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'multipleOf']);
+const SHOWS_VALUE = new Set([
+  'enum',
+  'const',
+  'type',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'multipleOf',
+]);
 
 function detail(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -80,7 +100,9 @@ function withoutNullableNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors
     .filter((error) => !noise.has(error))
     .map((error) =>
-      error.keyword === 'type' && nullablePaths.has(error.instancePath) ? { ...error, message: `${error.message ?? 'must be of another type'} or null` } : error,
+      error.keyword === 'type' && nullablePaths.has(error.instancePath)
+        ? { ...error, message: `${error.message ?? 'must be of another type'} or null` }
+        : error,
     );
 }
 

@@ -48,7 +48,8 @@ let fastCompiled = 0;
 function compile(schema: SchemaName, from = ajv): ValidateFunction {
   const validator = from.getSchema(`${SPEC_ID}#/components/schemas/${schema}`);
   if (!validator) throw new Error(`schema ${schema} does not resolve in ${SPEC_ID}`);
-  if (from === ajv) compiled += 1; // the fast twins are counted apart (fastCompilations)
+  if (from === ajv)
+    compiled += 1; // the fast twins are counted apart (fastCompilations)
   else fastCompiled += 1;
   return validator;
 }

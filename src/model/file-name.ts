@@ -3,9 +3,22 @@
 
 export const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set([
   // video
-  'mp4', 'mov', 'avi', 'mkv', 'webm', 'flv', 'wmv', 'm4v',
+  'mp4',
+  'mov',
+  'avi',
+  'mkv',
+  'webm',
+  'flv',
+  'wmv',
+  'm4v',
   // audio
-  'mp3', 'wav', 'aac', 'flac', 'm4a', 'ogg', 'wma',
+  'mp3',
+  'wav',
+  'aac',
+  'flac',
+  'm4a',
+  'ogg',
+  'wma',
 ]);
 
 /** Last path segment of a URI, without query or fragment, percent-decoded when possible. */

@@ -81,10 +81,4 @@ export interface Placeholder {
   estimated_time_remaining_seconds: number;
 }
 
-export const PLACEHOLDER_KEYS = [
-  'job_id',
-  'status',
-  'progress',
-  'progress_message',
-  'estimated_time_remaining_seconds',
-] as const;
+export const PLACEHOLDER_KEYS = ['job_id', 'status', 'progress', 'progress_message', 'estimated_time_remaining_seconds'] as const;

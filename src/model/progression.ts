@@ -178,7 +178,13 @@ export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: num
     snapshot.completed_at = iso(p.terminalS);
     snapshot.updated_at = iso(p.terminalS);
     snapshot.estimated_time_remaining_seconds = 0;
-    snapshot.progress = progressAt(p, scenario, files, clockS, status === 'cancelled' ? 'cancelled' : stageAt(p, Math.min(clockS, p.runEndS)));
+    snapshot.progress = progressAt(
+      p,
+      scenario,
+      files,
+      clockS,
+      status === 'cancelled' ? 'cancelled' : stageAt(p, Math.min(clockS, p.runEndS)),
+    );
     if (!started) snapshot.progress = null;
     if (status === 'completed' || status === 'completed_with_failures' || status === 'failed') {
       snapshot.result = {

@@ -1,9 +1,7 @@
 // Retry-After (RFC 9110 section 10.2.3) is either delay-seconds or an HTTP-date. One reading, shared by the
 // poller (how long to wait) and the oracle (JS-RATE-001: is the value valid at all).
 
-export type RetryAfterReading =
-  | { valid: true; delayMs: number }
-  | { valid: false; reason: string };
+export type RetryAfterReading = { valid: true; delayMs: number } | { valid: false; reason: string };
 
 /** Reads a Retry-After value; undefined when the header is absent. */
 export function readRetryAfter(value: string | undefined, nowMs: number): RetryAfterReading | undefined {

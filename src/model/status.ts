@@ -1,14 +1,7 @@
 // Job statuses and which of them can be observed after which (reachability, not adjacency:
 // polling skips states, so a poller may see pending then completed).
 
-export const JOB_STATUSES = [
-  'pending',
-  'running',
-  'completed',
-  'completed_with_failures',
-  'failed',
-  'cancelled',
-] as const;
+export const JOB_STATUSES = ['pending', 'running', 'completed', 'completed_with_failures', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
@@ -21,7 +14,13 @@ export type VendorFinalStatus = (typeof VENDOR_FINAL_STATUSES)[number];
 export type KnownStatus = JobStatus | VendorFinalStatus;
 
 export const NON_TERMINAL_STATUSES: readonly JobStatus[] = ['pending', 'running'];
-export const TERMINAL_STATUSES: readonly KnownStatus[] = ['completed', 'completed_with_failures', 'failed', 'cancelled', ...VENDOR_FINAL_STATUSES];
+export const TERMINAL_STATUSES: readonly KnownStatus[] = [
+  'completed',
+  'completed_with_failures',
+  'failed',
+  'cancelled',
+  ...VENDOR_FINAL_STATUSES,
+];
 /** Terminal statuses that carry billing (seed: "Present when status is completed or completed_with_failures"). */
 export const SUCCESS_STATUSES: readonly KnownStatus[] = ['completed', 'completed_with_failures'];
 /** Values seen elsewhere in the vendor's material: the vendor's final statuses, and `processing` (MCP list filter). */

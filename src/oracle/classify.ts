@@ -116,7 +116,18 @@ export function duplicateKey(text: string, parsed?: unknown): string | undefined
 }
 
 /** Keys only a real snapshot fills: a body carrying any of them is judged as state, never waved through as a placeholder. */
-const STATE_KEYS = ['created_at', 'updated_at', 'started_at', 'completed_at', 'files', 'files_page', 'result', 'billing', 'error_code', 'cancelled_at'];
+const STATE_KEYS = [
+  'created_at',
+  'updated_at',
+  'started_at',
+  'completed_at',
+  'files',
+  'files_page',
+  'result',
+  'billing',
+  'error_code',
+  'cancelled_at',
+];
 
 /** Whether a JSON object is the placeholder rather than a snapshot (its exact shape is judged by JS-PH-002). */
 export function looksLikePlaceholder(body: JsonObject): boolean {
@@ -140,7 +151,13 @@ export function classify(exchange: Exchange, index = 0): Observation {
   const parsed = parseJson(exchange.body);
   if (!parsed.ok) {
     // What the client saw go wrong (cut at the cap, broken off) says more than the parser's complaint.
-    const why = exchange.error ?? (exchange.truncated ? 'body truncated by the client cap' : exchange.body.trim() === '' ? 'body is empty' : `body is not JSON (${parsed.reason})`);
+    const why =
+      exchange.error ??
+      (exchange.truncated
+        ? 'body truncated by the client cap'
+        : exchange.body.trim() === ''
+          ? 'body is empty'
+          : `body is not JSON (${parsed.reason})`);
     return { ...base, kind: 'malformed', reason: `${why}: ${preview(exchange.body)}` };
   }
   if (!isJsonObject(parsed.value)) {

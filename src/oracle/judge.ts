@@ -7,7 +7,14 @@ import type { Finding, FindingContext } from './finding.js';
 import { assessmentOf, findingsOf, judged, type Assessment, type Judged } from './judged.js';
 import type { Observation, Timeline } from './observation.js';
 import { assessPageSize } from './page-checks.js';
-import { checkContentType, checkErrorBody, checkJobIdEcho, checkNoServerError, checkPlaceholderShape, checkRetryAfter } from './response-checks.js';
+import {
+  checkContentType,
+  checkErrorBody,
+  checkJobIdEcho,
+  checkNoServerError,
+  checkPlaceholderShape,
+  checkRetryAfter,
+} from './response-checks.js';
 import { assessSnapshotSchema } from './snapshot-schema.js';
 import { assessSnapshotState } from './state-checks.js';
 import { assessTimelineTransitions } from './transition-checks.js';
@@ -70,10 +77,15 @@ function assessEncodingInto(out: Judged[], exchange: Exchange, parsed: unknown, 
   const repeated = duplicateKey(exchange.body, parsed);
   out.push(
     judged('JS-SHAPE-006', [exchange.invalidUtf8 === true && 'body is not valid UTF-8 (the bad bytes were read as U+FFFD)'], ctx),
-    judged('JS-SHAPE-009', [
-      (exchange.bom === true || exchange.body.charCodeAt(0) === 0xfeff) && 'body starts with a byte-order mark (RFC 8259 section 8.1: senders must not add one)',
-      repeated !== undefined && `duplicate key ${JSON.stringify(repeated)} in one object: a client keeps only one of the values`,
-    ], ctx),
+    judged(
+      'JS-SHAPE-009',
+      [
+        (exchange.bom === true || exchange.body.charCodeAt(0) === 0xfeff) &&
+          'body starts with a byte-order mark (RFC 8259 section 8.1: senders must not add one)',
+        repeated !== undefined && `duplicate key ${JSON.stringify(repeated)} in one object: a client keeps only one of the values`,
+      ],
+      ctx,
+    ),
   );
 }
 
@@ -94,7 +106,8 @@ function judgeAnswerInto(out: Judged[], observation: Observation, request: Statu
     for (const judgement of assessAnswer(exchange, ctx)) out.push(judgement);
     if (status >= 500) out.push(as('JS-PH-001', checkNoServerError(exchange, ctx)));
     // A job's status lives at its documented URL: a redirect is no answer, and the suite follows none.
-    if (status >= 300 && status <= 399) out.push(judged('JS-ERR-004', [`the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`], ctx));
+    if (status >= 300 && status <= 399)
+      out.push(judged('JS-ERR-004', [`the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`], ctx));
     return;
   }
   if (exchange.body.length > 0) out.push(as('JS-SHAPE-005', checkContentType(exchange, ctx)));

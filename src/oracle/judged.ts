@@ -16,7 +16,12 @@ export interface Assessment {
 }
 
 /** The requirement was judged; each message is one way it broke (none: it held). */
-export function judged(requirement: string, failures: ReadonlyArray<string | false | undefined>, context: FindingContext = {}, evidence?: unknown): Judged {
+export function judged(
+  requirement: string,
+  failures: ReadonlyArray<string | false | undefined>,
+  context: FindingContext = {},
+  evidence?: unknown,
+): Judged {
   const findings: Finding[] = [];
   for (const message of failures) if (message) findings.push(finding(requirement, message, context, evidence));
   return { requirement, findings };

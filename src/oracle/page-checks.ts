@@ -17,10 +17,14 @@ export function assessPageSize(page: JobSnapshot, filesLimit: number | undefined
   const limit = filesLimit ?? DEFAULT_FILES_LIMIT;
   const count = Array.isArray(snapshot.files) ? snapshot.files.length : 0;
   const pageLimit = numberAt(objectAt(snapshot.files_page)?.limit);
-  return judged(requirement, [
-    count > limit && `files has ${count} entries, above the page size ${limit}`,
-    pageLimit !== undefined && pageLimit !== limit && `files_page.limit is ${pageLimit}, expected ${limit}`,
-  ], context);
+  return judged(
+    requirement,
+    [
+      count > limit && `files has ${count} entries, above the page size ${limit}`,
+      pageLimit !== undefined && pageLimit !== limit && `files_page.limit is ${pageLimit}, expected ${limit}`,
+    ],
+    context,
+  );
 }
 
 export function checkPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Finding[] {
@@ -86,27 +90,40 @@ export function assessFilesWalk(pages: readonly JobSnapshot[], options: FilesWal
     const cursor = stringAt(objectAt(page.files_page)?.next_cursor) || undefined; // "" ends a walk, as null does
     if (cursor === undefined) return;
     const first = seenCursors.get(cursor);
-    if (first !== undefined) loop ??= { message: `next_cursor on page ${index} repeats the one of page ${first}: the walk loops`, at: index };
+    if (first !== undefined)
+      loop ??= { message: `next_cursor on page ${index} repeats the one of page ${first}: the walk loops`, at: index };
     else seenCursors.set(cursor, index);
   });
   const lastIndex = bodies.length - 1;
   const last = bodies[lastIndex]!;
-  const unfinished = stringAt(objectAt(last.files_page)?.next_cursor) ? `the walk did not end: page ${lastIndex} still names a next_cursor` : undefined;
+  const unfinished = stringAt(objectAt(last.files_page)?.next_cursor)
+    ? `the walk did not end: page ${lastIndex} still names a next_cursor`
+    : undefined;
   const total = knownTotal(bodies);
   const walk: Finding[] = [];
   // Each defect once, at the page that shows it; a loop re-serves files too, so it is not also a repeat.
-  if (repeatedCount > 0) walk.push(finding('JS-PAGE-004', `${repeatedCount} file(s) listed again: ${repeated.join(', ')}`, ctxAt(repeatedAt!)));
+  if (repeatedCount > 0)
+    walk.push(finding('JS-PAGE-004', `${repeatedCount} file(s) listed again: ${repeated.join(', ')}`, ctxAt(repeatedAt!)));
   else if (loop) walk.push(finding('JS-PAGE-004', loop.message, ctxAt(loop.at)));
-  else if (unfinished) walk.push(finding('JS-PAGE-004', options.stoppedBecause ? `${unfinished} (${options.stoppedBecause})` : unfinished, ctxAt(lastIndex)));
+  else if (unfinished)
+    walk.push(finding('JS-PAGE-004', options.stoppedBecause ? `${unfinished} (${options.stoppedBecause})` : unfinished, ctxAt(lastIndex)));
   else if (total !== undefined && total !== firstPage.size && bodies.some((p) => Array.isArray(p.files))) {
-    walk.push(finding('JS-PAGE-004', `the walk visited ${firstPage.size} files but the job announces files_total ${total}`, ctxAt(lastIndex)));
+    walk.push(
+      finding('JS-PAGE-004', `the walk visited ${firstPage.size} files but the job announces files_total ${total}`, ctxAt(lastIndex)),
+    );
   }
   out.push({ requirement: 'JS-PAGE-004', findings: walk });
 
   if (walk.length === 0 && isKnownStatus(last.status) && isTerminal(last.status)) {
     const estimated = numberAt(objectAt(last.files_page)?.total_estimated);
     if (estimated !== undefined) {
-      out.push(judged('JS-PAGE-006', [estimated !== firstPage.size && `the walk visited ${firstPage.size} files but files_page.total_estimated is ${estimated}`], ctxAt(lastIndex)));
+      out.push(
+        judged(
+          'JS-PAGE-006',
+          [estimated !== firstPage.size && `the walk visited ${firstPage.size} files but files_page.total_estimated is ${estimated}`],
+          ctxAt(lastIndex),
+        ),
+      );
     }
   }
   return out;

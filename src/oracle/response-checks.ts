@@ -21,7 +21,13 @@ export function checkContentType(exchange: Exchange, context: FindingContext = {
 
 export function checkNoServerError(exchange: Exchange, context: FindingContext = {}): Finding[] {
   return exchange.status >= 500
-    ? [finding('JS-PH-001', `the job-status endpoint answered HTTP ${exchange.status} instead of the placeholder: ${preview(exchange.body, 80)}`, context)]
+    ? [
+        finding(
+          'JS-PH-001',
+          `the job-status endpoint answered HTTP ${exchange.status} instead of the placeholder: ${preview(exchange.body, 80)}`,
+          context,
+        ),
+      ]
     : [];
 }
 
@@ -35,7 +41,9 @@ export function checkJobIdEcho(body: unknown, expectedJobId: string | undefined,
 export function checkPlaceholderShape(body: unknown, context: FindingContext = {}): Finding[] {
   return validate('Placeholder', body).map((p) =>
     p.keyword === 'additionalProperties'
-      ? finding('JS-PH-005', `the placeholder carries a key beyond the documented five: ${show(p.params.additionalProperty)}`, context, { path: p.path })
+      ? finding('JS-PH-005', `the placeholder carries a key beyond the documented five: ${show(p.params.additionalProperty)}`, context, {
+          path: p.path,
+        })
       : finding('JS-PH-002', `Placeholder ${p.message}`, context, { path: p.path, keyword: p.keyword }),
   );
 }

@@ -40,7 +40,8 @@ function describe(problem: SchemaProblem, body: unknown): string {
   if (problem.path === '/status' && isVendorFinalStatus(status)) {
     return `status "${status}" is a final status only the vendor's client code names, not the job-status page (SPEC-002); judged as terminal`;
   }
-  if (problem.keyword === 'format' && requirementOf(problem, body) === 'JS-SHAPE-008') return `${problem.message} (no UTC offset, SPEC-011)`;
+  if (problem.keyword === 'format' && requirementOf(problem, body) === 'JS-SHAPE-008')
+    return `${problem.message} (no UTC offset, SPEC-011)`;
   return problem.message;
 }
 
@@ -54,7 +55,8 @@ export function checkSnapshotSchema(body: unknown, context: FindingContext = {})
   const out: Finding[] = [];
   for (const problem of validate('JobStatus', body)) {
     const requirement = judgedElsewhere(problem) ? undefined : requirementOf(problem, body);
-    if (requirement) out.push(finding(requirement, `JobStatus ${describe(problem, body)}`, context, { path: problem.path, keyword: problem.keyword }));
+    if (requirement)
+      out.push(finding(requirement, `JobStatus ${describe(problem, body)}`, context, { path: problem.path, keyword: problem.keyword }));
   }
   return out;
 }

@@ -18,7 +18,8 @@ function statusOf(snapshot: JobSnapshot): KnownStatus | undefined {
 
 export const checkStartedAt: Check = (s, ctx) => {
   const status = statusOf(s);
-  if (status === 'pending') return [judged('JS-STATE-001', [isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`], ctx)];
+  if (status === 'pending')
+    return [judged('JS-STATE-001', [isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`], ctx)];
   if (status === 'running' || status === 'completed' || status === 'completed_with_failures') {
     return [judged('JS-STATE-014', [!isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is ${status}`], ctx)];
   }
@@ -31,10 +32,14 @@ export const checkCompletedAt: Check = (s, ctx) => {
   const set = isSet(s.completed_at);
   const terminal = isTerminal(status);
   return [
-    judged('JS-STATE-002', [
-      terminal && !set && `completed_at is ${show(s.completed_at)} although the job is ${status}`,
-      !terminal && set && `completed_at is ${show(s.completed_at)} while the job is ${status}`,
-    ], ctx),
+    judged(
+      'JS-STATE-002',
+      [
+        terminal && !set && `completed_at is ${show(s.completed_at)} although the job is ${status}`,
+        !terminal && set && `completed_at is ${show(s.completed_at)} while the job is ${status}`,
+      ],
+      ctx,
+    ),
   ];
 };
 
@@ -87,7 +92,8 @@ export const checkTimestampOrder: Check = (s, ctx) => {
     const second = at[b];
     if (first === undefined || second === undefined) continue;
     compared = true;
-    if (first - second > CLOCK_SKEW_MS) failures.push(`${a} (${new Date(first).toISOString()}) is after ${b} (${new Date(second).toISOString()})`);
+    if (first - second > CLOCK_SKEW_MS)
+      failures.push(`${a} (${new Date(first).toISOString()}) is after ${b} (${new Date(second).toISOString()})`);
   }
   return compared ? [judged('JS-STATE-007', failures, ctx)] : [];
 };
@@ -133,7 +139,13 @@ export const checkSettledFiles: Check = (s, ctx) => {
     return fileStatus === 'queued' || fileStatus === 'processing';
   });
   const names = unsettled.slice(0, 3).map((f) => `${show(objectAt(f)?.uri)} (${show(objectAt(f)?.status)})`);
-  return [judged('JS-STATE-010', [unsettled.length > 0 && `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`], ctx)];
+  return [
+    judged(
+      'JS-STATE-010',
+      [unsettled.length > 0 && `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`],
+      ctx,
+    ),
+  ];
 };
 
 export const checkOutcomeAgreement: Check = (s, ctx) => {
@@ -142,10 +154,14 @@ export const checkOutcomeAgreement: Check = (s, ctx) => {
   const failed = numberAt(objectAt(s.progress)?.files_failed) ?? numberAt(objectAt(s.result)?.files_failed);
   if (failed === undefined) return [];
   return [
-    judged('JS-STATE-011', [
-      status === 'completed' && failed > 0 && `the job is completed but reports ${failed} failed file(s)`,
-      status === 'completed_with_failures' && failed === 0 && 'the job is completed_with_failures but reports no failed file',
-    ], ctx),
+    judged(
+      'JS-STATE-011',
+      [
+        status === 'completed' && failed > 0 && `the job is completed but reports ${failed} failed file(s)`,
+        status === 'completed_with_failures' && failed === 0 && 'the job is completed_with_failures but reports no failed file',
+      ],
+      ctx,
+    ),
   ];
 };
 

@@ -67,7 +67,10 @@ class Follower<T> implements Sightings<T>, Following {
     }
     this.compared = true;
     const message = this.rule.illegal(before.value, value, key, `poll ${before.pollIndex}`);
-    if (message) this.findings.push(finding(this.rule.requirement, message, { jobId: this.jobId ?? stringAt(at.snapshot.job_id), pollIndex: at.index }));
+    if (message)
+      this.findings.push(
+        finding(this.rule.requirement, message, { jobId: this.jobId ?? stringAt(at.snapshot.job_id), pollIndex: at.index }),
+      );
     before.value = value;
     before.pollIndex = at.index;
   }
@@ -100,7 +103,9 @@ function walk(followers: readonly Following[], timeline: readonly Observation[])
  */
 function monotone<T>(rule: Rule<T>): TransitionCheck {
   const follow = (jobId?: string): Following => new Follower(rule, jobId);
-  return Object.assign((timeline: readonly Observation[], options: TimelineOptions = {}) => walk([follow(options.jobId)], timeline), { follow });
+  return Object.assign((timeline: readonly Observation[], options: TimelineOptions = {}) => walk([follow(options.jobId)], timeline), {
+    follow,
+  });
 }
 
 function isStageValue(value: unknown): value is StageValue {
@@ -112,7 +117,8 @@ export const checkStatusTransitions = monotone<KnownStatus>({
   read: (s, sightings) => {
     if (isKnownStatus(s.status)) sightings.see('status', s.status);
   },
-  illegal: (before, after, _key, since) => (canObserveStatus(before, after) ? undefined : `status went from ${before} (${since}) to ${after}`),
+  illegal: (before, after, _key, since) =>
+    canObserveStatus(before, after) ? undefined : `status went from ${before} (${since}) to ${after}`,
 });
 
 export const checkStageOrder = monotone<StageValue>({
@@ -122,7 +128,8 @@ export const checkStageOrder = monotone<StageValue>({
     const stage = objectAt(s.progress)?.current_stage;
     if (s.status === 'running' && isStageValue(stage)) sightings.see('stage', stage);
   },
-  illegal: (before, after, _key, since) => (canObserveStage(before, after) ? undefined : `stage went back from ${before} (${since}) to ${after}`),
+  illegal: (before, after, _key, since) =>
+    canObserveStage(before, after) ? undefined : `stage went back from ${before} (${since}) to ${after}`,
 });
 
 export const checkFileTransitions = monotone<FileStatusValue>({
@@ -138,7 +145,8 @@ export const checkFileTransitions = monotone<FileStatusValue>({
       sightings.see(uri, status);
     }
   },
-  illegal: (before, after, uri, since) => (canObserveFileStatus(before, after) ? undefined : `file ${show(uri)} went from ${before} (${since}) to ${after}`),
+  illegal: (before, after, uri, since) =>
+    canObserveFileStatus(before, after) ? undefined : `file ${show(uri)} went from ${before} (${since}) to ${after}`,
 });
 
 export const checkCounterMonotonicity = monotone<number>({
@@ -176,7 +184,9 @@ export const checkUpdatedAtMonotonic = monotone<number>({
     if (at !== undefined) sightings.see('updated_at', at);
   },
   illegal: (before, after, _key, since) =>
-    after < before ? `updated_at went back from ${new Date(before).toISOString()} (${since}) to ${new Date(after).toISOString()}` : undefined,
+    after < before
+      ? `updated_at went back from ${new Date(before).toISOString()} (${since}) to ${new Date(after).toISOString()}`
+      : undefined,
 });
 
 export const TRANSITION_CHECKS: Record<string, TransitionCheck> = {
@@ -192,7 +202,10 @@ const TRANSITION_CHECK_LIST = Object.values(TRANSITION_CHECKS);
 
 /** Every lifecycle rule judged over one job's timeline, in one walk over its snapshots. */
 export function assessTimelineTransitions(timeline: readonly Observation[], options: TimelineOptions = {}): Judged[] {
-  return walk(TRANSITION_CHECK_LIST.map((check) => check.follow(options.jobId)), timeline);
+  return walk(
+    TRANSITION_CHECK_LIST.map((check) => check.follow(options.jobId)),
+    timeline,
+  );
 }
 
 /** Every lifecycle rule over one job's timeline. */

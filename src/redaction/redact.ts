@@ -57,7 +57,13 @@ export function redactor(secrets: readonly (string | undefined)[]): Redactor {
     forms.add(Buffer.from(secret).toString('base64'));
   }
   const literal = forms.size
-    ? new RegExp([...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g')
+    ? new RegExp(
+        [...forms]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      )
     : null;
   return (text: string) => {
     const out = literal ? text.replace(literal, REDACTED) : text;

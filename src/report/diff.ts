@@ -22,7 +22,14 @@ export interface ResultsDiff {
 
 type Comparable = Pick<Results, 'requirements' | 'summary'>;
 
-const RANK: Record<RequirementStatus | 'absent', number> = { failed: 0, absent: 1, 'not-covered': 1, inconclusive: 2, skipped: 2, passed: 3 };
+const RANK: Record<RequirementStatus | 'absent', number> = {
+  failed: 0,
+  absent: 1,
+  'not-covered': 1,
+  inconclusive: 2,
+  skipped: 2,
+  passed: 3,
+};
 
 /** A regression is a requirement that now fails, or that passed and no longer does (coverage lost, or now inconclusive). */
 export function classify(before: RequirementStatus | 'absent', after: RequirementStatus | 'absent'): ChangeKind {
@@ -46,7 +53,9 @@ export function diffResults(before: Comparable, after: Comparable): ResultsDiff 
     if (from === to) continue;
     changes.push({ id, level: (b ?? a)?.level ?? '', title: (b ?? a)?.title ?? '', before: from, after: to, kind: classify(from, to) });
   }
-  changes.sort((x, y) => ORDER[x.kind] - ORDER[y.kind] || (x.level === y.level ? 0 : x.level === 'MUST' ? -1 : 1) || x.id.localeCompare(y.id));
+  changes.sort(
+    (x, y) => ORDER[x.kind] - ORDER[y.kind] || (x.level === y.level ? 0 : x.level === 'MUST' ? -1 : 1) || x.id.localeCompare(y.id),
+  );
   return {
     verdictBefore: before.summary?.verdict ?? 'unknown',
     verdictAfter: after.summary?.verdict ?? 'unknown',
@@ -58,7 +67,8 @@ export function diffResults(before: Comparable, after: Comparable): ResultsDiff 
 export function formatDiff(diff: ResultsDiff): string {
   const lines = [`verdict: ${diff.verdictBefore} -> ${diff.verdictAfter}`];
   if (diff.changes.length === 0) lines.push('no requirement changed status');
-  for (const c of diff.changes) lines.push(`${c.kind.padEnd(11)} ${c.id.padEnd(14)} ${c.level.padEnd(6)} ${c.before} -> ${c.after}  ${c.title}`);
+  for (const c of diff.changes)
+    lines.push(`${c.kind.padEnd(11)} ${c.id.padEnd(14)} ${c.level.padEnd(6)} ${c.before} -> ${c.after}  ${c.title}`);
   lines.push(`${diff.changes.length} changed, ${diff.regressions} regression(s)`);
   return lines.join('\n');
 }

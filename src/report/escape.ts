@@ -28,6 +28,8 @@ export function jsonForScript(value: unknown): string {
 
 /** A token safe as an element id, class suffix or fragment: letters, digits, `-` and `_` only. */
 export function anchorId(prefix: string, value: unknown): string {
-  const cleaned = String(value ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  const cleaned = String(value ?? '')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 80);
   return `${prefix}-${cleaned || '_'}`;
 }

@@ -79,20 +79,28 @@ function secrets(): string[] {
 /** Attaches the findings of a test (all of them, SHOULD included); the reporter fails each requirement named. */
 export async function attachFindings(testInfo: TestInfo, findings: Finding[]): Promise<void> {
   if (findings.length === 0) return;
-  const payload: FindingsAttachment = { findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Finding[] };
+  const payload: FindingsAttachment = {
+    findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Finding[],
+  };
   await testInfo.attach(FINDINGS_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }
 
 /** Attaches which requirements the test's checks ran on, and why others could not be judged. */
 export async function attachJudged(testInfo: TestInfo, judged: JudgedAttachment): Promise<void> {
   if (judged.exercised.length === 0 && judged.inconclusive.length === 0) return;
-  const payload = redactDeep(clipStrings({ exercised: [...new Set(judged.exercised)].sort(), inconclusive: judged.inconclusive.slice(0, 200) }, 4000, 1000), secrets());
+  const payload = redactDeep(
+    clipStrings({ exercised: [...new Set(judged.exercised)].sort(), inconclusive: judged.inconclusive.slice(0, 200) }, 4000, 1000),
+    secrets(),
+  );
   await testInfo.attach(JUDGED_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }
 
 /** Attaches one job's poll timeline as evidence (redacted again here, in case a caller forgot). */
 export async function attachTimeline(testInfo: TestInfo, jobId: string, timeline: Observation[]): Promise<void> {
-  const payload: TimelineAttachment = { jobId, timeline: redactDeep(clipStrings(timeline, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Observation[] };
+  const payload: TimelineAttachment = {
+    jobId,
+    timeline: redactDeep(clipStrings(timeline, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Observation[],
+  };
   await testInfo.attach(TIMELINE_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }
 

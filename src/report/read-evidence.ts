@@ -142,7 +142,15 @@ export function readEvidence(
   attachments: readonly RawAttachment[],
   read: AttachmentReader,
 ): TestEvidence {
-  const evidence: TestEvidence = { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems: [] };
+  const evidence: TestEvidence = {
+    requirements: [],
+    seeds: [],
+    findings: [],
+    exercised: [],
+    inconclusive: [],
+    timelines: [],
+    problems: [],
+  };
   const ids = new Set<string>();
   for (const tag of tags) {
     const match = TAG_ID.exec(String(tag));
@@ -164,7 +172,8 @@ export function readEvidence(
   evidence.requirements = [...ids].filter((id) => id !== '');
 
   for (const attachment of attachments) {
-    if (attachment.name !== FINDINGS_ATTACHMENT && attachment.name !== TIMELINE_ATTACHMENT && attachment.name !== JUDGED_ATTACHMENT) continue;
+    if (attachment.name !== FINDINGS_ATTACHMENT && attachment.name !== TIMELINE_ATTACHMENT && attachment.name !== JUDGED_ATTACHMENT)
+      continue;
     const content = read(attachment);
     if ('problem' in content) {
       evidence.problems.push(`${attachment.name}: ${content.problem}`);
@@ -198,7 +207,8 @@ export function readEvidence(
         const observation = decodeObservation(item, position);
         if (observation) timeline.push(observation);
       });
-      if (timeline.length < list.length) evidence.problems.push(`${attachment.name}: ${list.length - timeline.length} unreadable observation(s) dropped`);
+      if (timeline.length < list.length)
+        evidence.problems.push(`${attachment.name}: ${list.length - timeline.length} unreadable observation(s) dropped`);
       evidence.timelines.push({ jobId: str(raw.jobId, 300), timeline });
     }
   }

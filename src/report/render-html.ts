@@ -55,7 +55,9 @@ function banner(results: Results): string {
   const unexercised = s.unexercisedMust.length
     ? `<p>MUST requirements not exercised:</p><ul class="unexercised">${s.unexercisedMust.map((u) => `<li><code>${e(u.id)}</code> ${e(u.status)}: ${e(u.reason)}</li>`).join('')}</ul>`
     : '';
-  const broken = s.runBroken ? `<p>The run broke (exit code 1): ${e(s.brokenBecause.slice(0, 5).join('; '))}${s.brokenBecause.length > 5 ? ` and ${s.brokenBecause.length - 5} more` : ''}</p>` : '';
+  const broken = s.runBroken
+    ? `<p>The run broke (exit code 1): ${e(s.brokenBecause.slice(0, 5).join('; '))}${s.brokenBecause.length > 5 ? ` and ${s.brokenBecause.length - 5} more` : ''}</p>`
+    : '';
   return `<header id="verdict" class="banner verdict-${e(s.verdict)}">
 <h1>${VERDICT_TITLE[s.verdict]}</h1>
 <p>${e(why)} GET /v2/jobs/{job_id} · profile <strong>${e(results.profile)}</strong> · ${s.requirements} requirements · ${s.failed} MUST failed, ${s.warned} SHOULD warned · ${s.inconclusive} inconclusive · ${s.notCovered} not covered · exit code ${s.exitCode}</p>
@@ -74,7 +76,7 @@ function target(results: Results): string {
 <dt>Base URL</dt><dd><code>${e(t.baseUrl ?? 'unknown')}</code></dd>
 <dt>Kind</dt><dd>${e(t.kind)}</dd>
 <dt>Controllable</dt><dd>${t.controllable === null ? 'unknown' : t.controllable ? 'yes (simulator control API answered)' : 'no (tests needing the control API are skipped)'}</dd>
-<dt>Profile</dt><dd>${e(results.profile)}${results.profile === 'strict' ? ' (our readings and the stricter side of the vendor\'s disagreements fail too)' : ' (what the vendor documents; our readings only warn)'}</dd>
+<dt>Profile</dt><dd>${e(results.profile)}${results.profile === 'strict' ? " (our readings and the stricter side of the vendor's disagreements fail too)" : ' (what the vendor documents; our readings only warn)'}</dd>
 <dt>API key</dt><dd>${t.apiKey === 'redacted' ? '[redacted] (set, never recorded)' : 'not set'}</dd>
 <dt>Run</dt><dd>${e(results.startedAt)} → ${e(results.finishedAt)} (${e(duration)}) · Playwright status ${e(r.status)} · ${r.tests} tests: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.other > 0 ? `, ${r.other} did not finish` : ''}</dd>
 </dl></section>`;
@@ -97,9 +99,19 @@ function matrix(results: Results): string {
 <table><thead><tr><th>id</th><th>level</th><th>evidence</th><th>status</th><th>requirement</th><th>tests</th></tr></thead><tbody>`);
     for (const r of rows) {
       const status = displayStatus(r);
-      const link = r.status === 'failed' ? ` <a href="#${anchorId('fail', r.id)}">${r.findings.length > 0 ? `findings (${r.findings.length})` : 'why'}</a>` : '';
-      const tests = r.tests.length > 0 ? `<ul class="tests">${r.tests.map(testLine).join('')}</ul>` : '<span class="muted">no test names it</span>';
-      const why = r.status === 'inconclusive' ? [...new Set(r.inconclusive.map((n) => n.cause))].slice(0, 3).map((c) => `<span class="reason inconclusive">${e(c)}</span>`).join('') : '';
+      const link =
+        r.status === 'failed'
+          ? ` <a href="#${anchorId('fail', r.id)}">${r.findings.length > 0 ? `findings (${r.findings.length})` : 'why'}</a>`
+          : '';
+      const tests =
+        r.tests.length > 0 ? `<ul class="tests">${r.tests.map(testLine).join('')}</ul>` : '<span class="muted">no test names it</span>';
+      const why =
+        r.status === 'inconclusive'
+          ? [...new Set(r.inconclusive.map((n) => n.cause))]
+              .slice(0, 3)
+              .map((c) => `<span class="reason inconclusive">${e(c)}</span>`)
+              .join('')
+          : '';
       out.push(`<tr class="req" id="${anchorId('req', r.id)}" data-index="${indexOf.get(r) ?? 0}" data-status="${e(status)}" data-area="${e(r.area)}">
 <td class="id">${e(r.id)}</td><td>${level(r.level)}</td><td><span class="evidence-tag" title="${e(r.source)}">${e(r.evidence)}</span></td><td>${badge(status)}${link}${why}</td>
 <td><strong>${e(r.title)}</strong><div class="statement">${e(r.statement)}</div></td><td>${tests}</td></tr>`);
@@ -157,13 +169,19 @@ function failures(results: Results): string {
         const where = [f.jobId !== undefined ? `job ${f.jobId}` : '', describePolls(polls), times, tests.get(f.test)?.title ?? '']
           .filter((s) => s !== '')
           .join(' · ');
-        const evidence = f.evidence !== undefined ? `<details><summary>evidence</summary><pre>${e(typeof f.evidence === 'string' ? f.evidence : JSON.stringify(f.evidence, null, 2))}</pre></details>` : '';
+        const evidence =
+          f.evidence !== undefined
+            ? `<details><summary>evidence</summary><pre>${e(typeof f.evidence === 'string' ? f.evidence : JSON.stringify(f.evidence, null, 2))}</pre></details>`
+            : '';
         out.push(`<li class="finding">${level(f.level)} ${e(f.message)} <div class="meta">${e(where)}</div>${evidence}</li>`);
       }
       out.push('</ol>');
     }
     const bare = r.tests.filter((t) => (t.status === 'failed' || t.status === 'timedOut') && !r.findings.some((f) => f.test === t.id));
-    for (const t of bare) out.push(`<p>Test <strong>${e(t.title)}</strong> ${e(t.status)}${t.error ? '' : ' without an error message'}.</p>${t.error ? `<pre>${e(t.error)}</pre>` : ''}`);
+    for (const t of bare)
+      out.push(
+        `<p>Test <strong>${e(t.title)}</strong> ${e(t.status)}${t.error ? '' : ' without an error message'}.</p>${t.error ? `<pre>${e(t.error)}</pre>` : ''}`,
+      );
     const shown = new Set<string>();
     for (const f of r.findings) if (f.timeline !== undefined) shown.add(f.timeline);
     for (const t of results.timelines) if (bare.some((b) => b.id === t.test)) shown.add(t.id);
@@ -172,7 +190,8 @@ function failures(results: Results): string {
       const t = timelinesById.get(id);
       if (t) out.push(timelineFigure(t, tests.get(t.test)?.title ?? ''));
     }
-    if (ids.length > TIMELINES_PER_REQUIREMENT) out.push(`<p class="muted">${ids.length - TIMELINES_PER_REQUIREMENT} more timelines in results.json.</p>`);
+    if (ids.length > TIMELINES_PER_REQUIREMENT)
+      out.push(`<p class="muted">${ids.length - TIMELINES_PER_REQUIREMENT} more timelines in results.json.</p>`);
     out.push('</article>');
   }
   out.push('</section>');
@@ -180,11 +199,15 @@ function failures(results: Results): string {
 }
 
 function coverageTable(title: string, rows: readonly CoverageRow[], unknownLabel: string): string {
-  const body = rows.length === 0
-    ? '<tr><td colspan="2" class="muted">nothing observed</td></tr>'
-    : rows
-        .map((row) => `<tr><td${row.count === 0 ? ' class="zero"' : ''}>${e(row.value)}${row.known ? '' : ` <span class="unknown">${e(unknownLabel)}</span>`}</td><td${row.count === 0 ? ' class="zero"' : ''}>${row.count === 0 ? 'not observed' : row.count}</td></tr>`)
-        .join('');
+  const body =
+    rows.length === 0
+      ? '<tr><td colspan="2" class="muted">nothing observed</td></tr>'
+      : rows
+          .map(
+            (row) =>
+              `<tr><td${row.count === 0 ? ' class="zero"' : ''}>${e(row.value)}${row.known ? '' : ` <span class="unknown">${e(unknownLabel)}</span>`}</td><td${row.count === 0 ? ' class="zero"' : ''}>${row.count === 0 ? 'not observed' : row.count}</td></tr>`,
+          )
+          .join('');
   return `<div><h3>${e(title)}</h3><table><thead><tr><th>value</th><th>observations</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
@@ -204,14 +227,20 @@ ${coverageTable('HTTP statuses', c.httpStatuses, '')}
 
 function seeds(results: Results): string {
   const rows = results.seeds
-    .map((s) => `<tr><td><code>${e(s.seed)}</code></td><td>${s.path !== undefined ? `<code>${e(s.path)}</code>` : '<span class="muted">—</span>'}</td><td>${e(s.testTitle)}</td><td><code>${e(s.command)}</code></td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td><code>${e(s.seed)}</code></td><td>${s.path !== undefined ? `<code>${e(s.path)}</code>` : '<span class="muted">—</span>'}</td><td>${e(s.testTitle)}</td><td><code>${e(s.command)}</code></td></tr>`,
+    )
     .join('');
   return `<section id="seeds"><h2>Seeds</h2>${rows === '' ? '<p class="muted">No generated scenarios recorded a seed.</p>' : `<table><thead><tr><th>seed</th><th>path</th><th>test</th><th>replay</th></tr></thead><tbody>${rows}</tbody></table>`}</section>`;
 }
 
 function specIssues(results: Results): string {
   const rows = results.specIssues
-    .map((i) => `<tr><td class="id">${e(i.id)}</td><td><strong>${e(i.title)}</strong><div class="statement">${e(i.detail)}</div></td><td>${e(i.decision)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td class="id">${e(i.id)}</td><td><strong>${e(i.title)}</strong><div class="statement">${e(i.detail)}</div></td><td>${e(i.decision)}</td></tr>`,
+    )
     .join('');
   return `<section id="spec-issues"><h2>Spec issues</h2><table><thead><tr><th>id</th><th>issue</th><th>decision</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
@@ -229,7 +258,17 @@ function scriptData(results: Results): unknown {
       id: r.id,
       area: r.area,
       filter: displayStatus(r),
-      text: [r.id, r.title, r.statement, r.level, r.evidence, r.source, ...r.tests.map((t) => t.title), ...r.findings.map((f) => f.message), ...r.inconclusive.map((n) => n.cause)]
+      text: [
+        r.id,
+        r.title,
+        r.statement,
+        r.level,
+        r.evidence,
+        r.source,
+        ...r.tests.map((t) => t.title),
+        ...r.findings.map((f) => f.message),
+        ...r.inconclusive.map((n) => n.cause),
+      ]
         .join('\n')
         .toLowerCase(),
     })),

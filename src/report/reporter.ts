@@ -30,7 +30,8 @@ export const readAttachment: AttachmentReader = (attachment) => {
     }
     if (attachment.path !== undefined) {
       const size = statSync(attachment.path).size;
-      if (size > MAX_ATTACHMENT_BYTES) return { problem: `attachment file of ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit` };
+      if (size > MAX_ATTACHMENT_BYTES)
+        return { problem: `attachment file of ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit` };
       return { text: readFileSync(attachment.path, 'utf8') };
     }
     return { problem: 'attachment has neither body nor path' };
@@ -53,7 +54,15 @@ export function recordOf(test: TestCase, rootDir: string): TestRecord {
     const unique = annotations.filter((a, i) => annotations.findIndex((b) => b.type === a.type && b.description === a.description) === i);
     evidence = readEvidence(test.tags ?? [], unique, last?.attachments ?? [], readAttachment);
   } catch (error) {
-    evidence = { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems: [`evidence unreadable: ${String(error)}`] };
+    evidence = {
+      requirements: [],
+      seeds: [],
+      findings: [],
+      exercised: [],
+      inconclusive: [],
+      timelines: [],
+      problems: [`evidence unreadable: ${String(error)}`],
+    };
   }
   const titles = test.titlePath().filter((t) => t !== '');
   const record: TestRecord = {
@@ -80,7 +89,10 @@ export function verdictLines(results: Results): string {
     '',
     `Conformance (${results.profile} profile): ${VERDICT_LINE[s.verdict]} — MUST failed ${s.failed}, SHOULD warned ${s.warned}, passed ${s.passed}, inconclusive ${s.inconclusive}, skipped ${s.skipped}, not covered ${s.notCovered}; exit code ${s.exitCode}`,
   ];
-  if (s.runBroken) lines.push(`  the run broke: ${s.brokenBecause.slice(0, 3).join('; ')}${s.brokenBecause.length > 3 ? ` (+${s.brokenBecause.length - 3} more)` : ''}`);
+  if (s.runBroken)
+    lines.push(
+      `  the run broke: ${s.brokenBecause.slice(0, 3).join('; ')}${s.brokenBecause.length > 3 ? ` (+${s.brokenBecause.length - 3} more)` : ''}`,
+    );
   for (const u of s.unexercisedMust.slice(0, 20)) lines.push(`  MUST ${u.id} ${u.status}: ${u.reason}`);
   if (s.unexercisedMust.length > 20) lines.push(`  ... and ${s.unexercisedMust.length - 20} more MUST not exercised (see the report)`);
   return `${lines.join('\n')}\n`;

@@ -153,7 +153,8 @@ function testRef(record: TestRecord): TestRef {
     durationMs: record.durationMs,
   };
   if (record.evidence.skipReason !== undefined) ref.skipReason = record.evidence.skipReason;
-  else if (record.status === 'not-run' || record.status === 'interrupted') ref.skipReason = `the test ${record.status === 'not-run' ? 'did not run' : 'was interrupted'}`;
+  else if (record.status === 'not-run' || record.status === 'interrupted')
+    ref.skipReason = `the test ${record.status === 'not-run' ? 'did not run' : 'was interrupted'}`;
   if (record.error !== undefined) ref.error = clip(record.error, MAX_ERROR, 'cut');
   return ref;
 }
@@ -189,7 +190,14 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
       const { kept, omitted } = clipTimeline(attached.timeline, highlight);
       const id = `t${timelines.length + 1}`;
       if (!ids.has(attached.jobId)) ids.set(attached.jobId, id);
-      timelines.push({ id, test: record.id, jobId: attached.jobId, observations: kept, omitted, highlight: [...highlight].sort((a, b) => a - b) });
+      timelines.push({
+        id,
+        test: record.id,
+        jobId: attached.jobId,
+        observations: kept,
+        omitted,
+        highlight: [...highlight].sort((a, b) => a - b),
+      });
     }
   }
 
@@ -227,7 +235,9 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
   );
   const strangers = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
   for (const id of strangers) {
-    const levels = (byRequirement.get(id) ?? []).flatMap((t) => t.evidence.findings.filter((f) => f.requirement === id).map((f) => f.level));
+    const levels = (byRequirement.get(id) ?? []).flatMap((t) =>
+      t.evidence.findings.filter((f) => f.requirement === id).map((f) => f.level),
+    );
     requirements.push(
       resultFor(id, {
         id,
@@ -241,7 +251,8 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
       }),
     );
   }
-  const areas = strangers.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
+  const areas =
+    strangers.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
 
   const targetEvidence = records.find((r) => r.evidence.target)?.evidence.target;
   const target: ResultsTarget = {

@@ -21,7 +21,13 @@ const HEADLINE: Record<string, string> = {
 
 /** A value as the text of one Markdown table cell: one line, no markup, no HTML, no pipe. */
 export function markdownCell(value: unknown, max = 200): string {
-  const oneLine = clip(String(value ?? '').replace(/\s+/g, ' ').trim(), max, 'cut');
+  const oneLine = clip(
+    String(value ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    max,
+    'cut',
+  );
   return escapeHtml(oneLine).replace(/[\\|*_[\]~!#]/g, (c) => `\\${c}`);
 }
 
@@ -37,9 +43,16 @@ function tallyRow(name: string, t: LevelTally): string {
 
 function requirementTable(title: string, rows: readonly RunRequirement[], maxRows: number): string[] {
   if (rows.length === 0) return [];
-  const lines = [`### ${title} (${rows.length})`, '', '| requirement | level | status | findings | title | first finding or reason |', '| --- | --- | --- | ---: | --- | --- |'];
+  const lines = [
+    `### ${title} (${rows.length})`,
+    '',
+    '| requirement | level | status | findings | title | first finding or reason |',
+    '| --- | --- | --- | ---: | --- | --- |',
+  ];
   for (const r of rows.slice(0, maxRows)) {
-    lines.push(`| ${markdownCell(r.id, 60)} | ${r.level} | ${markdownCell(r.status, 30)} | ${r.findings} | ${markdownCell(r.title)} | ${markdownCell(r.note ?? '')} |`);
+    lines.push(
+      `| ${markdownCell(r.id, 60)} | ${r.level} | ${markdownCell(r.status, 30)} | ${r.findings} | ${markdownCell(r.title)} | ${markdownCell(r.note ?? '')} |`,
+    );
   }
   if (rows.length > maxRows) lines.push('', `… and ${rows.length - maxRows} more: see the full report.`);
   lines.push('');
@@ -56,7 +69,8 @@ export function renderSummaryMarkdown(run: RunSummary, options: SummaryOptions =
     `Target ${target} · profile ${markdownCell(run.profile, 30)} · exit code ${run.exitCode}${run.startedAt ? ` · started ${markdownCell(run.startedAt, 40)}` : ''}`,
     '',
   ];
-  if (run.runBroken) lines.push(`**The run broke**: ${run.brokenBecause.map((b) => markdownCell(b)).join('; ') || 'no reason recorded'}`, '');
+  if (run.runBroken)
+    lines.push(`**The run broke**: ${run.brokenBecause.map((b) => markdownCell(b)).join('; ') || 'no reason recorded'}`, '');
   lines.push(
     '| level | passed | failed | inconclusive | skipped | not covered |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -65,9 +79,27 @@ export function renderSummaryMarkdown(run: RunSummary, options: SummaryOptions =
     '',
   );
   const must = run.requirements.filter((r) => r.level === 'MUST');
-  lines.push(...requirementTable('MUST failed', must.filter((r) => r.status === 'failed'), maxRows));
-  lines.push(...requirementTable('MUST not exercised', must.filter((r) => r.status !== 'failed' && r.status !== 'passed'), maxRows));
-  lines.push(...requirementTable('SHOULD warnings', run.requirements.filter((r) => r.level === 'SHOULD' && r.status === 'failed'), maxRows));
+  lines.push(
+    ...requirementTable(
+      'MUST failed',
+      must.filter((r) => r.status === 'failed'),
+      maxRows,
+    ),
+  );
+  lines.push(
+    ...requirementTable(
+      'MUST not exercised',
+      must.filter((r) => r.status !== 'failed' && r.status !== 'passed'),
+      maxRows,
+    ),
+  );
+  lines.push(
+    ...requirementTable(
+      'SHOULD warnings',
+      run.requirements.filter((r) => r.level === 'SHOULD' && r.status === 'failed'),
+      maxRows,
+    ),
+  );
   const links = [link('Full report', options.reportUrl), link('History of runs', options.historyUrl)].filter((l) => l !== '');
   if (links.length > 0) lines.push(links.join(' · '), '');
   return `${lines.join('\n')}\n`;

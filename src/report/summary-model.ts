@@ -105,7 +105,8 @@ export function readRunSummary(json: unknown): RunSummary {
   const must = tallyOf(requirements, 'MUST');
   const verdict = text(summary.verdict) ?? (must.failed > 0 ? 'not-conformant' : 'unknown');
   const v2 = count(results.schemaVersion) >= 2;
-  const exitCode = v2 && typeof summary.exitCode === 'number' ? summary.exitCode : verdict === 'conformant' ? 0 : verdict === 'incomplete' ? 0 : 1;
+  const exitCode =
+    v2 && typeof summary.exitCode === 'number' ? summary.exitCode : verdict === 'conformant' ? 0 : verdict === 'incomplete' ? 0 : 1;
   return {
     schemaVersion: count(results.schemaVersion),
     baseUrl: text(target.baseUrl),

@@ -59,7 +59,8 @@ export function timelineSvg(observations: readonly Observation[], options: Timel
     if (observation.kind === 'snapshot' && isJsonObject(observation.snapshot)) {
       const snapshot = observation.snapshot as unknown as Record<string, unknown>;
       if (snapshot.status !== undefined && snapshot.status !== null) point.status = String(snapshot.status).slice(0, 100);
-      if (isJsonObject(snapshot.progress) && typeof snapshot.progress.current_stage === 'string') point.stage = snapshot.progress.current_stage.slice(0, 100);
+      if (isJsonObject(snapshot.progress) && typeof snapshot.progress.current_stage === 'string')
+        point.stage = snapshot.progress.current_stage.slice(0, 100);
     }
     return point;
   });
@@ -106,16 +107,22 @@ export function timelineSvg(observations: readonly Observation[], options: Timel
 
   for (const p of points) {
     if (!highlight.has(p.observation.index)) continue;
-    out.push(`<rect class="highlight-band" x="${num(p.x - 5)}" y="${statusTop - 4}" width="10" height="${num(axisY - statusTop + 4)}" fill="#fde2e2" stroke="#c53030" stroke-width="1"/>`);
+    out.push(
+      `<rect class="highlight-band" x="${num(p.x - 5)}" y="${statusTop - 4}" width="10" height="${num(axisY - statusTop + 4)}" fill="#fde2e2" stroke="#c53030" stroke-width="1"/>`,
+    );
   }
 
   const snapshots = points.filter((p) => p.observation.kind === 'snapshot');
   if (snapshots.length > 1) {
-    out.push(`<polyline fill="none" stroke="#9aa5b1" stroke-width="1.5" points="${snapshots.map((p) => `${num(p.x)},${num(statusY(p))}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="#9aa5b1" stroke-width="1.5" points="${snapshots.map((p) => `${num(p.x)},${num(statusY(p))}`).join(' ')}"/>`,
+    );
   }
   const staged = points.filter((p) => p.stage !== undefined);
   if (staged.length > 1) {
-    out.push(`<polyline fill="none" stroke="#9aa5b1" stroke-width="1.5" points="${staged.map((p) => `${num(p.x)},${num(stageY(p.stage as string))}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="#9aa5b1" stroke-width="1.5" points="${staged.map((p) => `${num(p.x)},${num(stageY(p.stage as string))}`).join(' ')}"/>`,
+    );
   }
 
   for (const p of points) {

@@ -59,7 +59,8 @@ export function requirementStatus(tests: readonly JudgedTest[], id: string): Sta
   const ran = tests.filter((t) => RAN.includes(t.status));
   if (ran.length === 0) return { status: 'skipped', inconclusive: [] };
   const notes = ran.map((t) => {
-    const own = t.evidence.inconclusive.find((c) => c.requirement === id) ?? t.evidence.inconclusive.find((c) => c.requirement === undefined);
+    const own =
+      t.evidence.inconclusive.find((c) => c.requirement === id) ?? t.evidence.inconclusive.find((c) => c.requirement === undefined);
     if (own) return { test: t.id, cause: own.cause };
     if (brokeUnexplained(t)) return { test: t.id, cause: brokeBecause(t) };
     return { test: t.id, cause: 'its check never ran: the test saw no answer this requirement applies to' };
@@ -148,14 +149,21 @@ export function summarize(requirements: readonly SummaryInput[], outcome: RunOut
 
   const brokenBecause: string[] = [];
   for (const test of outcome.tests) {
-    if (brokeUnexplained(test)) brokenBecause.push(`"${test.title}" ${test.status === 'timedOut' ? 'timed out' : test.status}${test.error ? `: ${firstLine(test.error)}` : ''}`);
+    if (brokeUnexplained(test))
+      brokenBecause.push(
+        `"${test.title}" ${test.status === 'timedOut' ? 'timed out' : test.status}${test.error ? `: ${firstLine(test.error)}` : ''}`,
+      );
     for (const c of test.evidence.inconclusive) if (c.suiteTrouble) brokenBecause.push(c.cause);
   }
-  if (outcome.runStatus === 'interrupted' || outcome.runStatus === 'timedout') brokenBecause.push(`the run ${outcome.runStatus === 'timedout' ? 'hit its global timeout' : 'was interrupted'}`);
+  if (outcome.runStatus === 'interrupted' || outcome.runStatus === 'timedout')
+    brokenBecause.push(`the run ${outcome.runStatus === 'timedout' ? 'hit its global timeout' : 'was interrupted'}`);
   const unique = [...new Set(brokenBecause)];
 
   const unexercisedMust = requirements
-    .filter((r): r is SummaryInput & { status: UnexercisedMust['status'] } => r.level === 'MUST' && r.status !== 'passed' && r.status !== 'failed')
+    .filter(
+      (r): r is SummaryInput & { status: UnexercisedMust['status'] } =>
+        r.level === 'MUST' && r.status !== 'passed' && r.status !== 'failed',
+    )
     .map((r) => ({ id: r.id, status: r.status, reason: whyUnexercised(r) }));
   const runBroken = unique.length > 0;
   const verdict: Verdict = must.failed > 0 ? 'not-conformant' : unexercisedMust.length === 0 && !runBroken ? 'conformant' : 'incomplete';

@@ -19,7 +19,10 @@ const UNAUTHORIZED = { 'www-authenticate': 'Bearer' };
  * 403 when X-Organization-ID names another organization than the key's.
  */
 export function authenticate(headers: IncomingHttpHeaders, tenants: readonly Tenant[], forbidUnknown = false): AuthResult {
-  const reject = (detail: string): AuthResult => ({ ok: false, reply: forbidUnknown ? error(403, detail) : error(401, detail, UNAUTHORIZED) });
+  const reject = (detail: string): AuthResult => ({
+    ok: false,
+    reply: forbidUnknown ? error(403, detail) : error(401, detail, UNAUTHORIZED),
+  });
   const header = headers.authorization;
   if (!header) return reject('Not authenticated');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

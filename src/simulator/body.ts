@@ -59,9 +59,7 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-export type MultipartRead =
-  | { ok: true; files: UploadedFile[]; fields: Record<string, string> }
-  | { ok: false; reply: Reply };
+export type MultipartRead = { ok: true; files: UploadedFile[]; fields: Record<string, string> } | { ok: false; reply: Reply };
 
 export async function multipart(contentType: string | undefined, bytes: Buffer): Promise<MultipartRead> {
   if (mediaType(contentType) !== 'multipart/form-data') {

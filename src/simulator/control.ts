@@ -31,7 +31,13 @@ function jobOf(state: SimulatorState, request: RouteRequest, body: Fields): JobR
 
 function describeJob(state: SimulatorState, job: JobRecord) {
   const snapshot = snapshotOf(job, state.clock.now());
-  return { job_id: job.identity.jobId, status: snapshot.status, poll_count: job.pollCount, scenario: job.scenario, placeholders: job.placeholders ?? null };
+  return {
+    job_id: job.identity.jobId,
+    status: snapshot.status,
+    poll_count: job.pollCount,
+    scenario: job.scenario,
+    placeholders: job.placeholders ?? null,
+  };
 }
 
 function playFault(state: SimulatorState, job: JobRecord, fault: JobFault): Reply {
@@ -40,7 +46,9 @@ function playFault(state: SimulatorState, job: JobRecord, fault: JobFault): Repl
 }
 
 function stageOf(body: Fields): Stage | Reply {
-  return isStage(body.stage) ? body.stage : bad('stage', 'stage must be one of scanning, extracting, chunking, tagging, embedding, finalizing');
+  return isStage(body.stage)
+    ? body.stage
+    : bad('stage', 'stage must be one of scanning, extracting, chunking, tagging, embedding, finalizing');
 }
 
 const health: Handler = (state) => ok({ status: 'ok', jobs: state.jobs.size, clock: state.clock.state() });
@@ -57,7 +65,8 @@ const reset: Handler = (state) => {
 const readClock: Handler = (state) => ok(state.clock.state());
 
 const setClock = withBody((state, _request, body) => {
-  if (body.scale !== undefined && (typeof body.scale !== 'number' || !(body.scale > 0) || !Number.isFinite(body.scale))) return bad('scale', 'scale must be a positive number');
+  if (body.scale !== undefined && (typeof body.scale !== 'number' || !(body.scale > 0) || !Number.isFinite(body.scale)))
+    return bad('scale', 'scale must be a positive number');
   if (body.manual !== undefined && typeof body.manual !== 'boolean') return bad('manual', 'manual must be a boolean');
   state.clock.configure({ scale: body.scale as number | undefined, manual: body.manual as boolean | undefined });
   return ok(state.clock.state());
@@ -84,7 +93,8 @@ const placeholders = withBody((state, request, body) => {
     pattern.polls = body.polls;
   }
   if (body.probability !== undefined) {
-    if (typeof body.probability !== 'number' || body.probability < 0 || body.probability > 1) return bad('probability', 'probability must be within 0..1');
+    if (typeof body.probability !== 'number' || body.probability < 0 || body.probability > 1)
+      return bad('probability', 'probability must be within 0..1');
     pattern.probability = body.probability;
   }
   if (body.job_id === undefined) {
@@ -105,7 +115,11 @@ const rateLimit = withBody((state, request, body) => {
     const job = jobOf(state, request, body);
     if ('status' in job) return job;
   }
-  state.faults.rateLimits.push({ remaining: body.count, retryAfterSeconds: retryAfter, ...(typeof body.job_id === 'string' ? { jobId: body.job_id } : {}) });
+  state.faults.rateLimits.push({
+    remaining: body.count,
+    retryAfterSeconds: retryAfter,
+    ...(typeof body.job_id === 'string' ? { jobId: body.job_id } : {}),
+  });
   return ok(state.faults);
 });
 

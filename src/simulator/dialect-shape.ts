@@ -11,8 +11,20 @@ const SNAPSHOT_TIMESTAMPS = ['created_at', 'updated_at', 'started_at', 'complete
 
 /** Every JobStatus key the placeholder leaves out (spec/openapi.yaml JobStatus). */
 export const NON_PLACEHOLDER_KEYS = [
-  'collection_name', 'job_type', 'files', 'files_page', 'result', 'billing', 'error_code', 'error_message',
-  'cancelled_by', 'cancelled_at', 'created_at', 'updated_at', 'started_at', 'completed_at',
+  'collection_name',
+  'job_type',
+  'files',
+  'files_page',
+  'result',
+  'billing',
+  'error_code',
+  'error_message',
+  'cancelled_by',
+  'cancelled_at',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'completed_at',
 ] as const;
 
 export function isFinished(snapshot: JobSnapshot): boolean {

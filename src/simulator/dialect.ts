@@ -13,17 +13,47 @@ export interface Variation {
 
 /** Everything `vendor-variant` switches on; each id is checked where the behaviour lives. */
 export const VENDOR_VARIATIONS = [
-  { id: 'auth-403', why: 'a missing or wrong key is 403: no jobs endpoint documents 401, and FastAPI HTTPBearer answered 403 (vendor-evidence section 6)' },
-  { id: 'processed-counts-all', why: 'progress.files_processed counts failed and skipped files too: the SDK says only "files processed so far" (JS-STATE-008 audit)' },
-  { id: 'foreign-cursor-ignored', why: 'a files_cursor the server never issued serves the first page: the cursor is opaque and no 4xx is documented (JS-PAGE-005 audit)' },
-  { id: 'placeholder-null-keys', why: 'the placeholder carries every other JobStatus key as null, as a FastAPI response_model renders it (vendor-evidence section 3f)' },
-  { id: 'live-finished-fields', why: 'billing.credits.remaining, updated_at and the ETA of a finished job are live: "credits left in the current billing period" (DOC-cancel audit, section 5)' },
-  { id: 'offset-timestamps', why: 'timestamps as +00:00 with microseconds: RFC 3339 date-time allows any offset and fraction (seed, "format: date-time")' },
-  { id: 'files-null-while-pending', why: 'files and files_page are null before the job has files to show: the seed types them "list of objects or null" / "object or null"' },
-  { id: 'malformed-id-422', why: 'a job id that is not an id at all is a 422, as a typed FastAPI path parameter answers; a well-formed unknown id stays 404' },
-  { id: 'additive-fields', why: 'extra fields (execution_arn, pii_report, youtube, extra progress and file keys) and an unknown job_type: the SDK allows extras and types job_type `| Any`' },
+  {
+    id: 'auth-403',
+    why: 'a missing or wrong key is 403: no jobs endpoint documents 401, and FastAPI HTTPBearer answered 403 (vendor-evidence section 6)',
+  },
+  {
+    id: 'processed-counts-all',
+    why: 'progress.files_processed counts failed and skipped files too: the SDK says only "files processed so far" (JS-STATE-008 audit)',
+  },
+  {
+    id: 'foreign-cursor-ignored',
+    why: 'a files_cursor the server never issued serves the first page: the cursor is opaque and no 4xx is documented (JS-PAGE-005 audit)',
+  },
+  {
+    id: 'placeholder-null-keys',
+    why: 'the placeholder carries every other JobStatus key as null, as a FastAPI response_model renders it (vendor-evidence section 3f)',
+  },
+  {
+    id: 'live-finished-fields',
+    why: 'billing.credits.remaining, updated_at and the ETA of a finished job are live: "credits left in the current billing period" (DOC-cancel audit, section 5)',
+  },
+  {
+    id: 'offset-timestamps',
+    why: 'timestamps as +00:00 with microseconds: RFC 3339 date-time allows any offset and fraction (seed, "format: date-time")',
+  },
+  {
+    id: 'files-null-while-pending',
+    why: 'files and files_page are null before the job has files to show: the seed types them "list of objects or null" / "object or null"',
+  },
+  {
+    id: 'malformed-id-422',
+    why: 'a job id that is not an id at all is a 422, as a typed FastAPI path parameter answers; a well-formed unknown id stays 404',
+  },
+  {
+    id: 'additive-fields',
+    why: 'extra fields (execution_arn, pii_report, youtube, extra progress and file keys) and an unknown job_type: the SDK allows extras and types job_type `| Any`',
+  },
   { id: 'retry-after-date', why: 'a 429 gives Retry-After as an HTTP date: RFC 9110 section 10.2.3 allows a date or seconds' },
-  { id: 'finished-stage-null', why: 'progress.current_stage is null once the job is finished: the seed defines the stage only "when status is running"' },
+  {
+    id: 'finished-stage-null',
+    why: 'progress.current_stage is null once the job is finished: the seed defines the stage only "when status is running"',
+  },
 ] as const satisfies readonly Variation[];
 
 export type VariationId = (typeof VENDOR_VARIATIONS)[number]['id'];

@@ -10,9 +10,11 @@ export { DEFAULT_FILES_LIMIT, MAX_FILES_LIMIT };
 export function parseFilesLimit(raw: string | null): number | Reply {
   if (raw === null) return DEFAULT_FILES_LIMIT;
   const loc = ['query', 'files_limit'];
-  if (!/^[+-]?\d+$/.test(raw.trim())) return invalid(issue(loc, 'Input should be a valid integer, unable to parse string as an integer', 'int_parsing'));
+  if (!/^[+-]?\d+$/.test(raw.trim()))
+    return invalid(issue(loc, 'Input should be a valid integer, unable to parse string as an integer', 'int_parsing'));
   const value = Number(raw);
-  if (value < MIN_FILES_LIMIT) return invalid(issue(loc, `Input should be greater than or equal to ${MIN_FILES_LIMIT}`, 'greater_than_equal'));
+  if (value < MIN_FILES_LIMIT)
+    return invalid(issue(loc, `Input should be greater than or equal to ${MIN_FILES_LIMIT}`, 'greater_than_equal'));
   if (value > MAX_FILES_LIMIT) return invalid(issue(loc, `Input should be less than or equal to ${MAX_FILES_LIMIT}`, 'less_than_equal'));
   return value;
 }
@@ -28,4 +30,3 @@ export function parseFilesCursor(raw: string | null, jobId: string, codec: Curso
   if (!position) return invalid(issue(['query', 'files_cursor'], 'Invalid or expired files cursor', 'value_error'));
   return position.offset;
 }
-

@@ -17,7 +17,8 @@ export class IdempotencyLedger {
   lookup(orgId: string, key: string, path: string): Reply | undefined {
     const seen = this.answers.get(`${orgId}\u0000${key}`);
     if (!seen) return undefined;
-    if (seen.path !== path) return invalid(issue(['header', 'Idempotency-Key'], 'This Idempotency-Key was used for another request', 'value_error'));
+    if (seen.path !== path)
+      return invalid(issue(['header', 'Idempotency-Key'], 'This Idempotency-Key was used for another request', 'value_error'));
     return { ...seen.reply, headers: { ...seen.reply.headers, 'idempotent-replayed': 'true' } };
   }
 

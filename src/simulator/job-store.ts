@@ -33,7 +33,13 @@ export class JobStore {
     this.nextRandom = prng(seed);
   }
 
-  create(input: { orgId: string; collectionId: string; scenario: Scenario; createdAtMs: number; contents?: Map<string, string> }): JobRecord {
+  create(input: {
+    orgId: string;
+    collectionId: string;
+    scenario: Scenario;
+    createdAtMs: number;
+    contents?: Map<string, string>;
+  }): JobRecord {
     let jobId = uuidFrom(this.nextRandom);
     while (this.jobs.has(jobId)) jobId = uuidFrom(this.nextRandom);
     const job: JobRecord = {
@@ -101,5 +107,11 @@ export function applyJobFault(job: JobRecord, fault: JobFault, nowMs: number): F
 }
 
 function fingerprint(s: JobSnapshot): string {
-  return JSON.stringify([s.status, s.progress?.current_stage ?? null, s.progress === null, s.started_at, (s.files ?? []).map((f) => f.status)]);
+  return JSON.stringify([
+    s.status,
+    s.progress?.current_stage ?? null,
+    s.progress === null,
+    s.started_at,
+    (s.files ?? []).map((f) => f.status),
+  ]);
 }

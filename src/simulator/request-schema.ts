@@ -16,7 +16,14 @@ const ISSUE_TYPE: Record<string, string> = {
   minItems: 'too_short',
   maxItems: 'too_long',
 };
-const TYPE_ISSUE: Record<string, string> = { string: 'string_type', integer: 'int_type', number: 'float_type', boolean: 'bool_type', array: 'list_type', object: 'dict_type' };
+const TYPE_ISSUE: Record<string, string> = {
+  string: 'string_type',
+  integer: 'int_type',
+  number: 'float_type',
+  boolean: 'bool_type',
+  array: 'list_type',
+  object: 'dict_type',
+};
 
 function issueType(problem: SchemaProblem): string {
   if (problem.keyword === 'type') return TYPE_ISSUE[String(problem.params.type).split(',')[0]!] ?? 'type_error';
@@ -25,7 +32,13 @@ function issueType(problem: SchemaProblem): string {
 
 /** `/urls/0` -> ['body', 'urls', 0]; a missing property is named at the end, as FastAPI does. */
 function locOf(problem: SchemaProblem): (string | number)[] {
-  const segments = problem.path === '' ? [] : problem.path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    problem.path === ''
+      ? []
+      : problem.path
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const loc: (string | number)[] = ['body', ...segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
   if (problem.keyword === 'required') loc.push(String(problem.params.missingProperty));
   return loc;

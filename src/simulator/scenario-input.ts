@@ -18,15 +18,27 @@ export function scenarioProblems(value: unknown): ValidationIssue[] {
   need(typeof value.collection === 'string' && value.collection !== '', ['collection'], 'collection must be a non-empty string');
   need(isSeconds(value.pendingSeconds), ['pendingSeconds'], 'pendingSeconds must be a non-negative number');
   need(isSeconds(value.mediaLagSeconds), ['mediaLagSeconds'], 'mediaLagSeconds must be a non-negative number');
-  need(value.processingType === 'basic' || value.processingType === 'advanced', ['processingType'], "processingType must be 'basic' or 'advanced'");
+  need(
+    value.processingType === 'basic' || value.processingType === 'advanced',
+    ['processingType'],
+    "processingType must be 'basic' or 'advanced'",
+  );
   const stages = value.stageSeconds;
-  need(Array.isArray(stages) && stages.length === 6 && stages.every(isSeconds), ['stageSeconds'], 'stageSeconds must be six non-negative numbers');
+  need(
+    Array.isArray(stages) && stages.length === 6 && stages.every(isSeconds),
+    ['stageSeconds'],
+    'stageSeconds must be six non-negative numbers',
+  );
   const files = value.files;
   if (!Array.isArray(files)) need(false, ['files'], 'files must be an array');
   else {
     const uris = new Set<string>();
     files.forEach((file: unknown, i) => {
-      const ok = isJsonObject(file) && typeof file.uri === 'string' && typeof file.media === 'boolean' && ['completed', 'failed', 'skipped'].includes(file.outcome as string);
+      const ok =
+        isJsonObject(file) &&
+        typeof file.uri === 'string' &&
+        typeof file.media === 'boolean' &&
+        ['completed', 'failed', 'skipped'].includes(file.outcome as string);
       need(ok, ['files', i], 'a file is {uri: string, media: boolean, outcome: completed|failed|skipped}');
       if (ok) {
         need(!uris.has(file.uri as string), ['files', i, 'uri'], 'file uris must be unique within a job');
@@ -37,11 +49,15 @@ export function scenarioProblems(value: unknown): ValidationIssue[] {
   const end = value.end;
   const endOk =
     isJsonObject(end) &&
-    ((end.kind === 'run') ||
+    (end.kind === 'run' ||
       (end.kind === 'cancel' && isSeconds(end.atSecond) && typeof end.by === 'string') ||
       (end.kind === 'fail' && isStage(end.stage) && typeof end.errorCode === 'string' && typeof end.errorMessage === 'string') ||
       (end.kind === 'stuck' && isStage(end.stage)));
-  need(endOk, ['end'], 'end must be {kind: run} | {kind: cancel, atSecond, by} | {kind: fail, stage, errorCode, errorMessage} | {kind: stuck, stage}');
+  need(
+    endOk,
+    ['end'],
+    'end must be {kind: run} | {kind: cancel, atSecond, by} | {kind: fail, stage, errorCode, errorMessage} | {kind: stuck, stage}',
+  );
   const ph = value.placeholders;
   const phOk =
     ph === undefined ||

@@ -75,7 +75,10 @@ export interface SimulatorHandle {
 
 export function tenantsFrom(options: SimulatorOptions): { main: Tenant; other: Tenant | null } {
   const env = options.env ?? process.env;
-  const main = { apiKey: options.apiKey ?? (env.CAPTAIN_API_KEY || DEFAULT_API_KEY), orgId: options.orgId ?? (env.CAPTAIN_ORG_ID || DEFAULT_ORG_ID) };
+  const main = {
+    apiKey: options.apiKey ?? (env.CAPTAIN_API_KEY || DEFAULT_API_KEY),
+    orgId: options.orgId ?? (env.CAPTAIN_ORG_ID || DEFAULT_ORG_ID),
+  };
   const other =
     options.otherOrg === undefined
       ? { apiKey: env.CAPTAIN_OTHER_API_KEY || DEFAULT_OTHER_API_KEY, orgId: env.CAPTAIN_OTHER_ORG_ID || DEFAULT_OTHER_ORG_ID }
@@ -115,7 +118,10 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     const request = { method: route.method, url, headers: req.headers, body: read.bytes, params, orgId };
     if (route.path.startsWith('/_sim/')) return route.handler(state, request);
     const tooMany = (seconds: number, headers: Record<string, string> = {}) =>
-      error(429, 'Rate limit exceeded; retry later', { ...headers, 'retry-after': retryAfterValue(seconds, shows(state.dialect, 'retry-after-date')) });
+      error(429, 'Rate limit exceeded; retry later', {
+        ...headers,
+        'retry-after': retryAfterValue(seconds, shows(state.dialect, 'retry-after-date')),
+      });
     const limited = state.rateLimiter?.take(apiKey);
     if (limited && !limited.ok) return tooMany(limited.retryAfterSeconds);
     const latencyMs = state.faults.latencyMs;
@@ -148,7 +154,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const { main, other } = tenantsFrom(options);
   const dialect = dialectNamed(options.dialect ?? 'plain');
   const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit);
-  const clock = new SimulatorClock({ scale: options.timeScale ?? 1, manual: options.manualClock ?? false, ...(options.startMs !== undefined ? { startMs: options.startMs } : {}) });
+  const clock = new SimulatorClock({
+    scale: options.timeScale ?? 1,
+    manual: options.manualClock ?? false,
+    ...(options.startMs !== undefined ? { startMs: options.startMs } : {}),
+  });
   const state: SimulatorState = {
     clock,
     jobs: new JobStore(seed),
@@ -167,7 +177,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   server.keepAliveTimeout = 30_000;
   server.on('clientError', (_err, socket) => {
     const body = '{"detail":"Bad request"}';
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -16,14 +16,30 @@ test.describe('generated scenarios', () => {
   for (let batch = 0; batch < BATCHES; batch++) {
     test(
       `batch ${batch + 1} of ${BATCHES}: every generated scenario's lifecycle conforms`,
-      requirements('JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004', 'JS-TRANS-005', 'JS-TRANS-006', 'JS-TRANS-007', 'JS-PH-004', 'JS-STATE-010'),
+      requirements(
+        'JS-TRANS-001',
+        'JS-TRANS-002',
+        'JS-TRANS-003',
+        'JS-TRANS-004',
+        'JS-TRANS-005',
+        'JS-TRANS-006',
+        'JS-TRANS-007',
+        'JS-PH-004',
+        'JS-STATE-010',
+      ),
       async ({ sim, collection, conformance, pace }, testInfo) => {
         const count = pace.scenarioCount(process.env.CONFORMANCE_SCENARIOS, CONCURRENCY);
         const all = count === 0 ? [] : fc.sample(scenarioArbitrary({ maxFiles: 40, maxStageSeconds: 10 }), { seed: SEED, numRuns: count });
         const mine = all.filter((_, i) => i % BATCHES === batch).map((s) => ({ ...s, collection }));
         // The seeds table shows the command, so the report says how many scenarios ran and how to replay them.
-        annotateSeed(testInfo, { seed: SEED, command: `CONFORMANCE_SEED=${SEED} CONFORMANCE_SCENARIOS=${count} npm run conformance -- tests/conformance/generated.spec.ts` });
-        testInfo.annotations.push({ type: 'generated scenarios', description: `${mine.length} of ${count} (batch ${batch + 1} of ${BATCHES})` });
+        annotateSeed(testInfo, {
+          seed: SEED,
+          command: `CONFORMANCE_SEED=${SEED} CONFORMANCE_SCENARIOS=${count} npm run conformance -- tests/conformance/generated.spec.ts`,
+        });
+        testInfo.annotations.push({
+          type: 'generated scenarios',
+          description: `${mine.length} of ${count} (batch ${batch + 1} of ${BATCHES})`,
+        });
         console.log(`generated scenarios: CONFORMANCE_SEED=${SEED}, batch ${batch + 1}/${BATCHES}, ${mine.length} of ${count} scenarios`);
         const outcomes: string[] = [];
         for (let start = 0; start < mine.length; start += CONCURRENCY) {

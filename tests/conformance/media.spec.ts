@@ -47,7 +47,12 @@ test.describe('media: status lags, the query endpoint does not', () => {
       const answer = await api.query(collection, { query, top_k: 10, rerank: true });
       conformance.judgeQuery(answer.exchange, answer.json);
       const found = answer.json?.search_results?.some((r) => matchesFile(r, match)) ?? false;
-      conformance.judge('JS-MEDIA-002', found, `no search result for ${JSON.stringify(query)} names ${match} after the job (HTTP ${answer.exchange.status})`, { jobId, exchange: answer.exchange });
+      conformance.judge(
+        'JS-MEDIA-002',
+        found,
+        `no search result for ${JSON.stringify(query)} names ${match} after the job (HTTP ${answer.exchange.status})`,
+        { jobId, exchange: answer.exchange },
+      );
       await conformance.expectConforms();
     },
   );
@@ -58,13 +63,22 @@ test.describe('media: status lags, the query endpoint does not', () => {
     async ({ sim, collection, conformance }) => {
       const uri = 's3://conformance/keynote.mp4';
       const jobId = await sim.play(scenario(collection, { files: [{ uri, media: true, outcome: 'completed' }], mediaLagSeconds: 600 }));
-      expect(await conformance.waitUntil(jobId, (s) => s.status === 'running' && s.progress === null), 'the status lags: running, progress null').toBe(true);
-      const result = await conformance.waitFor(jobId, { fallback: { collection, query: 'keynote', match: uri, stuckAfterMs: conformance.ms(5) } });
-      conformance.judge('JS-MEDIA-002', result?.outcome === 'indexed-via-query', `the lagging video was not found through the query (${result?.outcome ?? 'no result'})`, { jobId });
+      expect(
+        await conformance.waitUntil(jobId, (s) => s.status === 'running' && s.progress === null),
+        'the status lags: running, progress null',
+      ).toBe(true);
+      const result = await conformance.waitFor(jobId, {
+        fallback: { collection, query: 'keynote', match: uri, stuckAfterMs: conformance.ms(5) },
+      });
+      conformance.judge(
+        'JS-MEDIA-002',
+        result?.outcome === 'indexed-via-query',
+        `the lagging video was not found through the query (${result?.outcome ?? 'no result'})`,
+        { jobId },
+      );
       expect(result?.outcome === 'indexed-via-query' && result.status).toBe('running');
       if (result?.outcome === 'indexed-via-query') conformance.judgeQuery(result.queryExchange, JSON.parse(result.queryExchange.body));
       await conformance.expectConforms();
     },
   );
 });
-

@@ -11,7 +11,13 @@ test.describe('placeholder: transient trouble answered with the documented place
       // Polls 0-1 come before any state, 4-6 while the job runs: seven polls at most 3 s apart (with the
       // placeholders' back-off) end within 20 s of the target's time; the stages last twice that, and never under 1.8 s real.
       const stage = pace.span(7, 300);
-      const jobId = await sim.play(scenario(collection, { pendingSeconds: 0, stageSeconds: [stage, stage, stage, stage, stage, stage], placeholders: { polls: [0, 1, 4, 5, 6] } }));
+      const jobId = await sim.play(
+        scenario(collection, {
+          pendingSeconds: 0,
+          stageSeconds: [stage, stage, stage, stage, stage, stage],
+          placeholders: { polls: [0, 1, 4, 5, 6] },
+        }),
+      );
       const result = await conformance.waitFor(jobId, { maxIntervalMs: conformance.ms(3) });
       expect(result?.outcome).toBe('terminal');
       const kinds = result!.timeline.map((o) => (o.kind === 'snapshot' ? o.snapshot.status : o.kind));
@@ -29,30 +35,44 @@ test.describe('placeholder: transient trouble answered with the documented place
     },
   );
 
-  test('a placeholder storm (90% of polls) does not stop the poller', requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-PH-005'), async ({ sim, collection, conformance }) => {
-    // Nine polls in ten, at fixed poll numbers: a drawn storm would depend on the job id, and so on test order.
-    const storm = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 10 !== 9);
-    const jobId = await sim.play(scenario(collection, { placeholders: { polls: storm } }));
-    const result = await conformance.waitFor(jobId, { maxRetries: 3 });
-    expect(result?.outcome).toBe('terminal');
-    const kinds = result!.timeline.map((o) => o.kind);
-    expect(kinds.slice(0, 10)).toEqual([...Array(9).fill('placeholder'), 'snapshot']);
-    await conformance.expectConforms();
-  });
+  test(
+    'a placeholder storm (90% of polls) does not stop the poller',
+    requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-PH-005'),
+    async ({ sim, collection, conformance }) => {
+      // Nine polls in ten, at fixed poll numbers: a drawn storm would depend on the job id, and so on test order.
+      const storm = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 10 !== 9);
+      const jobId = await sim.play(scenario(collection, { placeholders: { polls: storm } }));
+      const result = await conformance.waitFor(jobId, { maxRetries: 3 });
+      expect(result?.outcome).toBe('terminal');
+      const kinds = result!.timeline.map((o) => o.kind);
+      expect(kinds.slice(0, 10)).toEqual([...Array(9).fill('placeholder'), 'snapshot']);
+      await conformance.expectConforms();
+    },
+  );
 
   test(
-    'under backend trouble, an unknown job and another organization\'s job are still 404, never the placeholder',
+    "under backend trouble, an unknown job and another organization's job are still 404, never the placeholder",
     requirements('JS-PH-003'),
     async ({ sim, collection, conformance, clientFor, target, api }) => {
       const jobId = await sim.play(scenario(collection, { placeholders: { probability: 1 } }));
       const unknown = await api.getJob(`${jobId}x`);
       conformance.judgeOther(unknown.exchange);
-      conformance.judge('JS-PH-003', unknown.exchange.status === 404, `an unknown job under backend trouble was answered ${unknown.exchange.status}`, { exchange: unknown.exchange });
+      conformance.judge(
+        'JS-PH-003',
+        unknown.exchange.status === 404,
+        `an unknown job under backend trouble was answered ${unknown.exchange.status}`,
+        { exchange: unknown.exchange },
+      );
       test.skip(!target.otherTenant, 'no second organization configured (CAPTAIN_OTHER_API_KEY)');
       const foreign = await clientFor(target.otherTenant).getJob(jobId);
       conformance.judgeOther(foreign.exchange);
       const status = foreign.exchange.status;
-      conformance.judge('JS-PH-003', status === 404 || status === 403, `another organization's job under backend trouble was answered ${status}`, { jobId, exchange: foreign.exchange });
+      conformance.judge(
+        'JS-PH-003',
+        status === 404 || status === 403,
+        `another organization's job under backend trouble was answered ${status}`,
+        { jobId, exchange: foreign.exchange },
+      );
       await conformance.expectConforms();
     },
   );

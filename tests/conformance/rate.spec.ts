@@ -22,7 +22,8 @@ test.describe('rate limits: 429 and Retry-After', () => {
         // The reference poller honours Retry-After: a lower bound on its own wait, so it cannot flake on a slow machine.
         const announcedMs = parseRetryAfter(o.exchange.headers['retry-after'], Date.parse(o.exchange.receivedAt));
         const waitedMs = Date.parse(next!.exchange.receivedAt) - Date.parse(o.exchange.receivedAt);
-        if (announcedMs !== undefined) expect(waitedMs, `the poller waited the Retry-After of ${announcedMs} ms`).toBeGreaterThanOrEqual(announcedMs);
+        if (announcedMs !== undefined)
+          expect(waitedMs, `the poller waited the Retry-After of ${announcedMs} ms`).toBeGreaterThanOrEqual(announcedMs);
       }
       await conformance.expectConforms();
     },

@@ -5,7 +5,15 @@ import { files, scenario } from './support/scenarios.js';
 
 // Each snapshot is judged against the invariants of whatever status it reports: a test names the end it
 // provokes on the simulator, but a real deployment's end is judged as it comes, never hard-coded.
-const EVERY_SNAPSHOT = ['JS-STATE-001', 'JS-STATE-002', 'JS-STATE-007', 'JS-STATE-008', 'JS-STATE-009', 'JS-STATE-010', 'JS-STATE-014'] as const;
+const EVERY_SNAPSHOT = [
+  'JS-STATE-001',
+  'JS-STATE-002',
+  'JS-STATE-007',
+  'JS-STATE-008',
+  'JS-STATE-009',
+  'JS-STATE-010',
+  'JS-STATE-014',
+] as const;
 
 test.describe('state: what a snapshot says about itself', () => {
   test(
@@ -38,7 +46,11 @@ test.describe('state: what a snapshot says about itself', () => {
       // the documentation allows: the oracle judges the invariants of whichever status comes.
       const created = await api.indexFile(collection, [
         { name: `fine-${target.runId}.txt`, content: 'A document that indexes cleanly.', type: 'text/plain' },
-        { name: `corrupt-${target.runId}.pdf`, content: '%PDF-1.7\n%\u00e2\u00e3 this is not a PDF body, only its first line', type: 'application/pdf' },
+        {
+          name: `corrupt-${target.runId}.pdf`,
+          content: '%PDF-1.7\n%\u00e2\u00e3 this is not a PDF body, only its first line',
+          type: 'application/pdf',
+        },
       ]);
       conformance.judgeOther(created.exchange);
       expect(created.ok, `index/file answered HTTP ${created.exchange.status}: ${created.exchange.body.slice(0, 200)}`).toBe(true);
@@ -46,7 +58,8 @@ test.describe('state: what a snapshot says about itself', () => {
       const result = await conformance.waitFor(jobId);
       const end = result?.outcome === 'terminal' ? result.status : (result?.outcome ?? 'no end');
       testInfo.annotations.push({ type: 'end reached', description: end });
-      if (end !== 'failed') conformance.cannotJudge(`the job ended ${end}, not failed: this target showed no failed job to judge`, 'JS-STATE-004', false);
+      if (end !== 'failed')
+        conformance.cannotJudge(`the job ended ${end}, not failed: this target showed no failed job to judge`, 'JS-STATE-004', false);
       await conformance.expectConforms();
     },
   );
@@ -56,7 +69,14 @@ test.describe('state: what a snapshot says about itself', () => {
     requirements(...EVERY_SNAPSHOT, 'JS-STATE-004', 'JS-STATE-006', 'JS-STATE-013'),
     async ({ sim, collection, conformance }) => {
       const jobId = await sim.play(
-        scenario(collection, { end: { kind: 'fail', stage: 'embedding', errorCode: 'embedding_unavailable', errorMessage: 'The embedding service did not answer' } }),
+        scenario(collection, {
+          end: {
+            kind: 'fail',
+            stage: 'embedding',
+            errorCode: 'embedding_unavailable',
+            errorMessage: 'The embedding service did not answer',
+          },
+        }),
       );
       const result = await conformance.waitFor(jobId);
       expect(result?.outcome === 'terminal' && result.status).toBe('failed');
@@ -69,7 +89,9 @@ test.describe('state: what a snapshot says about itself', () => {
     requirements(...EVERY_SNAPSHOT, 'JS-STATE-005', 'JS-STATE-013'),
     async ({ sim, collection, conformance, pace }) => {
       const stage = pace.span(5, 300);
-      const jobId = await sim.play(scenario(collection, { files: files(6), stageSeconds: [pace.span(2, 50), stage, stage, stage, stage, 5] }));
+      const jobId = await sim.play(
+        scenario(collection, { files: files(6), stageSeconds: [pace.span(2, 50), stage, stage, stage, stage, 5] }),
+      );
       const running = await conformance.waitUntil(jobId, (s) => s.status === 'running');
       expect(running).toBe(true);
       const cancelled = await conformance.cancel(jobId);

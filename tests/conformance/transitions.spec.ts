@@ -24,10 +24,19 @@ test.describe('transitions: the lifecycle across polls', () => {
     async ({ sim, collection, conformance, pace }) => {
       // Stages longer than the polls' spacing (1-2 s of the target's time), so that most stages and file steps are observed.
       const stage = pace.span(4, 100);
-      const jobId = await sim.play(scenario(collection, { files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})), stageSeconds: [stage, stage, stage, stage, stage, stage] }));
+      const jobId = await sim.play(
+        scenario(collection, {
+          files: files(12, (i) => (i % 5 === 4 ? { outcome: 'skipped' } : {})),
+          stageSeconds: [stage, stage, stage, stage, stage, stage],
+        }),
+      );
       const result = await conformance.waitFor(jobId, { minIntervalMs: conformance.ms(1), maxIntervalMs: conformance.ms(2) });
       expect(result?.outcome).toBe('terminal');
-      const stages = new Set(result!.timeline.flatMap((o) => (o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [])));
+      const stages = new Set(
+        result!.timeline.flatMap((o) =>
+          o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [],
+        ),
+      );
       expect(stages.size, `stages observed: ${[...stages].join(', ')}`).toBeGreaterThanOrEqual(4);
       await conformance.expectConforms();
     },
@@ -47,7 +56,10 @@ test.describe('transitions: the lifecycle across polls', () => {
   for (const [name, make] of [
     ['completed', () => ({})],
     ['completed_with_failures', () => ({ files: files(3, (i) => (i === 0 ? { outcome: 'failed' as const } : {})) })],
-    ['failed', () => ({ end: { kind: 'fail' as const, stage: 'chunking' as const, errorCode: 'chunker_crashed', errorMessage: 'Chunker crashed' } })],
+    [
+      'failed',
+      () => ({ end: { kind: 'fail' as const, stage: 'chunking' as const, errorCode: 'chunker_crashed', errorMessage: 'Chunker crashed' } }),
+    ],
     ['cancelled', () => ({ end: { kind: 'cancel' as const, atSecond: 4, by: 'conformance-suite' } })],
   ] as const) {
     test(

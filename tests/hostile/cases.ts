@@ -64,7 +64,12 @@ const TEN_MB = 10 * 1000 * 1000;
 export const ANSWERS: Record<HostileCase, Answer> = {
   'not-json': (res) => send(res, 200, JSON_TYPE, 'Internal error: upstream request timed out, please retry'),
   'html-502': (res) =>
-    send(res, 502, 'text/html', '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'),
+    send(
+      res,
+      502,
+      'text/html',
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+    ),
   'truncated-json': (res, { honest }) => send(res, 200, JSON_TYPE, honest.slice(0, Math.floor(honest.length / 2))),
   'empty-200': (res) => send(res, 200, JSON_TYPE, ''),
   'body-10mb': (res, { honest }) => send(res, 200, JSON_TYPE, `${honest.slice(0, -1)},"padding":"${'x'.repeat(TEN_MB)}"}`),
@@ -74,10 +79,21 @@ export const ANSWERS: Record<HostileCase, Answer> = {
   'invalid-utf8': (res, { honest }) => {
     // Latin-1 bytes inside a string value: the JSON is well formed, its encoding is not.
     const [head, tail] = [honest.slice(0, 1), honest.slice(1)];
-    send(res, 200, JSON_TYPE, Buffer.concat([Buffer.from(`${head}"note":"caf`), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(`",${tail}`)]));
+    send(
+      res,
+      200,
+      JSON_TYPE,
+      Buffer.concat([Buffer.from(`${head}"note":"caf`), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(`",${tail}`)]),
+    );
   },
   'duplicate-keys': (res, { honest }) => send(res, 200, JSON_TYPE, `${honest.slice(0, -1)},"status":"completed","status":"failed"}`),
-  'status-null': (res, { honest }) => send(res, 200, JSON_TYPE, edit(honest, (b) => (b.status = null))),
+  'status-null': (res, { honest }) =>
+    send(
+      res,
+      200,
+      JSON_TYPE,
+      edit(honest, (b) => (b.status = null)),
+    ),
   'numbers-as-strings': (res, { honest }) =>
     send(
       res,
@@ -86,7 +102,8 @@ export const ANSWERS: Record<HostileCase, Answer> = {
       edit(honest, (b) => {
         b.estimated_time_remaining_seconds = '42';
         const progress = b.progress as Record<string, unknown> | null;
-        if (progress && typeof progress === 'object') for (const key of Object.keys(progress)) if (typeof progress[key] === 'number') progress[key] = String(progress[key]);
+        if (progress && typeof progress === 'object')
+          for (const key of Object.keys(progress)) if (typeof progress[key] === 'number') progress[key] = String(progress[key]);
         b.files_total = '3';
       }),
     ),

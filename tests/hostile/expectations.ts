@@ -15,7 +15,11 @@ export interface CaseExpectation {
 
 export const EXPECTED: Record<HostileCase, CaseExpectation> = {
   'not-json': { title: 'a 200 whose body is not JSON', requirement: 'JS-SHAPE-006', finding: /body is not JSON/ },
-  'html-502': { title: 'an HTML 502 page', requirement: 'JS-PH-001', finding: /answered HTTP 502 instead of the placeholder: <html>.*502 Bad Gateway/ },
+  'html-502': {
+    title: 'an HTML 502 page',
+    requirement: 'JS-PH-001',
+    finding: /answered HTTP 502 instead of the placeholder: <html>.*502 Bad Gateway/,
+  },
   'truncated-json': { title: 'truncated JSON', requirement: 'JS-SHAPE-006', finding: /body is not JSON/ },
   'empty-200': { title: 'an empty 200', requirement: 'JS-SHAPE-006', finding: /body is empty/ },
   'body-10mb': {
@@ -25,7 +29,11 @@ export const EXPECTED: Record<HostileCase, CaseExpectation> = {
     exchangeError: /^body exceeds 8 MiB$/,
   },
   'nested-1000': { title: 'JSON nested 1,000 deep', requirement: 'JS-SHAPE-002', finding: /job_id is absent, expected/ },
-  'wrong-content-type': { title: 'JSON served as text/plain', requirement: 'JS-SHAPE-005', finding: /served as "text\/plain; charset=utf-8", not application\/json/ },
+  'wrong-content-type': {
+    title: 'JSON served as text/plain',
+    requirement: 'JS-SHAPE-005',
+    finding: /served as "text\/plain; charset=utf-8", not application\/json/,
+  },
   bom: {
     title: 'a byte-order mark before the JSON',
     requirement: 'JS-SHAPE-009',
@@ -44,7 +52,11 @@ export const EXPECTED: Record<HostileCase, CaseExpectation> = {
     finding: /duplicate key "status"/,
   },
   'status-null': { title: 'status: null', requirement: 'JS-SHAPE-001', finding: /\/status must be/ },
-  'numbers-as-strings': { title: 'numbers sent as strings', requirement: 'JS-STATE-009', finding: /estimated_time_remaining_seconds is "42", not a non-negative integer/ },
+  'numbers-as-strings': {
+    title: 'numbers sent as strings',
+    requirement: 'JS-STATE-009',
+    finding: /estimated_time_remaining_seconds is "42", not a non-negative integer/,
+  },
   'login-page': { title: 'a 200 HTML login page', requirement: 'JS-SHAPE-006', finding: /body is not JSON .*Sign in/ },
   'redirect-loop': {
     title: 'a redirect loop',

@@ -66,7 +66,14 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Ups
   return new Promise((resolve, reject) => {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
     const outgoing = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...headers, host: upstream.host, 'content-length': String(body.length) }, timeout: 30_000 },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...headers, host: upstream.host, 'content-length': String(body.length) },
+        timeout: 30_000,
+      },
       (incoming) => {
         const kept = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
         readAll(incoming).then((b) => resolve({ status: incoming.statusCode ?? 502, headers: kept, body: b }), reject);
@@ -129,7 +136,11 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
     const jobId = match ? decodeURIComponent(match[1]!) : undefined;
     const answer = upstream
       ? await forward(upstream, req, body)
-      : { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(options.canned?.(jobId ?? '') ?? { job_id: jobId, status: 'pending' })) };
+      : {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.from(JSON.stringify(options.canned?.(jobId ?? '') ?? { job_id: jobId, status: 'pending' })),
+        };
     // Only real answers of a job are corrupted: a 404 for an unknown id stays a 404.
     if (req.method === 'POST' && INDEX.test(req.url ?? '')) {
       const created = (() => {

@@ -49,7 +49,8 @@ export function artifactsUnder(dir: string): Artifact[] {
     artifacts.push({ name: file, content });
     if (!file.endsWith('.html')) continue;
     for (const match of content.toString('latin1').matchAll(EMBEDDED_ZIP)) {
-      for (const member of unzip(Buffer.from(match[1] ?? '', 'base64'))) artifacts.push({ name: `${file}!${member.name}`, content: member.content });
+      for (const member of unzip(Buffer.from(match[1] ?? '', 'base64')))
+        artifacts.push({ name: `${file}!${member.name}`, content: member.content });
     }
   }
   return artifacts;

@@ -42,7 +42,13 @@ test('the banner gives the verdict and the MUST and SHOULD counts', async ({}, t
   await expect(banner.locator('h1')).toHaveText('Not conformant');
   // fixture: JS-STATE-001 and JS-TRANS-002 pass; JS-TRANS-001 fails on a finding; JS-STATE-002, JS-PAGE-001 (a failure
   // without findings), JS-TRANS-003 and JS-CANCEL-001 are inconclusive; JS-PH-001 is skipped; JS-SHAPE-005 and an uncatalogued id warn
-  await expect(banner.locator('tbody tr').nth(0).locator('td')).toHaveText(['2', '1', '4', '1', String(catalog.requirements.filter((r) => r.level === 'MUST').length - 8)]);
+  await expect(banner.locator('tbody tr').nth(0).locator('td')).toHaveText([
+    '2',
+    '1',
+    '4',
+    '1',
+    String(catalog.requirements.filter((r) => r.level === 'MUST').length - 8),
+  ]);
   await expect(banner.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText('2');
   await expect(page.locator('#target')).toContainText('[redacted]');
   await testInfo.attach('report', { body: await page.screenshot(), contentType: 'image/png' });

@@ -62,5 +62,11 @@ export async function runFixtureSuite(options: FixtureRunOptions): Promise<Fixtu
   const live = await play(args, { ...env, REPORT_FIXTURE_BLOB: blobDir });
   const mergedOut = path.join(outDir, 'merged');
   const merged = await play(['merge-reports', '-c', config, blobDir], { ...env, REPORT_FIXTURE_OUT: mergedOut });
-  return { outDir, conformanceDir, mergedDir: path.join(mergedOut, 'conformance'), exitCode: live.exitCode, output: `${live.output}\n${merged.output}` };
+  return {
+    outDir,
+    conformanceDir,
+    mergedDir: path.join(mergedOut, 'conformance'),
+    exitCode: live.exitCode,
+    output: `${live.output}\n${merged.output}`,
+  };
 }

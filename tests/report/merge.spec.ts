@@ -11,7 +11,12 @@ function essentials(dir: string) {
   return {
     summary: results.summary,
     target: results.target,
-    requirements: results.requirements.map((r) => ({ id: r.id, status: r.status, tests: r.tests.map((t) => [t.title, t.status, t.skipReason]), findings: r.findings.map((f) => [f.message, f.pollIndex]) })),
+    requirements: results.requirements.map((r) => ({
+      id: r.id,
+      status: r.status,
+      tests: r.tests.map((t) => [t.title, t.status, t.skipReason]),
+      findings: r.findings.map((f) => [f.message, f.pollIndex]),
+    })),
     seeds: results.seeds.map((s) => s.seed),
     timelines: results.timelines.map((t) => [t.jobId, t.observations.length, t.highlight]),
     coverage: results.coverage,

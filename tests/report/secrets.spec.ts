@@ -15,7 +15,9 @@ test('a canary API key appears in no report, JUnit, Playwright HTML or test-resu
   const artifacts = artifactsUnder(run.outDir);
   const names = artifacts.map((a) => path.relative(run.outDir, a.name));
   // The scan must have reached every output, the members of Playwright's embedded zip among them.
-  expect(names).toEqual(expect.arrayContaining(['conformance/index.html', 'conformance/results.json', 'junit.xml', 'playwright/index.html']));
+  expect(names).toEqual(
+    expect.arrayContaining(['conformance/index.html', 'conformance/results.json', 'junit.xml', 'playwright/index.html']),
+  );
   const zipped = artifacts.filter((a) => a.name.includes('!'));
   expect(zipped.length).toBeGreaterThan(0);
   expect(zipped.some((a) => a.content.includes('status never goes back to pending'))).toBe(true);
@@ -23,7 +25,9 @@ test('a canary API key appears in no report, JUnit, Playwright HTML or test-resu
   const results = readFileSync(path.join(run.conformanceDir, 'results.json'), 'utf8');
   expect(results).toContain('"authorization": "[redacted]"');
   expect(run.output).not.toContain(canary);
-  const leaks = artifacts.filter((a) => a.content.includes(canary) || a.content.includes(Buffer.from(canary).toString('base64'))).map((a) => a.name);
+  const leaks = artifacts
+    .filter((a) => a.content.includes(canary) || a.content.includes(Buffer.from(canary).toString('base64')))
+    .map((a) => a.name);
   expect(leaks).toEqual([]);
 });
 

@@ -56,7 +56,12 @@ function play(args: string[], env: Record<string, string>): Promise<{ exitCode: 
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(PW_|PLAYWRIGHT_|TEST_|CONFORMANCE_|CAPTAIN_|NODE_OPTIONS$|FORCE_COLOR$|CI$)/.test(name)) base[name] = value;
   }
-  const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env: { ...base, ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: repoRoot,
+    env: { ...base, ...env, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -114,7 +119,9 @@ test('two shards merged by merge-reports give every requirement the status and f
   expect(first.length).toBeGreaterThan(0);
   expect(second.length).toBeGreaterThan(0);
   expect(first.filter((id) => second.includes(id))).toEqual([]);
-  const unshardedResults = JSON.parse(readFileSync(path.join(unsharded.conformanceDir, 'results.json'), 'utf8')) as { run: { tests: number } };
+  const unshardedResults = JSON.parse(readFileSync(path.join(unsharded.conformanceDir, 'results.json'), 'utf8')) as {
+    run: { tests: number };
+  };
   expect(first.length + second.length).toBe(unshardedResults.run.tests);
 
   const merged = byRequirement(path.join(mergedDir, 'conformance', 'results.json'));

@@ -38,7 +38,11 @@ test.beforeAll(async () => {
   expect(run.exitCode, run.output).toBe(1);
   scratch = mkdtempSync(path.join(tmpdir(), 'conformance-site-'));
   const runs = path.join(scratch, 'runs');
-  const results = JSON.parse(readFileSync(path.join(run.conformanceDir, 'results.json'), 'utf8')) as { startedAt: string; requirements: Requirement[]; summary: { verdict: string } };
+  const results = JSON.parse(readFileSync(path.join(run.conformanceDir, 'results.json'), 'utf8')) as {
+    startedAt: string;
+    requirements: Requirement[];
+    summary: { verdict: string };
+  };
   const must = results.requirements.filter((r) => r.level === 'MUST');
   fixtureMust = { passed: must.filter((r) => r.status === 'passed').length, failed: must.filter((r) => r.status === 'failed').length };
 
@@ -65,7 +69,8 @@ test.beforeAll(async () => {
   };
   for (const r of after.requirements) {
     if (r.status === 'failed') r.status = 'passed';
-    if (r.id === 'JS-STATE-001') Object.assign(r, { status: 'inconclusive', title: `title ${HOSTILE}`, inconclusive: [{ test: 't', cause: 'budget' }] });
+    if (r.id === 'JS-STATE-001')
+      Object.assign(r, { status: 'inconclusive', title: `title ${HOSTILE}`, inconclusive: [{ test: 't', cause: 'budget' }] });
   }
   afterInconclusive = after.requirements.filter((r) => r.level === 'MUST' && r.status === 'inconclusive').length;
   mkdirSync(path.join(runs, '3-after'));

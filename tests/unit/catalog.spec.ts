@@ -49,12 +49,15 @@ test.describe('the requirement catalog (spec/requirements.yaml)', () => {
   });
 
   test('names only oracle checks that exist', () => {
-    const unknown = catalog.requirements.flatMap((r) => (r.oracle ?? []).filter((name) => !(name in ORACLE_CHECKS)).map((name) => `${r.id}: ${name}`));
+    const unknown = catalog.requirements.flatMap((r) =>
+      (r.oracle ?? []).filter((name) => !(name in ORACLE_CHECKS)).map((name) => `${r.id}: ${name}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   test('records the known gaps of the vendor material as spec issues', () => {
     const titles = catalog.spec_issues.map((s) => s.title).join('\n');
-    for (const gap of ['completed_with_failures', 'completed_with_errors', 'DELETE', 'files[]', 'rate limits']) expect(titles).toContain(gap);
+    for (const gap of ['completed_with_failures', 'completed_with_errors', 'DELETE', 'files[]', 'rate limits'])
+      expect(titles).toContain(gap);
   });
 });

@@ -36,25 +36,35 @@ const statusBodies = fc
   .tuple(scenarioTimelineArbitrary({ scenario: { maxFiles: 12 }, maxPolls: 8 }), fc.nat({ max: TIMELINE_CORRUPTIONS.length - 1 }), fc.nat())
   .map(([g, operator, pick]) => {
     const broken = TIMELINE_CORRUPTIONS[operator]!.apply(g, pick);
-    return [...g.timeline, ...(broken?.broken.timeline ?? [])].flatMap((o) => (o.kind === 'snapshot' || o.kind === 'placeholder' ? [JSON.parse(o.exchange.body) as unknown] : []));
+    return [...g.timeline, ...(broken?.broken.timeline ?? [])].flatMap((o) =>
+      o.kind === 'snapshot' || o.kind === 'placeholder' ? [JSON.parse(o.exchange.body) as unknown] : [],
+    );
   });
 
 test.describe('contract fast path', () => {
-  test('gives the full validator\'s verdict and validate() its problems on generated valid and corrupted status bodies', () => {
-    checkProperty(fc.property(statusBodies, (bodies) => bodies.forEach((body) => expectSameAsFull('JobStatus', body))), { numRuns: 300 });
+  test("gives the full validator's verdict and validate() its problems on generated valid and corrupted status bodies", () => {
+    checkProperty(
+      fc.property(statusBodies, (bodies) => bodies.forEach((body) => expectSameAsFull('JobStatus', body))),
+      { numRuns: 300 },
+    );
   });
 
-  test('gives the full validator\'s verdict on arbitrary JSON for every schema', () => {
+  test("gives the full validator's verdict on arbitrary JSON for every schema", () => {
     checkProperty(
       fc.property(fc.constantFrom(...SCHEMA_NAMES), fc.jsonValue({ maxDepth: 3 }), (schema, body) => expectSameAsFull(schema, body)),
       { numRuns: 500 },
     );
   });
 
-  test('gives the full validator\'s verdict when every field of a snapshot is mutated', () => {
+  test("gives the full validator's verdict when every field of a snapshot is mutated", () => {
     // Each field of a real snapshot replaced by an arbitrary JSON value, or deleted.
     const mutated = fc
-      .tuple(statusBodies.filter((b) => b.length > 0), fc.nat(), fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }), fc.nat())
+      .tuple(
+        statusBodies.filter((b) => b.length > 0),
+        fc.nat(),
+        fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+        fc.nat(),
+      )
       .map(([bodies, which, value, key]) => {
         const body = structuredClone(bodies[which % bodies.length]) as Record<string, unknown>;
         const keys = Object.keys(body);
@@ -63,7 +73,10 @@ test.describe('contract fast path', () => {
         else body[name] = value;
         return body;
       });
-    checkProperty(fc.property(mutated, (body) => expectSameAsFull('JobStatus', body)), { numRuns: 500 });
+    checkProperty(
+      fc.property(mutated, (body) => expectSameAsFull('JobStatus', body)),
+      { numRuns: 500 },
+    );
   });
 
   test('the RFC 3339 check decides every date-time string as ajv-formats does', () => {
@@ -82,15 +95,31 @@ test.describe('contract fast path', () => {
         fc.constantFrom('Z', 'z', '', '+00:00', '-23:59', '+24:00', '+05:60', '+0530', '+05', '-00:00', 'ZZ', '+5:30'),
       )
       .map(([y, mo, d, sep, h, mi, s, frac, zone]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${frac}${zone}`);
-    const anyString = fc.oneof(nearly, fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
-    checkProperty(fc.property(anyString, (value) => strictEqual(isDateTime(value), referenceDateTime(value), value)), { numRuns: 5000 });
+    const anyString = fc.oneof(
+      nearly,
+      fc.string(),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    );
+    checkProperty(
+      fc.property(anyString, (value) => strictEqual(isDateTime(value), referenceDateTime(value), value)),
+      { numRuns: 5000 },
+    );
   });
 
   test('the RFC 3339 check agrees on leap days, leap seconds and month ends', () => {
     for (const value of [
-      '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2000-02-29T12:00:00Z', '1900-02-29T12:00:00Z',
-      '2026-04-31T00:00:00Z', '2026-12-31T23:59:60Z', '2026-12-31T23:59:60+00:00', '2026-06-30T22:59:60-01:00',
-      '2026-03-05T24:00:00Z', '2026-03-05T10:00:05.Z', '2026-03-05T10:00:05.000+01:00', '2026-13-01T00:00:00Z',
+      '2024-02-29T00:00:00Z',
+      '2023-02-29T00:00:00Z',
+      '2000-02-29T12:00:00Z',
+      '1900-02-29T12:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-12-31T23:59:60Z',
+      '2026-12-31T23:59:60+00:00',
+      '2026-06-30T22:59:60-01:00',
+      '2026-03-05T24:00:00Z',
+      '2026-03-05T10:00:05.Z',
+      '2026-03-05T10:00:05.000+01:00',
+      '2026-13-01T00:00:00Z',
     ]) {
       strictEqual(isDateTime(value), referenceDateTime(value), value);
     }

@@ -14,7 +14,6 @@ import {
 
 type Json = Record<string, unknown>;
 
-
 /** Follows a local `#/...` reference of the spec; other values come back as they are. */
 function deref(value: unknown): unknown {
   let current = value;
@@ -81,7 +80,9 @@ function bodyExamples(): BodyExample[] {
   }
   for (const name of SCHEMA_NAMES) {
     const examples = (openapi.components?.schemas?.[name] as Json | undefined)?.examples;
-    (Array.isArray(examples) ? examples : []).forEach((value, i) => out.push({ where: `schema ${name} examples[${i}]`, schemas: [name], value }));
+    (Array.isArray(examples) ? examples : []).forEach((value, i) =>
+      out.push({ where: `schema ${name} examples[${i}]`, schemas: [name], value }),
+    );
   }
   return out;
 }
@@ -150,7 +151,11 @@ test.describe('spec/openapi.yaml', () => {
   });
 
   test('covers the endpoints the suite exercises', () => {
-    expect(operations().map((o) => o.where).sort()).toEqual(
+    expect(
+      operations()
+        .map((o) => o.where)
+        .sort(),
+    ).toEqual(
       [
         'GET /v2/jobs/{job_id}',
         'POST /v2/jobs/{job_id}/cancel',
@@ -209,7 +214,9 @@ test.describe('spec/openapi.yaml', () => {
   });
 
   test('documents the placeholder example of the status endpoint and it is a Placeholder', () => {
-    const placeholderExamples = bodyExamples().filter((e) => e.where.startsWith('GET /v2/jobs/{job_id} 200') && validate('Placeholder', e.value).length === 0);
+    const placeholderExamples = bodyExamples().filter(
+      (e) => e.where.startsWith('GET /v2/jobs/{job_id} 200') && validate('Placeholder', e.value).length === 0,
+    );
     expect(placeholderExamples.map((e) => e.where)).toEqual(['GET /v2/jobs/{job_id} 200 application/json examples.placeholder']);
   });
 
@@ -287,7 +294,9 @@ test.describe('JobStatus', () => {
     const snapshot = runningSnapshot();
     const problems = validate('JobStatus', { ...snapshot, progress: { ...(snapshot.progress as Json), current_stage: 'indexing' } });
     expect(keywordsAt(problems)).toEqual(['/progress/current_stage enum']);
-    expect(problems[0]?.message).toContain('scanning, extracting, chunking, tagging, embedding, finalizing, cancelled, null (got "indexing")');
+    expect(problems[0]?.message).toContain(
+      'scanning, extracting, chunking, tagging, embedding, finalizing, cancelled, null (got "indexing")',
+    );
   });
 
   test('rejects a progress that is neither an object nor null, saying both are allowed', () => {
@@ -297,7 +306,10 @@ test.describe('JobStatus', () => {
 
   test('rejects negative and fractional counters', () => {
     const snapshot = runningSnapshot();
-    const problems = validate('JobStatus', { ...snapshot, progress: { ...(snapshot.progress as Json), files_processed: -1, files_total: 2.5 } });
+    const problems = validate('JobStatus', {
+      ...snapshot,
+      progress: { ...(snapshot.progress as Json), files_processed: -1, files_total: 2.5 },
+    });
     expect(keywordsAt(problems).sort()).toEqual(['/progress/files_processed minimum', '/progress/files_total type']);
   });
 
@@ -307,7 +319,11 @@ test.describe('JobStatus', () => {
     });
   }
 
-  for (const [estimate, keyword] of [[-1, 'minimum'], [1.5, 'type'], ['30', 'type']] as const) {
+  for (const [estimate, keyword] of [
+    [-1, 'minimum'],
+    [1.5, 'type'],
+    ['30', 'type'],
+  ] as const) {
     test(`rejects estimated_time_remaining_seconds ${JSON.stringify(estimate)} (${keyword})`, () => {
       expect(keywordsAt(validate('JobStatus', { ...runningSnapshot(), estimated_time_remaining_seconds: estimate }))).toEqual([
         `/estimated_time_remaining_seconds ${keyword}`,
@@ -415,7 +431,14 @@ test.describe('FileStatus', () => {
   });
 
   test("accepts the MCP client's document_id and filename, and a failed file's error fields", () => {
-    const file = { uri: 's3://b/a.pdf', status: 'failed', document_id: 'doc_1', filename: 'a.pdf', error_code: 'PARSE_ERROR', error_message: 'encrypted' };
+    const file = {
+      uri: 's3://b/a.pdf',
+      status: 'failed',
+      document_id: 'doc_1',
+      filename: 'a.pdf',
+      error_code: 'PARSE_ERROR',
+      error_message: 'encrypted',
+    };
     expect(validate('FileStatus', file)).toEqual([]);
   });
 });
@@ -435,7 +458,9 @@ test.describe('error bodies', () => {
 
   test('ValidationError rejects a string detail, a boolean in loc and a missing msg', () => {
     expect(keywordsAt(validate('ValidationError', { detail: 'files_limit too large' }))).toEqual(['/detail type']);
-    expect(keywordsAt(validate('ValidationError', { detail: [{ loc: ['query', true], msg: 'x', type: 'y' }] }))).toEqual(['/detail/0/loc/1 type']);
+    expect(keywordsAt(validate('ValidationError', { detail: [{ loc: ['query', true], msg: 'x', type: 'y' }] }))).toEqual([
+      '/detail/0/loc/1 type',
+    ]);
     expect(validate('ValidationError', { detail: [{ loc: ['query'], type: 'missing' }] }).map((p) => p.message)).toEqual([
       "/detail/0 must have required property 'msg'",
     ]);
@@ -453,9 +478,11 @@ test.describe('requests and query results', () => {
   test('IndexUrlRequest takes url or urls, not both and not neither', () => {
     expect(validate('IndexUrlRequest', { url: 'https://example.org/a.pdf', processing_type: 'basic' })).toEqual([]);
     expect(validate('IndexUrlRequest', { urls: ['https://example.org/a.pdf'], processing_type: 'basic' })).toEqual([]);
-    expect(keywordsAt(validate('IndexUrlRequest', { url: 'https://example.org/a.pdf', urls: ['https://example.org/b.pdf'], processing_type: 'basic' }))).toEqual([
-      ' oneOf',
-    ]);
+    expect(
+      keywordsAt(
+        validate('IndexUrlRequest', { url: 'https://example.org/a.pdf', urls: ['https://example.org/b.pdf'], processing_type: 'basic' }),
+      ),
+    ).toEqual([' oneOf']);
     expect(keywordsAt(validate('IndexUrlRequest', { processing_type: 'basic' }))).toContain(' oneOf');
   });
 
@@ -470,11 +497,16 @@ test.describe('requests and query results', () => {
 
   test('SearchResult requires nothing and types what it has', () => {
     expect(validate('SearchResult', {})).toEqual([]);
-    expect(keywordsAt(validate('SearchResult', { score: 'high', chunk_index: -1 })).sort()).toEqual(['/chunk_index minimum', '/score type']);
+    expect(keywordsAt(validate('SearchResult', { score: 'high', chunk_index: -1 })).sort()).toEqual([
+      '/chunk_index minimum',
+      '/score type',
+    ]);
   });
 
   test('QueryResponse validates each search result', () => {
-    expect(keywordsAt(validate('QueryResponse', { search_results: [{ filename: 'a.pdf' }, { filename: 7 }] }))).toEqual(['/search_results/1/filename type']);
+    expect(keywordsAt(validate('QueryResponse', { search_results: [{ filename: 'a.pdf' }, { filename: 7 }] }))).toEqual([
+      '/search_results/1/filename type',
+    ]);
   });
 });
 
@@ -502,12 +534,19 @@ test.describe('validate', () => {
 
   test('returns every problem, not only the first', () => {
     const body = { ...runningSnapshot(), status: 'done', created_at: 'x', estimated_time_remaining_seconds: -1 };
-    expect(keywordsAt(validate('JobStatus', body)).sort()).toEqual(['/created_at format', '/estimated_time_remaining_seconds minimum', '/status enum']);
+    expect(keywordsAt(validate('JobStatus', body)).sort()).toEqual([
+      '/created_at format',
+      '/estimated_time_remaining_seconds minimum',
+      '/status enum',
+    ]);
   });
 
   test('clips a megabyte value and a megabyte key out of its messages and params', () => {
     const huge = 'x'.repeat(1_000_000);
-    const problems = [...validate('JobStatus', { ...runningSnapshot(), status: huge }), ...validate('Placeholder', { ...placeholder(), [huge]: 1 })];
+    const problems = [
+      ...validate('JobStatus', { ...runningSnapshot(), status: huge }),
+      ...validate('Placeholder', { ...placeholder(), [huge]: 1 }),
+    ];
     expect(problems.map((p) => p.keyword)).toEqual(['enum', 'additionalProperties']);
     for (const problem of problems) {
       expect(problem.message.length).toBeLessThan(600);
@@ -543,12 +582,40 @@ test.describe('validate', () => {
     ['a function', () => 1],
     ['1,000-deep objects', deep(1000, 'x')],
     ['1,000-deep arrays', deepArray(1000)],
-    ['1,000-deep nesting in every field', Object.fromEntries(['job_id', 'status', 'progress', 'files', 'files_page', 'billing', 'created_at', 'detail', 'search_results', 'files', 'loc'].map((k) => [k, deep(1000, 1)]))],
+    [
+      '1,000-deep nesting in every field',
+      Object.fromEntries(
+        ['job_id', 'status', 'progress', 'files', 'files_page', 'billing', 'created_at', 'detail', 'search_results', 'files', 'loc'].map(
+          (k) => [k, deep(1000, 1)],
+        ),
+      ),
+    ],
     ['a 1 MB string', 'y'.repeat(1_000_000)],
-    ['1 MB strings in every field', Object.fromEntries(['job_id', 'status', 'created_at', 'uri', 'url', 'file_uri', 'detail', 'query', 'content', 'current_stage'].map((k) => [k, 'z'.repeat(1_000_000)]))],
+    [
+      '1 MB strings in every field',
+      Object.fromEntries(
+        ['job_id', 'status', 'created_at', 'uri', 'url', 'file_uri', 'detail', 'query', 'content', 'current_stage'].map((k) => [
+          k,
+          'z'.repeat(1_000_000),
+        ]),
+      ),
+    ],
     ['a circular object', circular],
     ['a revoked proxy', revoked.proxy],
-    ['an object whose getters throw', new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); } })],
+    [
+      'an object whose getters throw',
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('boom');
+          },
+          has: () => {
+            throw new Error('boom');
+          },
+        },
+      ),
+    ],
   ];
 
   for (const [what, body] of hostile) {
@@ -563,7 +630,14 @@ test.describe('validate', () => {
   }
 
   test('reports a body it could not inspect as an exception problem instead of throwing', () => {
-    const throwing = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(validate('JobStatus', throwing)).toEqual([
       { schema: 'JobStatus', path: '', keyword: 'exception', message: '(root) could not be validated: boom', params: {} },
     ]);

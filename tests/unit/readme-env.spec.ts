@@ -19,7 +19,9 @@ function sourcesUnder(relative: string): string[] {
 
 /** `process.env.X`, `env.X` (an env object passed around) and `env['X']`. */
 export function variablesRead(source: string): string[] {
-  const names = [...source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g), ...source.matchAll(/\benv\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\]/g)].map((m) => m[1]!);
+  const names = [...source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g), ...source.matchAll(/\benv\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\]/g)].map(
+    (m) => m[1]!,
+  );
   return [...new Set(names)];
 }
 
@@ -32,8 +34,16 @@ export function variablesDocumented(readme: string): string[] {
 }
 
 test('the scanners find what they should', () => {
-  expect(variablesRead("const a = process.env.CONFORMANCE_SEED ?? 1; env.CAPTAIN_API_KEY; process.env['CI']; env.toString")).toEqual(['CONFORMANCE_SEED', 'CAPTAIN_API_KEY', 'CI']);
-  expect(variablesDocumented('## Running against staging\n\n| variable | meaning |\n|---|---|\n| `A_B`, `C` | x `NOT_ME` |\n\n## Next\n| `D` | y |')).toEqual(['A_B', 'C']);
+  expect(variablesRead("const a = process.env.CONFORMANCE_SEED ?? 1; env.CAPTAIN_API_KEY; process.env['CI']; env.toString")).toEqual([
+    'CONFORMANCE_SEED',
+    'CAPTAIN_API_KEY',
+    'CI',
+  ]);
+  expect(
+    variablesDocumented(
+      '## Running against staging\n\n| variable | meaning |\n|---|---|\n| `A_B`, `C` | x `NOT_ME` |\n\n## Next\n| `D` | y |',
+    ),
+  ).toEqual(['A_B', 'C']);
 });
 
 test("README's environment table names exactly the variables the suite's code reads", () => {

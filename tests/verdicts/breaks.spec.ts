@@ -28,9 +28,16 @@ test('through a pass-through proxy every area conforms and the run exits 0', asy
 
 for (const broken of BREAKS) {
   const verdict = broken.level === 'MUST' ? 'not conformant' : 'warned, with no MUST failed';
-  test(`${broken.requirement} (${broken.level}${broken.profile ? `, ${broken.profile} profile` : ''}): a target that ${broken.defect} is ${verdict}`, async ({ simulator, rewritingProxy, suite }, testInfo) => {
+  test(`${broken.requirement} (${broken.level}${broken.profile ? `, ${broken.profile} profile` : ''}): a target that ${broken.defect} is ${verdict}`, async ({
+    simulator,
+    rewritingProxy,
+    suite,
+  }, testInfo) => {
     const sim = await simulator();
-    const front = await rewritingProxy(sim.baseUrl, broken.rewrite({ main: { apiKey: sim.apiKey, orgId: sim.orgId }, other: sim.otherOrg! }));
+    const front = await rewritingProxy(
+      sim.baseUrl,
+      broken.rewrite({ main: { apiKey: sim.apiKey, orgId: sim.orgId }, other: sim.otherOrg! }),
+    );
     const target = targetOf(sim, front.baseUrl);
     const env = { ...target.env, ...broken.env, ...(broken.profile ? { CONFORMANCE_PROFILE: broken.profile } : {}) };
     const run = await suite.run({ ...target, files: [specOf(broken.area)], workers: 1, timeoutMs: CHILD_TIMEOUT_MS, env });
@@ -38,7 +45,9 @@ for (const broken of BREAKS) {
     testInfo.annotations.push({ type: 'failed requirements', description: failed.join(', ') });
     const requirement = run.results.requirements.find((r) => r.id === broken.requirement);
     // Caught only by a finding that names the broken requirement, never by an unrelated assertion.
-    expect(requirement?.status, `${broken.requirement} after a run that failed ${failed.join(', ') || 'nothing'}\n${run.output}`).toBe('failed');
+    expect(requirement?.status, `${broken.requirement} after a run that failed ${failed.join(', ') || 'nothing'}\n${run.output}`).toBe(
+      'failed',
+    );
     expect(requirement?.findings.length, 'a finding names the broken requirement').toBeGreaterThan(0);
     expect(requirement?.level).toBe(broken.level);
     expect(run.results.target.controllable, 'the proxy forwards /_sim/, so the target stays controllable').toBe(true);

@@ -15,7 +15,11 @@ import { expect, test } from '@playwright/test';
 import { SuiteRunner } from './support/suite-run.js';
 
 /** Spec files and scenarios enough for every case to get a job (2 + 4 + 16 jobs for 18 cases). */
-export const HOSTILE_RUN_FILES = ['tests/conformance/shape.spec.ts', 'tests/conformance/state.spec.ts', 'tests/conformance/generated.spec.ts'] as const;
+export const HOSTILE_RUN_FILES = [
+  'tests/conformance/shape.spec.ts',
+  'tests/conformance/state.spec.ts',
+  'tests/conformance/generated.spec.ts',
+] as const;
 const SCENARIOS = 16;
 const RESULTS_LIMIT_BYTES = 5 * 1024 * 1024;
 const REPORTS_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -44,7 +48,14 @@ async function hostileRun(): Promise<HostileRunSummary> {
   if (existsSync(CACHE)) return JSON.parse(readFileSync(CACHE, 'utf8')) as HostileRunSummary;
   const canary = `canary-${randomBytes(12).toString('hex')}`;
   const id = randomBytes(6).toString('hex');
-  const sim = await startSimulator({ port: 0, host: '127.0.0.1', timeScale: SUITE_TIME_SCALE, control: true, apiKey: canary, orgId: `hostile-org-${id}` });
+  const sim = await startSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    timeScale: SUITE_TIME_SCALE,
+    control: true,
+    apiKey: canary,
+    orgId: `hostile-org-${id}`,
+  });
   const hostile = await startHostileTarget({ upstream: sim.baseUrl });
   const suite = new SuiteRunner();
   try {
@@ -66,7 +77,9 @@ async function hostileRun(): Promise<HostileRunSummary> {
       outputTail: run.output.slice(-3000),
       outputBytes: run.output.length,
       unhandled: run.output.split('\n').filter((line) => /unhandled(Rejection| promise| error)|uncaught exception/i.test(line)),
-      written: Object.fromEntries(['conformance/index.html', 'conformance/results.json', 'junit.xml'].map((f) => [f, existsSync(path.join(run.outDir, f))])),
+      written: Object.fromEntries(
+        ['conformance/index.html', 'conformance/results.json', 'junit.xml'].map((f) => [f, existsSync(path.join(run.outDir, f))]),
+      ),
       leaks: [
         ...artifacts.filter((a) => encodings.some((e) => a.content.includes(e))).map((a) => path.relative(run.outDir, a.name)),
         ...(encodings.some((e) => run.output.includes(e)) ? ['(console output)'] : []),
@@ -97,7 +110,8 @@ test.describe('the suite against a target that answers badly in every way at onc
 
   test.afterAll(() => {
     // The outputs stay for reading when the run went wrong; the cache goes with them otherwise.
-    if (summary && summary.exitCode === 1 && summary.leaks.length === 0 && !process.env.HOSTILE_KEEP_OUTPUT) rmSync(summary.outDir, { recursive: true, force: true });
+    if (summary && summary.exitCode === 1 && summary.leaks.length === 0 && !process.env.HOSTILE_KEEP_OUTPUT)
+      rmSync(summary.outDir, { recursive: true, force: true });
   });
 
   test('the run ends with exit code 1, not a crash, and writes index.html, results.json and junit.xml', () => {
@@ -125,11 +139,19 @@ test.describe('the suite against a target that answers badly in every way at onc
   for (const name of HOSTILE_CASES) {
     const expected = EXPECTED[name];
     test(`${expected.title}: a finding names it`, () => {
-      const jobs = Object.entries(summary.jobs).filter(([, c]) => c === name).map(([job]) => job);
+      const jobs = Object.entries(summary.jobs)
+        .filter(([, c]) => c === name)
+        .map(([job]) => job);
       expect(summary.served[name] ?? 0, `the target answered ${name} at least once`).toBeGreaterThan(0);
       const named = summary.messages.filter((m) => expected.finding.test(m));
-      expect(named, `no finding matches ${expected.finding} (jobs ${jobs.join(', ')}); the run's findings:\n${summary.messages.slice(0, 60).join('\n')}`).not.toEqual([]);
-      expect(named.some((m) => m.startsWith(`${expected.requirement}: `)), named.join('\n')).toBe(true);
+      expect(
+        named,
+        `no finding matches ${expected.finding} (jobs ${jobs.join(', ')}); the run's findings:\n${summary.messages.slice(0, 60).join('\n')}`,
+      ).not.toEqual([]);
+      expect(
+        named.some((m) => m.startsWith(`${expected.requirement}: `)),
+        named.join('\n'),
+      ).toBe(true);
     });
   }
 });

@@ -23,9 +23,16 @@ test.describe('a hostile target, run with a canary key', () => {
     if (run) rmSync(run.outDir, { recursive: true, force: true });
   });
 
-  test('the suite runs to its end against the hostile target and its evidence carries the payloads', async ({ simulator, rewritingProxy, suite }) => {
+  test('the suite runs to its end against the hostile target and its evidence carries the payloads', async ({
+    simulator,
+    rewritingProxy,
+    suite,
+  }) => {
     const sim = await simulator({ apiKey: canary });
-    const front = await rewritingProxy(sim.baseUrl, hostileTarget({ main: { apiKey: sim.apiKey, orgId: sim.orgId }, other: sim.otherOrg! }));
+    const front = await rewritingProxy(
+      sim.baseUrl,
+      hostileTarget({ main: { apiKey: sim.apiKey, orgId: sim.orgId }, other: sim.otherOrg! }),
+    );
     // The areas whose answers carry free text and whose tests end quickly against a target that reopens jobs.
     const files = ['shape', 'state', 'transitions', 'auth', 'errors'].map((area) => `tests/conformance/${area}.spec.ts`);
     run = await suite.run({ ...targetOf(sim, front.baseUrl), files, timeoutMs: 240_000, keepOutput: true });
@@ -45,7 +52,9 @@ test.describe('a hostile target, run with a canary key', () => {
     const artifacts = artifactsUnder(run.outDir);
     const names = artifacts.map((a) => path.relative(run.outDir, a.name));
     // The scan reached every output, the members of Playwright's embedded zip among them.
-    expect(names).toEqual(expect.arrayContaining(['conformance/index.html', 'conformance/results.json', 'junit.xml', 'playwright/index.html']));
+    expect(names).toEqual(
+      expect.arrayContaining(['conformance/index.html', 'conformance/results.json', 'junit.xml', 'playwright/index.html']),
+    );
     expect(artifacts.filter((a) => a.name.includes('!')).length).toBeGreaterThan(0);
     const encodings = [canary, Buffer.from(canary).toString('base64'), encodeURIComponent(canary)];
     const leaks = artifacts.filter((a) => encodings.some((e) => a.content.includes(e))).map((a) => path.relative(run.outDir, a.name));

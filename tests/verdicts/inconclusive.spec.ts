@@ -16,14 +16,24 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const findingsOf = (run: { results: { requirements: Array<{ findings: unknown[] }> } }) => run.results.requirements.flatMap((r) => r.findings);
+const findingsOf = (run: { results: { requirements: Array<{ findings: unknown[] }> } }) =>
+  run.results.requirements.flatMap((r) => r.findings);
 
 test.describe.configure({ mode: 'parallel' });
 
-test('an exhausted request budget makes requirements inconclusive with that cause, charges no finding, and exits 1', async ({ simulator, suite }) => {
+test('an exhausted request budget makes requirements inconclusive with that cause, charges no finding, and exits 1', async ({
+  simulator,
+  suite,
+}) => {
   const sim = await simulator();
   const target = targetOf(sim, sim.baseUrl);
-  const run = await suite.run({ ...target, files: ['tests/conformance/state.spec.ts'], workers: 1, timeoutMs: CHILD_TIMEOUT_MS, env: { ...target.env, CONFORMANCE_REQUEST_BUDGET: '6' } });
+  const run = await suite.run({
+    ...target,
+    files: ['tests/conformance/state.spec.ts'],
+    workers: 1,
+    timeoutMs: CHILD_TIMEOUT_MS,
+    env: { ...target.env, CONFORMANCE_REQUEST_BUDGET: '6' },
+  });
   expect(findingsOf(run), run.output).toEqual([]);
   const inconclusive = run.results.requirements.filter((r) => r.status === 'inconclusive');
   expect(inconclusive.length, run.output).toBeGreaterThan(0);
@@ -33,9 +43,17 @@ test('an exhausted request budget makes requirements inconclusive with that caus
   expect(run.exitCode, run.output).toBe(1);
 });
 
-test('an unreachable target makes every requirement it covers inconclusive, names it, charges no finding, and exits 1', async ({ suite }) => {
+test('an unreachable target makes every requirement it covers inconclusive, names it, charges no finding, and exits 1', async ({
+  suite,
+}) => {
   const baseUrl = `http://127.0.0.1:${await closedPort()}`;
-  const run = await suite.run({ baseUrl, apiKey: 'sim-key', files: ['tests/conformance/shape.spec.ts'], workers: 1, timeoutMs: CHILD_TIMEOUT_MS });
+  const run = await suite.run({
+    baseUrl,
+    apiKey: 'sim-key',
+    files: ['tests/conformance/shape.spec.ts'],
+    workers: 1,
+    timeoutMs: CHILD_TIMEOUT_MS,
+  });
   expect(findingsOf(run), run.output).toEqual([]);
   const shape = run.results.requirements.find((r) => r.id === 'JS-SHAPE-001');
   expect(shape?.status).toBe('inconclusive');
@@ -44,11 +62,18 @@ test('an unreachable target makes every requirement it covers inconclusive, name
   expect(run.exitCode, run.output).toBe(1);
 });
 
-test('a test that fails on a SHOULD finding alone leaves its MUSTs inconclusive and the run never conformant', async ({ simulator, rewritingProxy, suite }) => {
+test('a test that fails on a SHOULD finding alone leaves its MUSTs inconclusive and the run never conformant', async ({
+  simulator,
+  rewritingProxy,
+  suite,
+}) => {
   // Completed jobs end completed_with_errors (a SHOULD, JS-SHAPE-007): the test that expects "completed" fails.
   const vendorStatus = BREAKS.find((b) => b.requirement === 'JS-SHAPE-007')!;
   const sim = await simulator();
-  const front = await rewritingProxy(sim.baseUrl, vendorStatus.rewrite({ main: { apiKey: sim.apiKey, orgId: sim.orgId }, other: sim.otherOrg! }));
+  const front = await rewritingProxy(
+    sim.baseUrl,
+    vendorStatus.rewrite({ main: { apiKey: sim.apiKey, orgId: sim.orgId }, other: sim.otherOrg! }),
+  );
   const run = await suite.run({
     ...targetOf(sim, front.baseUrl),
     files: ['tests/conformance/transitions.spec.ts'],

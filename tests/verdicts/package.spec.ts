@@ -27,7 +27,9 @@ async function run(command: string, args: string[], options: ExecFileOptions): P
     return { stdout: String(stdout) };
   } catch (error) {
     const { stderr, stdout, code, message } = error as { stderr?: string; stdout?: string; code?: unknown; message?: string };
-    throw new Error(`${command} ${args.join(' ')} failed (${String(code)}: ${String(message).slice(0, 300)}):\n${String(stderr ?? '').slice(-4000)}\n${String(stdout ?? '').slice(-2000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${String(code)}: ${String(message).slice(0, 300)}):\n${String(stderr ?? '').slice(-4000)}\n${String(stdout ?? '').slice(-2000)}`,
+    );
   }
 }
 
@@ -45,12 +47,14 @@ async function importsOf(dir: string): Promise<Set<string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
     const source = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
-    for (const m of source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^'.][^']*)'|\bimport\(\s*'([^'.][^']*)'\s*\)/gm)) found.add((m[1] ?? m[2])!);
+    for (const m of source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^'.][^']*)'|\bimport\(\s*'([^'.][^']*)'\s*\)/gm))
+      found.add((m[1] ?? m[2])!);
   }
   return found;
 }
 
-const packageOf = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+const packageOf = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
 
 test.describe('the installable package', () => {
   test.describe.configure({ timeout: 90_000 });
@@ -76,9 +80,13 @@ test.describe('the installable package', () => {
 
     const project = path.join(scratch, 'project');
     await mkdir(project);
-    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }));
+    await writeFile(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }),
+    );
     // Dependencies' tarballs are in npm's cache since `npm ci`; their registry documents may not be, the first time.
-    const install = (mode: string) => run('npm', ['install', path.join(packed, tarballs[0]!), mode, '--no-audit', '--no-fund'], { cwd: project });
+    const install = (mode: string) =>
+      run('npm', ['install', path.join(packed, tarballs[0]!), mode, '--no-audit', '--no-fund'], { cwd: project });
     await install('--offline').catch((error: Error) => {
       if (!/ENOTCACHED/.test(error.message)) throw error;
       return install('--prefer-offline');
@@ -99,12 +107,32 @@ test.describe('the installable package', () => {
         "export const done: Promise<WaitForJobResult> = waitForJob(new CaptainClient({ baseUrl: 'http://127.0.0.1' }), 'job');\n",
     );
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    await run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'typed.ts'], { cwd: project });
+    await run(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--skipLibCheck',
+        'typed.ts',
+      ],
+      { cwd: project },
+    );
 
     // A job created through the public API, then waited for by the README's example, run as written.
     const headers = { authorization: `Bearer ${sim.apiKey}`, 'x-organization-id': sim.orgId, 'content-type': 'application/json' };
     expect((await fetch(`${sim.baseUrl}/v2/collections/handbook`, { method: 'PUT', headers })).status).toBe(201);
-    const created = await fetch(`${sim.baseUrl}/v2/collections/handbook/index/text`, { method: 'POST', headers, body: JSON.stringify({ content: 'Welcome to the course', filename: 'welcome.txt' }) });
+    const created = await fetch(`${sim.baseUrl}/v2/collections/handbook/index/text`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ content: 'Welcome to the course', filename: 'welcome.txt' }),
+    });
     expect(created.status).toBe(200);
     const { job_id: jobId } = (await created.json()) as { job_id: string };
 

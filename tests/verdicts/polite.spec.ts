@@ -54,22 +54,36 @@ test('against a rate-limited target the run keeps to CONFORMANCE_MAX_RPS and wai
     const limited = api.filter((e) => e.status === 429);
     const waits = retryAfterWaits(api);
     testInfo.annotations.push(
-      { type: 'requests', description: `${api.length} to the API (${log.entries.length - api.length} to /_sim/, not counted), ${limited.length} answered 429` },
-      { type: 'measured rate', description: `peak ${peak.count} requests in a 1 s window, mean ${mean.toFixed(2)}/s; limit CONFORMANCE_MAX_RPS=${MAX_RPS} (+${ALLOWANCE} allowed at the proxy)` },
-      { type: 'Retry-After', description: `${waits.length} honoured; shortest margin ${Math.min(...waits.map((w) => (w.waitedMs ?? Infinity) - w.askedMs)).toFixed(1)} ms` },
+      {
+        type: 'requests',
+        description: `${api.length} to the API (${log.entries.length - api.length} to /_sim/, not counted), ${limited.length} answered 429`,
+      },
+      {
+        type: 'measured rate',
+        description: `peak ${peak.count} requests in a 1 s window, mean ${mean.toFixed(2)}/s; limit CONFORMANCE_MAX_RPS=${MAX_RPS} (+${ALLOWANCE} allowed at the proxy)`,
+      },
+      {
+        type: 'Retry-After',
+        description: `${waits.length} honoured; shortest margin ${Math.min(...waits.map((w) => (w.waitedMs ?? Infinity) - w.askedMs)).toFixed(1)} ms`,
+      },
     );
     console.log(testInfo.annotations.map((a) => `${a.type}: ${a.description}`).join('\n'));
 
     expect(run.results.requirements.length, `the run wrote its verdicts\n${run.output.slice(-3000)}`).toBeGreaterThan(0);
     expect(api.length, 'the run talked to the target').toBeGreaterThan(50);
-    expect(peak.count, `peak of ${peak.count} requests in the second from ${peak.startsAt.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RPS + ALLOWANCE);
+    expect(peak.count, `peak of ${peak.count} requests in the second from ${peak.startsAt.toFixed(0)} ms`).toBeLessThanOrEqual(
+      MAX_RPS + ALLOWANCE,
+    );
 
     // The target's limit is below the suite's rate: 429s came, or the Retry-After check below proves nothing.
     expect(limited.length, 'the simulator answered some requests 429').toBeGreaterThan(0);
     expect(waits.length, 'the 429s carried a readable Retry-After').toBe(limited.length);
     const early = waits.filter((w) => w.waitedMs !== undefined && w.waitedMs < w.askedMs - TIMER_GRANULARITY_MS);
     expect(early, 'requests sent again before their Retry-After had passed').toEqual([]);
-    expect(waits.some((w) => w.waitedMs !== undefined), 'some 429 was followed by the same request again').toBe(true);
+    expect(
+      waits.some((w) => w.waitedMs !== undefined),
+      'some 429 was followed by the same request again',
+    ).toBe(true);
   } finally {
     await front.close();
     await simulator.close();
@@ -78,7 +92,10 @@ test('against a rate-limited target the run keeps to CONFORMANCE_MAX_RPS and wai
 
 // What tests/verdicts/inconclusive.spec.ts does not show: that the budget is a ceiling on what reaches the
 // target, counted there, with the run's workers sharing it.
-test('a tiny CONFORMANCE_REQUEST_BUDGET is a ceiling at the target: no more requests arrive, and the run says why it stopped', async ({ simulator, suite }) => {
+test('a tiny CONFORMANCE_REQUEST_BUDGET is a ceiling at the target: no more requests arrive, and the run says why it stopped', async ({
+  simulator,
+  suite,
+}) => {
   const sim = await simulator();
   const log = trafficLog();
   const front = await startRewritingProxy(sim.baseUrl, log.rewrite);

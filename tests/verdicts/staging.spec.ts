@@ -11,7 +11,9 @@ test.describe.configure({ mode: 'parallel' });
 /** The SHOULDs the dialect is meant to warn about: each is a lawful variation the vendor's pages leave open. */
 const DIALECT_WARNINGS = new Set(['JS-AUTH-004', 'JS-PH-005', 'JS-STATE-012']);
 
-test('a short staging rehearsal (cancel, auth, errors) ends incomplete: no MUST failed, each unexercised MUST with its reason', async ({ suite }) => {
+test('a short staging rehearsal (cancel, auth, errors) ends incomplete: no MUST failed, each unexercised MUST with its reason', async ({
+  suite,
+}) => {
   const { run, requests } = await rehearse(suite, {
     files: ['tests/conformance/cancel.spec.ts', 'tests/conformance/auth.spec.ts', 'tests/conformance/errors.spec.ts'],
     timeoutMs: 240_000,
@@ -32,7 +34,9 @@ test('a short staging rehearsal (cancel, auth, errors) ends incomplete: no MUST 
   for (const m of unexercised.values()) expect(m.reason, m.id).not.toBe('');
 });
 
-test('the vendor-variant dialect, control API on, passes the whole suite: conformant, warned only on the SHOULDs it is meant to show', async ({ suite }) => {
+test('the vendor-variant dialect, control API on, passes the whole suite: conformant, warned only on the SHOULDs it is meant to show', async ({
+  suite,
+}) => {
   const simulator = await startSimulator({
     port: 0,
     host: '127.0.0.1',
@@ -54,8 +58,14 @@ test('the vendor-variant dialect, control API on, passes the whole suite: confor
       timeoutMs: 240_000,
     });
     const failed = run.results.requirements.filter((r) => r.status === 'failed');
-    expect(failed.filter((r) => r.level === 'MUST').map((r) => r.id), run.output).toEqual([]);
-    expect(failed.filter((r) => !DIALECT_WARNINGS.has(r.id)).map((r) => r.id), run.output).toEqual([]);
+    expect(
+      failed.filter((r) => r.level === 'MUST').map((r) => r.id),
+      run.output,
+    ).toEqual([]);
+    expect(
+      failed.filter((r) => !DIALECT_WARNINGS.has(r.id)).map((r) => r.id),
+      run.output,
+    ).toEqual([]);
     expect(run.results.summary.verdict, run.output).toBe('conformant');
     expect(run.exitCode, run.output).toBe(0);
   } finally {

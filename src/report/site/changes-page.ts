@@ -26,9 +26,10 @@ export function renderChangesPage(run: HistoryRun): string {
 <td class="before">${badge('status', c.before)}</td><td class="after">${badge('status', c.after)}</td><td class="title">${e(c.title)}</td>
 </tr>`,
     );
-    body = d.changes.length === 0
-      ? `${compared}\n<p id="no-change">No requirement changed status.</p>`
-      : `${compared}
+    body =
+      d.changes.length === 0
+        ? `${compared}\n<p id="no-change">No requirement changed status.</p>`
+        : `${compared}
 <p id="change-count">${d.changes.length} requirement${d.changes.length === 1 ? '' : 's'} changed status, ${d.regressions} regression${d.regressions === 1 ? '' : 's'}.</p>
 <table id="changes"><thead><tr><th>change</th><th>requirement</th><th>level</th><th>before</th><th>now</th><th>title</th></tr></thead>
 <tbody>

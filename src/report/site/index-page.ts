@@ -14,7 +14,9 @@ function changes(run: HistoryRun): string {
 
 function row(run: HistoryRun): string {
   const s = run.summary;
-  const report = run.hasReport ? `<a class="report" href="runs/${run.slug}/report.html">report</a>` : '<span class="muted">no report</span>';
+  const report = run.hasReport
+    ? `<a class="report" href="runs/${run.slug}/report.html">report</a>`
+    : '<span class="muted">no report</span>';
   return `<tr class="run" id="${run.slug}">
 <td class="date">${e(when(s.startedAt))}</td>
 <td class="target">${e(s.baseUrl ?? 'unknown')} <span class="muted">${e(s.targetKind)}</span></td>
@@ -31,16 +33,18 @@ export function renderIndexPage(history: History, title = 'Job-status conformanc
   const newest = [...history.runs].reverse();
   const latest = newest[0];
   const header = `<h1>${e(title)}</h1><p>${history.runs.length} run${history.runs.length === 1 ? '' : 's'}${latest ? ` · latest: ${e(latest.summary.verdict)} on ${e(when(latest.summary.startedAt))}` : ''}</p>`;
-  const table = newest.length === 0
-    ? '<p id="no-runs">No runs yet.</p>'
-    : `<table id="runs">
+  const table =
+    newest.length === 0
+      ? '<p id="no-runs">No runs yet.</p>'
+      : `<table id="runs">
 <thead><tr><th rowspan="2">date</th><th rowspan="2">target</th><th rowspan="2">profile</th><th rowspan="2">verdict</th><th colspan="5" class="num">MUST</th><th rowspan="2" class="num">SHOULD warned</th><th rowspan="2">since previous run</th><th rowspan="2">outputs</th></tr>
 <tr><th class="num">passed</th><th class="num">failed</th><th class="num">inconclusive</th><th class="num">skipped</th><th class="num">not covered</th></tr></thead>
 <tbody>
 ${newest.map(row).join('\n')}
 </tbody></table>`;
-  const problems = history.problems.length === 0
-    ? ''
-    : `<section id="problems" class="problems"><h2>Runs that could not be read</h2><ul>${history.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>`;
+  const problems =
+    history.problems.length === 0
+      ? ''
+      : `<section id="problems" class="problems"><h2>Runs that could not be read</h2><ul>${history.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>`;
   return page(title, header, `<h2>Runs</h2>\n${table}\n${problems}`);
 }

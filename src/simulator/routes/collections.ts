@@ -8,7 +8,13 @@ import { schemaIssues } from '../request-schema.js';
 const putCollection: Handler = (state, request) => {
   const name = request.params.collection_name!;
   if (!COLLECTION_NAME.test(name)) {
-    return invalid(issue(['path', 'collection_name'], 'Collection names have 3-63 letters, digits, "-" or "_", alphanumeric at both ends', 'string_pattern_mismatch'));
+    return invalid(
+      issue(
+        ['path', 'collection_name'],
+        'Collection names have 3-63 letters, digits, "-" or "_", alphanumeric at both ends',
+        'string_pattern_mismatch',
+      ),
+    );
   }
   const body = jsonObject(request.headers['content-type'], request.body, true);
   if (!body.ok) return body.reply;

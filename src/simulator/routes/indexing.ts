@@ -61,10 +61,31 @@ function options(body: Fields, issues: ValidationIssue[], processingDefault?: Pr
   return { processingType, skipExisting: skipExisting && !overwrite };
 }
 
-function createJob(state: SimulatorState, request: RouteRequest, collection: Collection, jobType: string, uris: string[], opts: Options, contents = new Map<string, string>()): Reply {
+function createJob(
+  state: SimulatorState,
+  request: RouteRequest,
+  collection: Collection,
+  jobType: string,
+  uris: string[],
+  opts: Options,
+  contents = new Map<string, string>(),
+): Reply {
   const unique = [...new Set(uris)];
-  const scenario = scenarioFor({ jobType, collection, uris: unique, processingType: opts.processingType, skipExisting: opts.skipExisting, timing: state.timing });
-  const job = state.jobs.create({ orgId: request.orgId, collectionId: collection.collectionId, scenario, createdAtMs: state.clock.now(), contents });
+  const scenario = scenarioFor({
+    jobType,
+    collection,
+    uris: unique,
+    processingType: opts.processingType,
+    skipExisting: opts.skipExisting,
+    timing: state.timing,
+  });
+  const job = state.jobs.create({
+    orgId: request.orgId,
+    collectionId: collection.collectionId,
+    scenario,
+    createdAtMs: state.clock.now(),
+    contents,
+  });
   return ok({ job_id: job.identity.jobId, status: 'pending' });
 }
 
@@ -72,7 +93,12 @@ function managedUri(collection: Collection, filename: string): string {
   return `captain://collections/${collection.name}/${encodeURIComponent(filename)}`;
 }
 
-type ReadFiles = (body: Fields, issues: ValidationIssue[], collection: Collection, state: SimulatorState) => { uris: string[]; contents?: Map<string, string> } | Reply;
+type ReadFiles = (
+  body: Fields,
+  issues: ValidationIssue[],
+  collection: Collection,
+  state: SimulatorState,
+) => { uris: string[]; contents?: Map<string, string> } | Reply;
 
 /**
  * Shared frame of the JSON endpoints: collection, JSON object body, its request schema (null: the spec has
@@ -97,15 +123,20 @@ function jsonEndpoint(jobType: string, schema: SchemaName | null, read: ReadFile
   };
 }
 
-const indexText = jsonEndpoint('index_text', 'IndexTextRequest', (body, issues, collection) => {
-  const content = body.content as string;
-  const given = body.filename;
-  if (given === '') issues.push(issue(['body', 'filename'], 'Input should be a non-empty string', 'string_too_short'));
-  if (issues.length > 0) return { uris: [] };
-  const filename = typeof given === 'string' ? given : `snippet-${(collection.snippets += 1)}.txt`;
-  const uri = managedUri(collection, filename);
-  return { uris: [uri], contents: new Map([[uri, content]]) };
-}, 'basic'); // text is always basic processing
+const indexText = jsonEndpoint(
+  'index_text',
+  'IndexTextRequest',
+  (body, issues, collection) => {
+    const content = body.content as string;
+    const given = body.filename;
+    if (given === '') issues.push(issue(['body', 'filename'], 'Input should be a non-empty string', 'string_too_short'));
+    if (issues.length > 0) return { uris: [] };
+    const filename = typeof given === 'string' ? given : `snippet-${(collection.snippets += 1)}.txt`;
+    const uri = managedUri(collection, filename);
+    return { uris: [uri], contents: new Map([[uri, content]]) };
+  },
+  'basic',
+); // text is always basic processing
 
 const HTTP_URL = /^https?:\/\//;
 
@@ -113,7 +144,8 @@ const HTTP_URL = /^https?:\/\//;
 const indexUrl = jsonEndpoint('index_url', 'IndexUrlRequest', (body, issues) => {
   const uris = body.urls !== undefined ? (body.urls as string[]) : [body.url as string];
   uris.forEach((uri, i) => {
-    if (!HTTP_URL.test(uri)) issues.push(issue(body.urls !== undefined ? ['body', 'urls', i] : ['body', 'url'], 'Input should be an http(s) URL', 'url_scheme'));
+    if (!HTTP_URL.test(uri))
+      issues.push(issue(body.urls !== undefined ? ['body', 'urls', i] : ['body', 'url'], 'Input should be an http(s) URL', 'url_scheme'));
   });
   return { uris };
 });
@@ -122,7 +154,12 @@ const indexUrl = jsonEndpoint('index_url', 'IndexUrlRequest', (body, issues) => 
 function urlOrUrls(handler: Handler): Handler {
   return (state, request) => {
     const body = jsonObject(request.headers['content-type'], request.body);
-    if (body.ok && body.value.url !== undefined && body.value.urls !== undefined && state.collections.get(request.orgId, request.params.collection_name!)) {
+    if (
+      body.ok &&
+      body.value.url !== undefined &&
+      body.value.urls !== undefined &&
+      state.collections.get(request.orgId, request.params.collection_name!)
+    ) {
       return error(400, 'Give either url or urls, not both');
     }
     return handler(state, request);
@@ -138,7 +175,8 @@ function s3Credentials(body: Fields, issues: ValidationIssue[]): void {
 const indexS3File = jsonEndpoint('index_s3_file', 'IndexS3FileRequest', (body, issues) => {
   const bucket = body.bucket_name as string;
   const fileUri = body.file_uri as string;
-  if (!fileUri.startsWith(`s3://${bucket}/`)) issues.push(issue(['body', 'file_uri'], `file_uri must be an s3://${bucket}/... URI`, 'value_error'));
+  if (!fileUri.startsWith(`s3://${bucket}/`))
+    issues.push(issue(['body', 'file_uri'], `file_uri must be an s3://${bucket}/... URI`, 'value_error'));
   return { uris: [fileUri] };
 });
 
@@ -166,7 +204,8 @@ const indexFile: Handler = async (state, request) => {
   if (!form.ok) return form.reply;
   const issues: ValidationIssue[] = [];
   if (form.files.length === 0) issues.push(issue(['body', 'files'], 'Field required', 'missing'));
-  if (form.files.length > MAX_UPLOAD_FILES) issues.push(issue(['body', 'files'], `At most ${MAX_UPLOAD_FILES} files per request`, 'too_long'));
+  if (form.files.length > MAX_UPLOAD_FILES)
+    issues.push(issue(['body', 'files'], `At most ${MAX_UPLOAD_FILES} files per request`, 'too_long'));
   const opts = options(form.fields, issues, 'basic');
   if ('status' in opts) return opts;
   if (issues.length > 0) return invalid(...issues);

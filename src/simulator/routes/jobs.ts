@@ -60,7 +60,12 @@ const cancel: Handler = (state, request) => {
   const snapshot = cancelJob(job, now, 'api_key');
   if (wasTerminal) touch(state, job, now);
   const message = wasTerminal ? `Job already ${snapshot.status.replace(/_/g, ' ')}; nothing to cancel` : 'Job cancelled';
-  return ok(shapeCancelAnswer({ job_id: job.identity.jobId, status: snapshot.status, message, cancelled_at: snapshot.cancelled_at ?? null }, state.dialect));
+  return ok(
+    shapeCancelAnswer(
+      { job_id: job.identity.jobId, status: snapshot.status, message, cancelled_at: snapshot.cancelled_at ?? null },
+      state.dialect,
+    ),
+  );
 };
 
 export const jobRoutes: Route[] = [

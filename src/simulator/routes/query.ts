@@ -27,7 +27,8 @@ const query: Handler = (state, request) => {
   const text = body.value.query as string;
   if (text.trim() === '') return invalid(issue(['body', 'query'], 'Input should have a non-blank character', 'string_too_short'));
   const rawTopK = (body.value.top_k as number | null) ?? DEFAULT_TOP_K;
-  if (rawTopK > MAX_TOP_K) return invalid(issue(['body', 'top_k'], `Input should be less than or equal to ${MAX_TOP_K}`, 'less_than_equal'));
+  if (rawTopK > MAX_TOP_K)
+    return invalid(issue(['body', 'top_k'], `Input should be less than or equal to ${MAX_TOP_K}`, 'less_than_equal'));
   const rerankAsked = (body.value.rerank as boolean | null) ?? null;
   const now = state.clock.now();
   const documents: IndexedDocument[] = [];
@@ -46,7 +47,11 @@ const query: Handler = (state, request) => {
   }
   const multimodal = documents.some((d) => d.file.media);
   const warnings = multimodal && rerankAsked === false ? [RERANK_IGNORED] : [];
-  const results = search(text, documents, { collectionId: collection.collectionId, topK: rawTopK, rerank: multimodal || rerankAsked === true });
+  const results = search(text, documents, {
+    collectionId: collection.collectionId,
+    topK: rawTopK,
+    rerank: multimodal || rerankAsked === true,
+  });
   return ok({ success: true, query: text, search_results: results, total_results: results.length, top_k: rawTopK, warnings });
 };
 

@@ -96,12 +96,19 @@ export class Conformance {
    */
   judge(requirement: string, holds: boolean, message: string, context: { jobId?: string; exchange?: Exchange } = {}): boolean {
     if (context.exchange && context.exchange.status === 0) {
-      this.cannotJudge(`no answer arrived (${context.exchange.error ?? 'network error'}): ${context.exchange.request.method} ${context.exchange.request.url}`, requirement);
+      this.cannotJudge(
+        `no answer arrived (${context.exchange.error ?? 'network error'}): ${context.exchange.request.method} ${context.exchange.request.url}`,
+        requirement,
+      );
       return true;
     }
     // A 429 says nothing of the requirement asked about (it is judged under JS-RATE-001): not judged, not broken.
     if (context.exchange && context.exchange.status === 429) {
-      this.cannotJudge(`rate-limited (HTTP 429) before it could be judged: ${context.exchange.request.method} ${context.exchange.request.url}`, requirement, false);
+      this.cannotJudge(
+        `rate-limited (HTTP 429) before it could be judged: ${context.exchange.request.method} ${context.exchange.request.url}`,
+        requirement,
+        false,
+      );
       return true;
     }
     this.exercised.add(requirement);
@@ -171,7 +178,10 @@ export class Conformance {
     this.allow((settings.deadlineMs ?? this.pace.jobWaitMs()) + this.pace.requestsMs(1));
     try {
       const result = await waitForJob(this.api, jobId, settings);
-      this.track(jobId, result.timeline.map((o) => o.exchange));
+      this.track(
+        jobId,
+        result.timeline.map((o) => o.exchange),
+      );
       this.exercised.add(liveness);
       this.exercised.add('JS-ERR-004');
       if (result.timeline.some((o) => o.kind === 'placeholder')) this.exercised.add('JS-PH-004');
@@ -180,10 +190,16 @@ export class Conformance {
       return result;
     } catch (error) {
       if (!(error instanceof PollError)) throw error;
-      this.track(jobId, error.timeline.map((o) => o.exchange));
+      this.track(
+        jobId,
+        error.timeline.map((o) => o.exchange),
+      );
       if (error instanceof PollRejectedError) {
         // A 3xx is judged with the timeline; a 4xx for the job the API created is judged here.
-        if (error.status >= 400) this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${error.status} for a job the API created: ${error.message}`, { jobId });
+        if (error.status >= 400)
+          this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${error.status} for a job the API created: ${error.message}`, {
+            jobId,
+          });
       } else if (error instanceof TransientExhaustedError && error.lastExchange.status === 0) {
         this.cannotJudge(`the target stopped answering: ${error.lastCause}`, liveness);
       } else if (error instanceof PollTimeoutError) {
@@ -230,7 +246,8 @@ export class Conformance {
   async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
     const response = await this.api.cancelJob(jobId);
     this.judgeOther(response.exchange, { jobId });
-    if (response.exchange.status === 200) this.recordJudged([{ requirement: 'JS-CANCEL-004', findings: checkCancelResponse(response.json, { jobId }) }]);
+    if (response.exchange.status === 200)
+      this.recordJudged([{ requirement: 'JS-CANCEL-004', findings: checkCancelResponse(response.json, { jobId }) }]);
     return response;
   }
 
@@ -242,7 +259,9 @@ export class Conformance {
     const results = (body as { search_results?: unknown } | null)?.search_results;
     this.recordJudged([
       { requirement: 'JS-MEDIA-003', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-003') },
-      ...(Array.isArray(results) && results.length > 0 ? [{ requirement: 'JS-MEDIA-004', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-004') }] : []),
+      ...(Array.isArray(results) && results.length > 0
+        ? [{ requirement: 'JS-MEDIA-004', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-004') }]
+        : []),
     ]);
   }
 

@@ -68,7 +68,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const share = requestLimits(target.kind === 'external', workers);
       const ledgerFile = process.env.CONFORMANCE_BUDGET_LEDGER;
       const total = requestLimits(target.kind === 'external', 1).maxRequests;
-      await use(ledgerFile ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, fetch, fileLedger(ledgerFile, total)) : budgetedFetch(share));
+      await use(
+        ledgerFile
+          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, fetch, fileLedger(ledgerFile, total))
+          : budgetedFetch(share),
+      );
     },
     { scope: 'worker' },
   ],
@@ -100,8 +104,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
       const client = workerClient(target, budget);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
-      if (created.exchange.status === 0) throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
-      if (!created.ok) throw new Error(`could not create the scratch collection ${name}: HTTP ${created.exchange.status} ${created.exchange.body.slice(0, 200)}`);
+      if (created.exchange.status === 0)
+        throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
+      if (!created.ok)
+        throw new Error(
+          `could not create the scratch collection ${name}: HTTP ${created.exchange.status} ${created.exchange.body.slice(0, 200)}`,
+        );
       await use(name);
       try {
         await client.deleteCollection(name);
@@ -121,7 +129,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }));
       const created = await workerClient(target, budget).indexFile(collection, uploads);
       const jobId = created.ok ? created.json?.job_id : undefined;
-      await use({ jobId, files: PAGED_FILES, ...(jobId ? {} : { problem: `index/file answered HTTP ${created.exchange.status}: ${created.exchange.body.slice(0, 200)}` }) });
+      await use({
+        jobId,
+        files: PAGED_FILES,
+        ...(jobId ? {} : { problem: `index/file answered HTTP ${created.exchange.status}: ${created.exchange.body.slice(0, 200)}` }),
+      });
     },
     { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
   ],
@@ -129,7 +141,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ target, collection }, use) => {
       if (!target.controllable) return use(undefined);
       const sim = new SimControl(target);
-      await use(await sim.play(scenario(collection, { files: files(MANY_FILES, (i) => (i % 50 === 7 ? { outcome: 'skipped' } : {})), stageSeconds: [1, 1, 1, 1, 1, 1] })));
+      await use(
+        await sim.play(
+          scenario(collection, {
+            files: files(MANY_FILES, (i) => (i % 50 === 7 ? { outcome: 'skipped' } : {})),
+            stageSeconds: [1, 1, 1, 1, 1, 1],
+          }),
+        ),
+      );
     },
     { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
   ],

@@ -18,7 +18,15 @@ export async function indexText(api: CaptainClient, collection: string, filename
 export function lookalikeId(real: string): string {
   const shift = (c: string, from: string): string => from[(from.indexOf(c) + 1) % from.length]!;
   return real.replace(/[0-9a-zA-Z]/g, (c) =>
-    /[0-9]/.test(c) ? shift(c, '0123456789') : /[a-f]/.test(c) ? shift(c, 'abcdef') : /[A-F]/.test(c) ? shift(c, 'ABCDEF') : /[a-z]/.test(c) ? shift(c, 'ghijklmnopqrstuvwxyz') : shift(c, 'GHIJKLMNOPQRSTUVWXYZ'),
+    /[0-9]/.test(c)
+      ? shift(c, '0123456789')
+      : /[a-f]/.test(c)
+        ? shift(c, 'abcdef')
+        : /[A-F]/.test(c)
+          ? shift(c, 'ABCDEF')
+          : /[a-z]/.test(c)
+            ? shift(c, 'ghijklmnopqrstuvwxyz')
+            : shift(c, 'GHIJKLMNOPQRSTUVWXYZ'),
   );
 }
 

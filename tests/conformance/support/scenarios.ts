@@ -2,7 +2,12 @@
 import type { FileScenario, Scenario } from '../../../src/model/scenario.js';
 
 export function files(count: number, make: (i: number) => Partial<FileScenario> = () => ({})): FileScenario[] {
-  return Array.from({ length: count }, (_, i) => ({ uri: `s3://conformance/doc-${i}.pdf`, media: false, outcome: 'completed', ...make(i) }));
+  return Array.from({ length: count }, (_, i) => ({
+    uri: `s3://conformance/doc-${i}.pdf`,
+    media: false,
+    outcome: 'completed',
+    ...make(i),
+  }));
 }
 
 export function scenario(collection: string, overrides: Partial<Scenario> = {}): Scenario {

@@ -39,7 +39,8 @@ async function controlClock(baseUrl: string, tenant: Tenant): Promise<number | u
 export async function resolveTarget(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const external = env.CONFORMANCE_BASE_URL;
   const baseUrl = (external ?? env.CONFORMANCE_EMBEDDED_URL ?? '').replace(/\/+$/, '');
-  if (!baseUrl) throw new Error('no target: set CONFORMANCE_BASE_URL, or run through playwright.config.ts, whose global setup starts the simulator');
+  if (!baseUrl)
+    throw new Error('no target: set CONFORMANCE_BASE_URL, or run through playwright.config.ts, whose global setup starts the simulator');
   if (!env.CAPTAIN_API_KEY) throw new Error('CAPTAIN_API_KEY is not set: the suite needs a key for the target');
   const tenant = { apiKey: env.CAPTAIN_API_KEY, orgId: env.CAPTAIN_ORG_ID };
   const otherTenant = env.CAPTAIN_OTHER_API_KEY ? { apiKey: env.CAPTAIN_OTHER_API_KEY, orgId: env.CAPTAIN_OTHER_ORG_ID } : undefined;

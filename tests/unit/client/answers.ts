@@ -8,7 +8,11 @@ export type Answer =
   | { error: Error };
 
 export const ok = (body: unknown): Answer => ({ status: 200, body });
-export const httpError = (status: number, body: unknown = { detail: 'upstream overloaded' }, headers: Record<string, string> = {}): Answer => ({
+export const httpError = (
+  status: number,
+  body: unknown = { detail: 'upstream overloaded' },
+  headers: Record<string, string> = {},
+): Answer => ({
   status,
   body,
   headers,

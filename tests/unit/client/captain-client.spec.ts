@@ -11,17 +11,30 @@ test.afterAll(() => nock.enableNetConnect());
 test('every endpoint is called with its method, path, credentials and body, and recorded', async () => {
   const { client, recorded } = harness();
   const scope = target()
-    .get('/v2/jobs/j%2F1').query({ files_limit: '7', files_cursor: 'c-2' }).reply(200, running('j/1'))
-    .post('/v2/jobs/j1/cancel').reply(200, { job_id: 'j1', status: 'cancelled' })
-    .delete('/v2/jobs/j1').reply(200, { job_id: 'j1', status: 'cancelled' })
-    .post('/v2/collections/docs/index/text', { content: 'hello', filename: 'a.txt' }).reply(202, { job_id: 'j2', status: 'pending' })
-    .post('/v2/collections/docs/index/url', { url: 'https://example.com/a.pdf', processing_type: 'basic' }).reply(202, { job_id: 'j3', status: 'pending' })
-    .post('/v2/collections/docs/index/s3/file').reply(202, { job_id: 'j4', status: 'pending' })
-    .post('/v2/collections/docs/index/file', (body: string) => body.includes('filename="intro.mp4"') && body.includes('name="processing_type"'))
+    .get('/v2/jobs/j%2F1')
+    .query({ files_limit: '7', files_cursor: 'c-2' })
+    .reply(200, running('j/1'))
+    .post('/v2/jobs/j1/cancel')
+    .reply(200, { job_id: 'j1', status: 'cancelled' })
+    .delete('/v2/jobs/j1')
+    .reply(200, { job_id: 'j1', status: 'cancelled' })
+    .post('/v2/collections/docs/index/text', { content: 'hello', filename: 'a.txt' })
+    .reply(202, { job_id: 'j2', status: 'pending' })
+    .post('/v2/collections/docs/index/url', { url: 'https://example.com/a.pdf', processing_type: 'basic' })
+    .reply(202, { job_id: 'j3', status: 'pending' })
+    .post('/v2/collections/docs/index/s3/file')
+    .reply(202, { job_id: 'j4', status: 'pending' })
+    .post(
+      '/v2/collections/docs/index/file',
+      (body: string) => body.includes('filename="intro.mp4"') && body.includes('name="processing_type"'),
+    )
     .reply(202, { job_id: 'j5', status: 'pending' })
-    .put('/v2/collections/docs', { description: 'scratch' }).reply(201, { collection_name: 'docs' })
-    .post('/v2/collections/docs/query', { query: 'revenue', top_k: 3 }).reply(200, { search_results: [] })
-    .delete('/v2/collections/docs').reply(200, { success: true });
+    .put('/v2/collections/docs', { description: 'scratch' })
+    .reply(201, { collection_name: 'docs' })
+    .post('/v2/collections/docs/query', { query: 'revenue', top_k: 3 })
+    .reply(200, { search_results: [] })
+    .delete('/v2/collections/docs')
+    .reply(200, { success: true });
 
   const job = await client.getJob('j/1', { filesLimit: 7, filesCursor: 'c-2' });
   expect(job.ok).toBe(true);
@@ -30,8 +43,17 @@ test('every endpoint is called with its method, path, credentials and body, and 
   await client.deleteJob('j1');
   expect((await client.indexText('docs', { content: 'hello', filename: 'a.txt' })).json).toEqual({ job_id: 'j2', status: 'pending' });
   await client.indexUrl('docs', { url: 'https://example.com/a.pdf', processing_type: 'basic' });
-  await client.indexS3File('docs', { bucket_name: 'b', file_uri: 's3://b/a.pdf', processing_type: 'basic', aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 'wJalrXUtnFEMIK7MDENG' });
-  await client.indexFile('docs', [{ name: 'intro.mp4', content: new Uint8Array(16), type: 'video/mp4' }], { processing_type: 'basic', custom_metadata: { lang: 'en' } });
+  await client.indexS3File('docs', {
+    bucket_name: 'b',
+    file_uri: 's3://b/a.pdf',
+    processing_type: 'basic',
+    aws_access_key_id: 'AKIAEXAMPLE',
+    aws_secret_access_key: 'wJalrXUtnFEMIK7MDENG',
+  });
+  await client.indexFile('docs', [{ name: 'intro.mp4', content: new Uint8Array(16), type: 'video/mp4' }], {
+    processing_type: 'basic',
+    custom_metadata: { lang: 'en' },
+  });
   await client.putCollection('docs', { description: 'scratch' });
   await client.query('docs', { query: 'revenue', top_k: 3 });
   await client.deleteCollection('docs');
@@ -49,8 +71,16 @@ test('every endpoint is called with its method, path, credentials and body, and 
     'POST /v2/collections/docs/query 200',
     'DELETE /v2/collections/docs 200',
   ]);
-  expect(recorded[0]!.request.headers).toEqual({ accept: 'application/json', authorization: 'Bearer [redacted]', 'x-organization-id': ORG });
-  expect(JSON.parse(recorded[5]!.request.body!)).toMatchObject({ aws_access_key_id: '[redacted]', aws_secret_access_key: '[redacted]', file_uri: 's3://b/a.pdf' });
+  expect(recorded[0]!.request.headers).toEqual({
+    accept: 'application/json',
+    authorization: 'Bearer [redacted]',
+    'x-organization-id': ORG,
+  });
+  expect(JSON.parse(recorded[5]!.request.body!)).toMatchObject({
+    aws_access_key_id: '[redacted]',
+    aws_secret_access_key: '[redacted]',
+    file_uri: 's3://b/a.pdf',
+  });
   expect(recorded[6]!.request.body).toBe('files=intro.mp4 (16 bytes, video/mp4); processing_type=basic; custom_metadata={"lang":"en"}');
   expect(recorded[6]!.request.headers['content-type']).toBe('multipart/form-data');
 });
@@ -67,7 +97,9 @@ test('a body above the cap is cut and marked truncated, and not parsed', async (
 
 test('a connection reset becomes an exchange with status 0 and the cause, never a throw', async () => {
   const { client } = harness();
-  target().get('/v2/jobs/j1').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+  target()
+    .get('/v2/jobs/j1')
+    .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
   const { exchange, ok } = await client.getJob('j1');
   expect(ok).toBe(false);
   expect(exchange).toMatchObject({ status: 0, body: '', error: 'connection reset by the target (ECONNRESET: socket hang up)' });
@@ -93,11 +125,24 @@ test('receivedAt and durationMs come from the injected clock', async () => {
 test('the key is redacted in URLs, headers, bodies and errors, even when the server echoes it or a default header is overridden', async () => {
   const { client, recorded } = harness({ secrets: ['s3-bucket-secret'] });
   target()
-    .get(`/v2/jobs/${KEY}`).reply(500, { detail: `bad key ${KEY}, also s3-bucket-secret` }, { 'www-authenticate': `Bearer realm="${KEY}"`, 'set-cookie': 'session=abc' })
-    .post('/v2/collections/docs/index/s3/file').reply(400, (_uri, body) => body as nock.Body);
+    .get(`/v2/jobs/${KEY}`)
+    .reply(
+      500,
+      { detail: `bad key ${KEY}, also s3-bucket-secret` },
+      { 'www-authenticate': `Bearer realm="${KEY}"`, 'set-cookie': 'session=abc' },
+    )
+    .post('/v2/collections/docs/index/s3/file')
+    .reply(400, (_uri, body) => body as nock.Body);
   await client.getJob(KEY);
-  await client.indexS3File('docs', { bucket_name: 'b', file_uri: 's3://b/a.pdf', processing_type: 'basic', aws_secret_access_key: 'echoed-secret-value' });
-  nock(BASE).get('/v2/jobs/j1').replyWithError(new Error(`proxy refused ${encodeURIComponent(KEY)}`));
+  await client.indexS3File('docs', {
+    bucket_name: 'b',
+    file_uri: 's3://b/a.pdf',
+    processing_type: 'basic',
+    aws_secret_access_key: 'echoed-secret-value',
+  });
+  nock(BASE)
+    .get('/v2/jobs/j1')
+    .replyWithError(new Error(`proxy refused ${encodeURIComponent(KEY)}`));
   await client.getJob('j1');
   nock(BASE).get('/v2/jobs/j2').reply(401, 'no');
   await client.request('GET', '/v2/jobs/j2', { headers: { authorization: 'Bearer some-other-key' } });
@@ -113,7 +158,9 @@ test('the key is redacted in URLs, headers, bodies and errors, even when the ser
 
 test('a default header can be removed to send a request without credentials', async () => {
   const { client, recorded } = harness();
-  nock(BASE, { badheaders: ['authorization'] }).get('/v2/jobs/j1').reply(401, { detail: 'missing key' });
+  nock(BASE, { badheaders: ['authorization'] })
+    .get('/v2/jobs/j1')
+    .reply(401, { detail: 'missing key' });
   const { exchange } = await client.request('GET', '/v2/jobs/j1', { headers: { authorization: null } });
   expect(exchange.status).toBe(401);
   expect(recorded[0]!.request.headers.authorization).toBeUndefined();

@@ -22,7 +22,12 @@ for (const name of HOSTILE_CASES) {
     try {
       target = await startHostileTarget({ every: name, canned: (jobId) => pending(jobId) });
       const recorded: Exchange[] = [];
-      const client = new CaptainClient({ baseUrl: target.baseUrl, apiKey: CANARY, timeoutMs: TIMEOUT_MS, onExchange: (e) => recorded.push(e) });
+      const client = new CaptainClient({
+        baseUrl: target.baseUrl,
+        apiKey: CANARY,
+        timeoutMs: TIMEOUT_MS,
+        onExchange: (e) => recorded.push(e),
+      });
 
       const response = await client.getJob(JOB); // resolves: the client never throws for what a target does
       const { exchange } = response;
@@ -39,7 +44,10 @@ for (const name of HOSTILE_CASES) {
 
       const { findings } = judgeStatusExchange(exchange, { jobId: JOB });
       const messages = findings.map((f) => `${f.requirement}: ${f.message}`);
-      expect(messages.some((m) => m.startsWith(`${expected.requirement}: `) && expected.finding.test(m)), messages.join('\n')).toBe(true);
+      expect(
+        messages.some((m) => m.startsWith(`${expected.requirement}: `) && expected.finding.test(m)),
+        messages.join('\n'),
+      ).toBe(true);
       expect(messages.join('\n')).not.toContain(CANARY);
     } finally {
       await target?.close();

@@ -14,18 +14,29 @@ const J = 'job-p';
 const files = (...names: string[]): FileStatus[] => names.map((n) => ({ uri: `s3://b/${n}.pdf`, status: 'completed' }));
 // Five files in all: a walk that ends must have visited files_total of them (JS-PAGE-004).
 const page = (names: string[], next: string | null) =>
-  completed(J, { files: files(...names), files_page: { limit: 2, next_cursor: next }, progress: { ...completed(J).progress, files_total: 5, files_processed: 5 } });
+  completed(J, {
+    files: files(...names),
+    files_page: { limit: 2, next_cursor: next },
+    progress: { ...completed(J).progress, files_total: 5, files_processed: 5 },
+  });
 
 function pages(scope: nock.Scope, answers: [string | null, unknown][]): nock.Scope {
   for (const [cursor, body] of answers) {
-    scope.get(`/v2/jobs/${J}`).query(cursor === null ? { files_limit: '2' } : { files_limit: '2', files_cursor: cursor }).reply(200, body as nock.Body);
+    scope
+      .get(`/v2/jobs/${J}`)
+      .query(cursor === null ? { files_limit: '2' } : { files_limit: '2', files_cursor: cursor })
+      .reply(200, body as nock.Body);
   }
   return scope;
 }
 
 test('the walk follows next_cursor to the end and yields every file once', async () => {
   const { client } = harness();
-  const scope = pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', page(['c', 'd'], 'c2')], ['c2', page(['e'], null)]]);
+  const scope = pages(target(), [
+    [null, page(['a', 'b'], 'c1')],
+    ['c1', page(['c', 'd'], 'c2')],
+    ['c2', page(['e'], null)],
+  ]);
   const walk = iterateFiles(client, J, { limit: 2 });
   const uris = (await walk.collect()).map((f) => f.uri);
   expect(uris).toEqual(['a', 'b', 'c', 'd', 'e'].map((n) => `s3://b/${n}.pdf`));
@@ -38,18 +49,26 @@ test('the walk follows next_cursor to the end and yields every file once', async
 
 test('a cursor that comes back stops the walk with a JS-PAGE-004 finding instead of looping', async () => {
   const { client } = harness();
-  pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', page(['c', 'd'], 'c1')]]);
+  pages(target(), [
+    [null, page(['a', 'b'], 'c1')],
+    ['c1', page(['c', 'd'], 'c1')],
+  ]);
   const walk = iterateFiles(client, J, { limit: 2 });
   expect(await walk.collect()).toHaveLength(4);
   expect(walk.stopped).toBe('repeated-cursor');
   expect(walk.exchanges).toHaveLength(2);
   expect(walk.reason).toBe('next_cursor "c1" on page 1 was already followed');
-  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', level: 'MUST', jobId: J, message: 'next_cursor on page 1 repeats the one of page 0: the walk loops' }]);
+  expect(walk.findings).toMatchObject([
+    { requirement: 'JS-PAGE-004', level: 'MUST', jobId: J, message: 'next_cursor on page 1 repeats the one of page 0: the walk loops' },
+  ]);
 });
 
 test('a file listed twice stops the walk with a JS-PAGE-004 finding', async () => {
   const { client } = harness();
-  pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', page(['c', 'a'], 'c2')]]);
+  pages(target(), [
+    [null, page(['a', 'b'], 'c1')],
+    ['c1', page(['c', 'a'], 'c2')],
+  ]);
   const walk = iterateFiles(client, J, { limit: 2 });
   expect((await walk.collect()).map((f) => f.uri)).toEqual(['s3://b/a.pdf', 's3://b/b.pdf', 's3://b/c.pdf']);
   expect(walk.stopped).toBe('duplicate-file');
@@ -58,17 +77,27 @@ test('a file listed twice stops the walk with a JS-PAGE-004 finding', async () =
 
 test('ever-new cursors are cut at maxPages with a finding', async () => {
   const { client } = harness();
-  pages(target(), [[null, page(['a'], 'c1')], ['c1', page(['b'], 'c2')], ['c2', page(['c'], 'c3')]]);
+  pages(target(), [
+    [null, page(['a'], 'c1')],
+    ['c1', page(['b'], 'c2')],
+    ['c2', page(['c'], 'c3')],
+  ]);
   const walk = iterateFiles(client, J, { limit: 2, maxPages: 3 });
   await walk.collect();
   expect(walk.stopped).toBe('max-pages');
   expect(walk.exchanges).toHaveLength(3);
-  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'the walk did not end: page 2 still names a next_cursor (the walk did not end within 3 pages)' }]);
+  expect(walk.findings).toMatchObject([
+    { requirement: 'JS-PAGE-004', message: 'the walk did not end: page 2 still names a next_cursor (the walk did not end within 3 pages)' },
+  ]);
 });
 
 test('a placeholder page is retried on the same cursor after a back-off (virtual clock)', async () => {
   const { client, clock } = harness();
-  pages(target(), [[null, page(['a', 'b'], 'c1')], ['c1', placeholder(J)], ['c1', page(['c'], null)]]);
+  pages(target(), [
+    [null, page(['a', 'b'], 'c1')],
+    ['c1', placeholder(J)],
+    ['c1', page(['c'], null)],
+  ]);
   const walk = iterateFiles(client, J, { limit: 2, clock, random: half });
   expect(await walk.collect()).toHaveLength(3);
   expect(walk.stopped).toBe('end');
@@ -83,7 +112,12 @@ test('a server-issued cursor answered with a 4xx stops the walk with a finding',
   const walk = iterateFiles(client, J, { limit: 2 });
   expect(await walk.collect()).toHaveLength(2);
   expect(walk.stopped).toBe('http-error');
-  expect(walk.findings).toMatchObject([{ requirement: 'JS-PAGE-004', message: 'the walk did not end: page 0 still names a next_cursor (page 1 (cursor "c1") answered HTTP 422)' }]);
+  expect(walk.findings).toMatchObject([
+    {
+      requirement: 'JS-PAGE-004',
+      message: 'the walk did not end: page 0 still names a next_cursor (page 1 (cursor "c1") answered HTTP 422)',
+    },
+  ]);
 });
 
 test('a 408 is transient, as for waitForJob: the page is retried on the same cursor', async () => {

@@ -35,7 +35,12 @@ test.describe('placeholders are "unknown, retry shortly"', () => {
     expect(result.requests).toBe(11);
     // No ETA known yet: 2 s doubling, capped at the 5 s default; then the snapshot's ETA (3 s) is the cap.
     expect(result.waits).toEqual([2000, 4000, 5000, 5000, 3000, 2000, 3000, 3000, 3000, 3000]);
-    expect(result.timeline.map((o) => o.kind)).toEqual([...Array(4).fill('placeholder'), 'snapshot', ...Array(5).fill('placeholder'), 'snapshot']);
+    expect(result.timeline.map((o) => o.kind)).toEqual([
+      ...Array(4).fill('placeholder'),
+      'snapshot',
+      ...Array(5).fill('placeholder'),
+      'snapshot',
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -138,7 +143,10 @@ test.describe('5xx and network errors: bounded retries with full-jitter back-off
 
   test('a burst longer than the budget ends with an error naming the last cause', async () => {
     const { client, clock } = harness();
-    serveStatus(J, Array.from({ length: 6 }, () => httpError(503, { detail: 'upstream overloaded' })));
+    serveStatus(
+      J,
+      Array.from({ length: 6 }, () => httpError(503, { detail: 'upstream overloaded' })),
+    );
     const error = await rejectionOf(waitForJob(client, J, { clock, random: half, maxRetries: 5 }));
     expect(error).toBeInstanceOf(TransientExhaustedError);
     const exhausted = error as TransientExhaustedError;
@@ -238,7 +246,10 @@ test.describe('spacing, deadline and cancellation', () => {
 
   test('a job that never ends hits the deadline with an error naming its last state', async () => {
     const { client, clock } = harness();
-    serveStatus(J, Array.from({ length: 4 }, () => ok(running(J, { estimated_time_remaining_seconds: 20 }))));
+    serveStatus(
+      J,
+      Array.from({ length: 4 }, () => ok(running(J, { estimated_time_remaining_seconds: 20 }))),
+    );
     const error = await rejectionOf(waitForJob(client, J, { clock, deadlineMs: 60_000 }));
     expect(error).toBeInstanceOf(PollTimeoutError);
     const timeout = error as PollTimeoutError;
@@ -253,7 +264,11 @@ test.describe('spacing, deadline and cancellation', () => {
 
   test('the final wait is shortened so the last poll happens at the deadline', async () => {
     const { client, clock } = harness();
-    serveStatus(J, [ok(running(J, { estimated_time_remaining_seconds: 25 })), ok(running(J, { estimated_time_remaining_seconds: 25 })), ok(completed(J))]);
+    serveStatus(J, [
+      ok(running(J, { estimated_time_remaining_seconds: 25 })),
+      ok(running(J, { estimated_time_remaining_seconds: 25 })),
+      ok(completed(J)),
+    ]);
     const result = await waitForJob(client, J, { clock, deadlineMs: 40_000 });
     expect(result.outcome).toBe('terminal');
     expect(result.waits).toEqual([25_000, 15_000]);
@@ -262,7 +277,10 @@ test.describe('spacing, deadline and cancellation', () => {
   test('aborting through the signal stops after the observation in hand', async () => {
     const { client, clock } = harness();
     const controller = new AbortController();
-    serveStatus(J, Array.from({ length: 5 }, () => ok(running(J))));
+    serveStatus(
+      J,
+      Array.from({ length: 5 }, () => ok(running(J))),
+    );
     let seen = 0;
     const error = await rejectionOf(
       waitForJob(client, J, {
@@ -306,7 +324,11 @@ test.describe('spacing, deadline and cancellation', () => {
 });
 
 test.describe('media fallback through the query endpoint', () => {
-  const fallback: WaitForJobOptions['fallback'] = { collection: 'videos', query: 'welcome to the course', match: 's3://media-bucket/videos/intro.mp4' };
+  const fallback: WaitForJobOptions['fallback'] = {
+    collection: 'videos',
+    query: 'welcome to the course',
+    match: 's3://media-bucket/videos/intro.mp4',
+  };
 
   test('a media job stuck at running resolves indexed-via-query once a result names the file', async () => {
     const { client, clock } = harness();
@@ -334,7 +356,11 @@ test.describe('media fallback through the query endpoint', () => {
 
   test('a non-media job running with progress null past the threshold engages the fallback, matched by document_id', async () => {
     const { client, clock } = harness();
-    const stalled = running(J, { progress: null, estimated_time_remaining_seconds: null, files: [{ uri: 's3://b/report.pdf', status: 'processing' }] });
+    const stalled = running(J, {
+      progress: null,
+      estimated_time_remaining_seconds: null,
+      files: [{ uri: 's3://b/report.pdf', status: 'processing' }],
+    });
     serveStatus(J, [ok(stalled), ok(stalled), ok(stalled)]);
     serveQuery('docs', [ok({ search_results: [{ document_id: 'doc-42', filename: 'renamed.pdf' }] })]);
     const result = await waitForJob(client, J, {

@@ -14,13 +14,31 @@ const HOSTILE_BODIES: [string, string][] = [
   ['an array', '[1,2,3]'],
   ['a string', '"completed"'],
   ['a number', '42'],
-  ['numbers as strings', JSON.stringify({ job_id: 'j', status: 'running', created_at: 1, progress: { files_total: '10', files_processed: '11' }, files: 'many' })],
+  [
+    'numbers as strings',
+    JSON.stringify({
+      job_id: 'j',
+      status: 'running',
+      created_at: 1,
+      progress: { files_total: '10', files_processed: '11' },
+      files: 'many',
+    }),
+  ],
   ['1,000-deep nesting', JSON.stringify(deep(1000))],
   ['a megabyte string', JSON.stringify({ job_id: 'x'.repeat(1 << 20), status: 'y'.repeat(1 << 20), created_at: 'z' })],
   ['not JSON', '<html><body>502 Bad Gateway</body></html>'],
   ['truncated JSON', '{"job_id": "j", "status": "runn'],
   ['an empty body', ''],
-  ['hostile strings', JSON.stringify({ job_id: '</script><img src=x onerror=alert(1)>', status: 'running', created_at: 'javascript:alert(1)', files: [{ uri: null, status: {} }], __proto__: { polluted: true } })],
+  [
+    'hostile strings',
+    JSON.stringify({
+      job_id: '</script><img src=x onerror=alert(1)>',
+      status: 'running',
+      created_at: 'javascript:alert(1)',
+      files: [{ uri: null, status: {} }],
+      __proto__: { polluted: true },
+    }),
+  ],
 ];
 
 for (const [name, body] of HOSTILE_BODIES) {
@@ -43,7 +61,10 @@ for (const [name, body] of HOSTILE_BODIES) {
 }
 
 test('a 5xx with a hostile HTML body is reported as JS-PH-001 with a short message', () => {
-  const findings = judgeTimeline([classify(exchangeOf('<h1>'.repeat(100_000), { status: 502, headers: { 'content-type': 'text/html' } }))], { jobId: 'j' });
+  const findings = judgeTimeline(
+    [classify(exchangeOf('<h1>'.repeat(100_000), { status: 502, headers: { 'content-type': 'text/html' } }))],
+    { jobId: 'j' },
+  );
   expect(findings.map((f) => f.requirement)).toContain('JS-PH-001');
   expect(Math.max(...findings.map((f) => f.message.length))).toBeLessThan(400);
 });

@@ -27,9 +27,14 @@ export interface RequirementExamples {
 }
 
 const judge = (t: Timeline, filesLimit?: number) => judgeTimeline(t, { jobId: JOB_ID, filesLimit });
-const polls = (...bodies: unknown[]) => () => judge(timeline(...bodies));
-const answer = (body: unknown, status: number, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  () => judge([classify(poll(body, { status, headers }), 0)]);
+const polls =
+  (...bodies: unknown[]) =>
+  () =>
+    judge(timeline(...bodies));
+const answer =
+  (body: unknown, status: number, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  () =>
+    judge([classify(poll(body, { status, headers }), 0)]);
 
 const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> = {}): JobSnapshot =>
   job('completed', {
@@ -45,7 +50,10 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-SHAPE-001': {
     holds: [{ title: 'a running snapshot with every documented field', findings: polls(job('running')) }],
     breaks: [
-      { title: 'files_total given as a string', findings: polls(job('running', { progress: { ...job('running').progress, files_total: '2' } })) },
+      {
+        title: 'files_total given as a string',
+        findings: polls(job('running', { progress: { ...job('running').progress, files_total: '2' } })),
+      },
       { title: 'status missing', findings: polls(job('running', { status: undefined })) },
     ],
   },
@@ -59,14 +67,26 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-SHAPE-003': {
     holds: [{ title: 'completed_with_failures, named by the seed and the SDK', findings: polls(job('completed_with_failures')) }],
     lawful: [
-      { title: 'the vendor final status completed_with_errors (a SHOULD, JS-SHAPE-007)', findings: polls(job('running'), job('completed', { status: 'completed_with_errors', billing: undefined })) },
-      { title: 'a finished job whose stage says "done" (the stage of a finished job is undocumented)', findings: polls(job('completed', { progress: { ...job('completed').progress, current_stage: 'done' } })) },
-      { title: 'an unknown job_type and extra fields (additive evolution)', findings: polls({ ...job('running', { job_type: 'index_youtube' }), execution_arn: 'arn:aws:states:x', pii_report: null }) },
+      {
+        title: 'the vendor final status completed_with_errors (a SHOULD, JS-SHAPE-007)',
+        findings: polls(job('running'), job('completed', { status: 'completed_with_errors', billing: undefined })),
+      },
+      {
+        title: 'a finished job whose stage says "done" (the stage of a finished job is undocumented)',
+        findings: polls(job('completed', { progress: { ...job('completed').progress, current_stage: 'done' } })),
+      },
+      {
+        title: 'an unknown job_type and extra fields (additive evolution)',
+        findings: polls({ ...job('running', { job_type: 'index_youtube' }), execution_arn: 'arn:aws:states:x', pii_report: null }),
+      },
     ],
     breaks: [
       { title: 'status processing (seen only in an MCP list filter)', findings: polls(job('running', { status: 'processing' })) },
       { title: 'status "done"', findings: polls(job('completed', { status: 'done' })) },
-      { title: 'stage "indexing"', findings: polls(job('running', { progress: { ...job('running').progress, current_stage: 'indexing' } })) },
+      {
+        title: 'stage "indexing"',
+        findings: polls(job('running', { progress: { ...job('running').progress, current_stage: 'indexing' } })),
+      },
       { title: 'file status "done"', findings: polls(job('running', { files: [{ uri: 's3://bucket/a.pdf', status: 'done' }] })) },
     ],
   },
@@ -74,7 +94,10 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     holds: [{ title: 'RFC 3339 timestamps with offset', findings: polls(job('running', { updated_at: '2026-11-28T13:00:10+01:00' })) }],
     lawful: [
       { title: '+00:00 and six fraction digits', findings: polls(job('running', { updated_at: '2026-11-28T12:00:10.123456+00:00' })) },
-      { title: 'a naive ISO date-time, as doc-new allows (a SHOULD, JS-SHAPE-008)', findings: polls(job('running', { created_at: '2026-11-28T12:00:00.123456' })) },
+      {
+        title: 'a naive ISO date-time, as doc-new allows (a SHOULD, JS-SHAPE-008)',
+        findings: polls(job('running', { created_at: '2026-11-28T12:00:00.123456' })),
+      },
     ],
     breaks: [
       { title: 'created_at "yesterday"', findings: polls(job('running', { created_at: 'yesterday' })) },
@@ -84,8 +107,23 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-SHAPE-009': {
     holds: [{ title: 'plain JSON', findings: polls(job('running')) }],
     breaks: [
-      { title: 'a byte-order mark before the JSON', findings: () => judge([classify({ ...poll(job('running')), body: `\uFEFF${JSON.stringify(job('running'))}`, bom: true }, 0)]) },
-      { title: 'status given twice', findings: () => judge([classify({ ...poll(job('running')), body: JSON.stringify(job('running')).replace('"status":"running"', '"status":"pending","status":"running"') }, 0)]) },
+      {
+        title: 'a byte-order mark before the JSON',
+        findings: () => judge([classify({ ...poll(job('running')), body: `\uFEFF${JSON.stringify(job('running'))}`, bom: true }, 0)]),
+      },
+      {
+        title: 'status given twice',
+        findings: () =>
+          judge([
+            classify(
+              {
+                ...poll(job('running')),
+                body: JSON.stringify(job('running')).replace('"status":"running"', '"status":"pending","status":"running"'),
+              },
+              0,
+            ),
+          ]),
+      },
     ],
   },
   'JS-SHAPE-007': {
@@ -100,7 +138,12 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     breaks: [{ title: 'created_at without an offset', findings: polls(job('running', { created_at: '2026-11-28T12:00:00' })) }],
   },
   'JS-SHAPE-005': {
-    holds: [{ title: 'application/json; charset=utf-8', findings: answer(job('running'), 200, { 'content-type': 'application/json; charset=utf-8' }) }],
+    holds: [
+      {
+        title: 'application/json; charset=utf-8',
+        findings: answer(job('running'), 200, { 'content-type': 'application/json; charset=utf-8' }),
+      },
+    ],
     breaks: [{ title: 'JSON served as text/html', findings: answer(job('running'), 200, { 'content-type': 'text/html' }) }],
   },
   'JS-SHAPE-006': {
@@ -109,7 +152,20 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       { title: 'an HTML error page with status 200', findings: polls('<html>Bad gateway</html>') },
       { title: 'a JSON array', findings: polls([job('pending')]) },
       { title: 'a body whose bytes are not UTF-8', findings: () => judge([classify({ ...poll(job('running')), invalidUtf8: true }, 0)]) },
-      { title: 'a body cut off mid-way', findings: () => judge([classify({ ...poll(JSON.stringify(job('running')).slice(0, 30)), truncated: true, error: 'body broke off after 30 bytes: connection reset by the target' }, 0)]) },
+      {
+        title: 'a body cut off mid-way',
+        findings: () =>
+          judge([
+            classify(
+              {
+                ...poll(JSON.stringify(job('running')).slice(0, 30)),
+                truncated: true,
+                error: 'body broke off after 30 bytes: connection reset by the target',
+              },
+              0,
+            ),
+          ]),
+      },
     ],
   },
   'JS-STATE-001': {
@@ -130,8 +186,17 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-STATE-003': {
     holds: [{ title: 'present on completed_with_failures', findings: polls(job('completed_with_failures')) }],
     lawful: [
-      { title: 'credits remaining drift between reads of a finished job (a live field)', findings: polls(job('completed'), job('completed', { billing: { ...job('completed').billing, credits: { used: 6, remaining: 900 } } })) },
-      { title: 'partial billing on a cancelled job (a SHOULD, JS-STATE-013)', findings: polls(job('cancelled', { billing: job('completed').billing })) },
+      {
+        title: 'credits remaining drift between reads of a finished job (a live field)',
+        findings: polls(
+          job('completed'),
+          job('completed', { billing: { ...job('completed').billing, credits: { used: 6, remaining: 900 } } }),
+        ),
+      },
+      {
+        title: 'partial billing on a cancelled job (a SHOULD, JS-STATE-013)',
+        findings: polls(job('cancelled', { billing: job('completed').billing })),
+      },
     ],
     breaks: [{ title: 'absent on completed', findings: polls(job('completed', { billing: undefined })) }],
   },
@@ -159,10 +224,24 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-STATE-007': {
     holds: [{ title: 'created <= started <= completed, created <= updated', findings: polls(job('completed')) }],
-    lawful: [{ title: 'started 1 s before created (clock skew between services)', findings: polls(job('running', { started_at: '2026-11-28T11:59:59.000Z' })) }],
+    lawful: [
+      {
+        title: 'started 1 s before created (clock skew between services)',
+        findings: polls(job('running', { started_at: '2026-11-28T11:59:59.000Z' })),
+      },
+    ],
     breaks: [
       { title: 'started before created', findings: polls(job('running', { started_at: '2026-11-28T11:59:00.000Z' })) },
-      { title: 'completed before started', findings: polls(job('completed', { started_at: '2026-11-28T12:00:20.000Z', completed_at: '2026-11-28T12:00:10.000Z', updated_at: '2026-11-28T12:00:10.000Z' })) },
+      {
+        title: 'completed before started',
+        findings: polls(
+          job('completed', {
+            started_at: '2026-11-28T12:00:20.000Z',
+            completed_at: '2026-11-28T12:00:10.000Z',
+            updated_at: '2026-11-28T12:00:10.000Z',
+          }),
+        ),
+      },
     ],
   },
   'JS-STATE-008': {
@@ -170,11 +249,16 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     lawful: [
       {
         title: 'files_processed counts the failed file too (a SHOULD, JS-STATE-012)',
-        findings: polls(job('completed_with_failures', { progress: { ...job('completed_with_failures').progress, files_processed: 2, files_failed: 1 } })),
+        findings: polls(
+          job('completed_with_failures', { progress: { ...job('completed_with_failures').progress, files_processed: 2, files_failed: 1 } }),
+        ),
       },
     ],
     breaks: [
-      { title: 'files_processed above files_total', findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 3 } })) },
+      {
+        title: 'files_processed above files_total',
+        findings: polls(job('running', { progress: { ...job('running').progress, files_processed: 3 } })),
+      },
       { title: 'a negative files_failed', findings: polls(job('running', { progress: { ...job('running').progress, files_failed: -1 } })) },
     ],
   },
@@ -206,7 +290,10 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-STATE-011': {
     holds: [{ title: 'completed_with_failures with one failed file', findings: polls(job('completed_with_failures')) }],
     breaks: [
-      { title: 'completed with a failed file', findings: polls(job('completed', { progress: { ...job('completed').progress, files_processed: 1, files_failed: 1 } })) },
+      {
+        title: 'completed with a failed file',
+        findings: polls(job('completed', { progress: { ...job('completed').progress, files_processed: 1, files_failed: 1 } })),
+      },
       {
         title: 'completed_with_failures with none failed',
         findings: polls(job('completed_with_failures', { progress: job('completed').progress, result: job('completed').result })),
@@ -218,7 +305,12 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       { title: 'pending observed straight to completed (polling skips states)', findings: polls(job('pending'), job('completed')) },
       { title: 'completed -> placeholder -> completed', findings: polls(job('completed'), placeholder(), job('completed')) },
     ],
-    lawful: [{ title: 'running -> timed_out, a vendor final status, then kept', findings: polls(job('running'), job('failed', { status: 'timed_out' }), job('failed', { status: 'timed_out' })) }],
+    lawful: [
+      {
+        title: 'running -> timed_out, a vendor final status, then kept',
+        findings: polls(job('running'), job('failed', { status: 'timed_out' }), job('failed', { status: 'timed_out' })),
+      },
+    ],
     breaks: [
       { title: 'completed -> running (a real snapshot)', findings: polls(job('completed'), job('running')) },
       { title: 'running -> pending', findings: polls(job('running'), job('pending')) },
@@ -253,9 +345,17 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     breaks: [
       {
         title: 'a state-carrying body without timestamps after completed is still a regression, not a placeholder',
-        findings: polls(job('completed'), { job_id: JOB_ID, status: 'running', progress: null, files: [{ uri: 's3://bucket/a.pdf', status: 'processing' }] }),
+        findings: polls(job('completed'), {
+          job_id: JOB_ID,
+          status: 'running',
+          progress: null,
+          files: [{ uri: 's3://bucket/a.pdf', status: 'processing' }],
+        }),
       },
-      { title: 'completed back to processing', findings: polls(job('completed', { status: 'running', completed_at: null, billing: undefined, result: undefined }), job('running')) },
+      {
+        title: 'completed back to processing',
+        findings: polls(job('completed', { status: 'running', completed_at: null, billing: undefined, result: undefined }), job('running')),
+      },
     ],
   },
   'JS-TRANS-004': {
@@ -270,17 +370,28 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   'JS-TRANS-005': {
     holds: [
       { title: 'started_at set once, then kept', findings: polls(job('pending'), job('running'), job('completed')) },
-      { title: 'the same instant written with and without milliseconds', findings: polls(job('completed'), job('completed', { created_at: '2026-11-28T12:00:00Z' })) },
+      {
+        title: 'the same instant written with and without milliseconds',
+        findings: polls(job('completed'), job('completed', { created_at: '2026-11-28T12:00:00Z' })),
+      },
     ],
     breaks: [
       { title: 'created_at moves', findings: polls(job('running'), job('running', { created_at: '2026-11-28T12:00:01.000Z' })) },
       { title: 'started_at disappears once the job failed', findings: polls(job('running'), job('failed', { started_at: undefined })) },
-      { title: 'completed_at moves on a re-poll', findings: polls(job('completed'), job('completed', { completed_at: '2026-11-28T12:00:31.000Z', updated_at: '2026-11-28T12:00:31.000Z' })) },
+      {
+        title: 'completed_at moves on a re-poll',
+        findings: polls(
+          job('completed'),
+          job('completed', { completed_at: '2026-11-28T12:00:31.000Z', updated_at: '2026-11-28T12:00:31.000Z' }),
+        ),
+      },
     ],
   },
   'JS-TRANS-006': {
     holds: [{ title: 'updated_at advances', findings: polls(job('pending'), job('running'), job('completed')) }],
-    breaks: [{ title: 'updated_at goes back', findings: polls(job('running', { updated_at: '2026-11-28T12:00:20.000Z' }), job('running')) }],
+    breaks: [
+      { title: 'updated_at goes back', findings: polls(job('running', { updated_at: '2026-11-28T12:00:20.000Z' }), job('running')) },
+    ],
   },
   'JS-PAGE-001': {
     holds: [{ title: 'two files with files_limit 2', findings: () => judge(timeline(page(['a', 'b'], 'c1')), 2) }],
@@ -290,21 +401,37 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
   },
   'JS-PAGE-002': {
-    holds: [{ title: 'no files_limit, files_page.limit 50', findings: polls(job('running', { files_page: { limit: 50, next_cursor: null, total_estimated: 2 } })) }],
+    holds: [
+      {
+        title: 'no files_limit, files_page.limit 50',
+        findings: polls(job('running', { files_page: { limit: 50, next_cursor: null, total_estimated: 2 } })),
+      },
+    ],
     breaks: [
       {
         title: 'no files_limit, 51 files',
-        findings: polls(job('running', { files: Array.from({ length: 51 }, (_, i) => ({ uri: `s3://bucket/f${i}.pdf`, status: 'queued' })) })),
+        findings: polls(
+          job('running', { files: Array.from({ length: 51 }, (_, i) => ({ uri: `s3://bucket/f${i}.pdf`, status: 'queued' })) }),
+        ),
       },
     ],
   },
   'JS-PAGE-004': {
-    holds: [{ title: 'a, b then c, and the walk ends', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
+    holds: [
+      {
+        title: 'a, b then c, and the walk ends',
+        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }),
+      },
+    ],
     lawful: [
-      { title: 'an empty string as the last next_cursor', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], '')], { filesLimit: 2 }) },
+      {
+        title: 'an empty string as the last next_cursor',
+        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], '')], { filesLimit: 2 }),
+      },
       {
         title: 'files and files_page null while the job is pending',
-        findings: () => checkFilesWalk([job('pending', { files: null, files_page: null, progress: { files_total: 3 } })], { filesLimit: 2 }),
+        findings: () =>
+          checkFilesWalk([job('pending', { files: null, files_page: null, progress: { files_total: 3 } })], { filesLimit: 2 }),
       },
     ],
     breaks: [
@@ -315,18 +442,41 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         title: 'a running job past scanning skips a file it announced',
         findings: () =>
           checkFilesWalk(
-            [page(['a', 'b'], 'c1', { status: 'running', completed_at: null, billing: undefined, result: undefined, progress: { current_stage: 'embedding', files_total: 4 } }), page(['c'], null, { status: 'running', completed_at: null, billing: undefined, result: undefined, progress: { current_stage: 'embedding', files_total: 4 } })],
+            [
+              page(['a', 'b'], 'c1', {
+                status: 'running',
+                completed_at: null,
+                billing: undefined,
+                result: undefined,
+                progress: { current_stage: 'embedding', files_total: 4 },
+              }),
+              page(['c'], null, {
+                status: 'running',
+                completed_at: null,
+                billing: undefined,
+                result: undefined,
+                progress: { current_stage: 'embedding', files_total: 4 },
+              }),
+            ],
             { filesLimit: 2 },
           ),
       },
     ],
   },
   'JS-PAGE-006': {
-    holds: [{ title: '3 files walked, 3 estimated', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }) }],
+    holds: [
+      {
+        title: '3 files walked, 3 estimated',
+        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }),
+      },
+    ],
     breaks: [
       {
         title: '3 files walked, 4 estimated',
-        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null, { files_page: { limit: 2, next_cursor: null, total_estimated: 4 } })], { filesLimit: 2 }),
+        findings: () =>
+          checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null, { files_page: { limit: 2, next_cursor: null, total_estimated: 4 } })], {
+            filesLimit: 2,
+          }),
       },
     ],
   },
@@ -339,7 +489,19 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     lawful: [
       {
         title: 'every other JobStatus key present as null (a FastAPI response model; a SHOULD, JS-PH-005)',
-        findings: polls(placeholder({ collection_name: null, files: null, files_page: null, created_at: null, updated_at: null, started_at: null, completed_at: null, result: null, billing: null })),
+        findings: polls(
+          placeholder({
+            collection_name: null,
+            files: null,
+            files_page: null,
+            created_at: null,
+            updated_at: null,
+            started_at: null,
+            completed_at: null,
+            result: null,
+            billing: null,
+          }),
+        ),
       },
     ],
     breaks: [
@@ -356,16 +518,35 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
   },
   'JS-MEDIA-001': {
     holds: [{ title: 'running, progress null, timestamps kept', findings: polls(laggingMediaJob()) }],
-    lawful: [{ title: 'running, progress null, started_at null (undocumented while lagging)', findings: polls(laggingMediaJob({ started_at: null })) }],
-    breaks: [{ title: 'running, progress null, files listed but created_at missing', findings: polls(laggingMediaJob({ created_at: null })) }],
+    lawful: [
+      {
+        title: 'running, progress null, started_at null (undocumented while lagging)',
+        findings: polls(laggingMediaJob({ started_at: null })),
+      },
+    ],
+    breaks: [
+      { title: 'running, progress null, files listed but created_at missing', findings: polls(laggingMediaJob({ created_at: null })) },
+    ],
   },
   'JS-MEDIA-003': {
-    holds: [{ title: 'search results with score and content', findings: () => checkQueryResponse({ success: true, query: 'intro', search_results: [searchResult], total_results: 1 }) }],
-    breaks: [{ title: 'search_results as an object', findings: () => checkQueryResponse({ success: true, search_results: { first: searchResult } }) }],
+    holds: [
+      {
+        title: 'search results with score and content',
+        findings: () => checkQueryResponse({ success: true, query: 'intro', search_results: [searchResult], total_results: 1 }),
+      },
+    ],
+    breaks: [
+      {
+        title: 'search_results as an object',
+        findings: () => checkQueryResponse({ success: true, search_results: { first: searchResult } }),
+      },
+    ],
   },
   'JS-MEDIA-004': {
     holds: [{ title: 'each result names its filename', findings: () => checkQueryResponse({ search_results: [searchResult] }) }],
-    breaks: [{ title: 'a result with content only', findings: () => checkQueryResponse({ search_results: [{ score: 0.5, content: 'x' }] }) }],
+    breaks: [
+      { title: 'a result with content only', findings: () => checkQueryResponse({ search_results: [{ score: 0.5, content: 'x' }] }) },
+    ],
   },
   'JS-ERR-002': {
     holds: [{ title: '404 with {detail}', findings: answer({ detail: 'Job not found' }, 404) }],
@@ -375,23 +556,52 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
   },
   'JS-ERR-003': {
-    holds: [{ title: '422 with FastAPI detail list', findings: answer({ detail: [{ loc: ['query', 'files_limit'], msg: 'must be <= 500', type: 'value_error' }] }, 422) }],
+    holds: [
+      {
+        title: '422 with FastAPI detail list',
+        findings: answer({ detail: [{ loc: ['query', 'files_limit'], msg: 'must be <= 500', type: 'value_error' }] }, 422),
+      },
+    ],
     breaks: [{ title: '422 with a string detail', findings: answer({ detail: 'files_limit out of range' }, 422) }],
   },
   'JS-CANCEL-004': {
-    holds: [{ title: 'job_id, status, message, cancelled_at', findings: () => checkCancelResponse({ job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled', cancelled_at: '2026-11-28T12:00:30Z' }) }],
+    holds: [
+      {
+        title: 'job_id, status, message, cancelled_at',
+        findings: () =>
+          checkCancelResponse({ job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled', cancelled_at: '2026-11-28T12:00:30Z' }),
+      },
+    ],
     breaks: [{ title: 'no job_id', findings: () => checkCancelResponse({ status: 'cancelled', message: 'Job cancelled' }) }],
   },
   'JS-RATE-001': {
     holds: [
-      { title: 'Retry-After in seconds', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '2' }) },
-      { title: 'Retry-After as an HTTP date', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': 'Sat, 28 Nov 2026 12:00:05 GMT' }) },
+      {
+        title: 'Retry-After in seconds',
+        findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '2' }),
+      },
+      {
+        title: 'Retry-After as an HTTP date',
+        findings: answer({ detail: 'Too many requests' }, 429, {
+          'content-type': 'application/json',
+          'retry-after': 'Sat, 28 Nov 2026 12:00:05 GMT',
+        }),
+      },
     ],
     breaks: [
       { title: '429 without Retry-After', findings: answer({ detail: 'Too many requests' }, 429) },
-      { title: 'Retry-After "soon"', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': 'soon' }) },
-      { title: 'Retry-After -3', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '-3' }) },
-      { title: 'Retry-After 1.5', findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '1.5' }) },
+      {
+        title: 'Retry-After "soon"',
+        findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': 'soon' }),
+      },
+      {
+        title: 'Retry-After -3',
+        findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '-3' }),
+      },
+      {
+        title: 'Retry-After 1.5',
+        findings: answer({ detail: 'Too many requests' }, 429, { 'content-type': 'application/json', 'retry-after': '1.5' }),
+      },
     ],
   },
 };

@@ -39,9 +39,18 @@ interface Case<T> {
 function expectExactly(c: Case<unknown>): void {
   const { broken: b, findings } = c;
   const context = `${c.operator}: ${b.what} (poll ${b.pollIndex})\n${describeFindings(findings)}`;
-  ok(findings.every((f) => f.requirement === b.requirement), `breaking ${b.requirement} also broke other requirements: ${context}`);
-  ok(findings.some((f) => f.pollIndex === b.pollIndex), `${b.requirement} is not reported at poll ${b.pollIndex}: ${context}`);
-  ok(findings.every((f) => f.pollIndex === undefined || f.pollIndex >= b.pollIndex), `${b.requirement} is reported before poll ${b.pollIndex}: ${context}`);
+  ok(
+    findings.every((f) => f.requirement === b.requirement),
+    `breaking ${b.requirement} also broke other requirements: ${context}`,
+  );
+  ok(
+    findings.some((f) => f.pollIndex === b.pollIndex),
+    `${b.requirement} is not reported at poll ${b.pollIndex}: ${context}`,
+  );
+  ok(
+    findings.every((f) => f.pollIndex === undefined || f.pollIndex >= b.pollIndex),
+    `${b.requirement} is reported before poll ${b.pollIndex}: ${context}`,
+  );
 }
 
 function printCase(c: { operator: string; broken: Break<unknown> }, artefact: string): string {
@@ -56,14 +65,19 @@ function brokenTimelines(operator: TimelineCorruption): fc.Arbitrary<Case<{ time
     .map(([generated, pick]) => operator.apply(generated, pick))
     .filter((b) => b !== undefined)
     .map((broken) =>
-      printable({ operator: operator.name, broken, findings: judgeBroken(broken.broken) }, (c) => printCase(c, describeTimeline(c.broken.broken.timeline))),
+      printable({ operator: operator.name, broken, findings: judgeBroken(broken.broken) }, (c) =>
+        printCase(c, describeTimeline(c.broken.broken.timeline)),
+      ),
     );
 }
 
 function brokenWalks(operator: WalkCorruption): fc.Arbitrary<Case<GeneratedWalk['pages']>> {
   const { minPages, scenario, ...needs } = operator.needs ?? {};
   return fc
-    .tuple(filesWalkArbitrary({ ...needs, scenario: { maxFiles: BASE.maxFiles, ...scenario, ...(minPages ? { minFiles: minPages } : {}) } }), fc.nat())
+    .tuple(
+      filesWalkArbitrary({ ...needs, scenario: { maxFiles: BASE.maxFiles, ...scenario, ...(minPages ? { minFiles: minPages } : {}) } }),
+      fc.nat(),
+    )
     .map(([walk, pick]) => ({ walk, broken: operator.apply(walk, pick) }))
     .filter((w): w is { walk: GeneratedWalk; broken: Break<GeneratedWalk['pages']> } => w.broken !== undefined)
     .map(({ walk, broken }) =>
@@ -107,4 +121,3 @@ for (const [area, operators] of AREAS) {
 test('every files-walk corruption (JS-PAGE) is reported at the broken page, and nothing else', () => {
   checkArea(WALK_CORRUPTIONS, WALK_CORRUPTIONS.map(brokenWalks));
 });
-

@@ -22,7 +22,10 @@ test('every MUST requirement the oracle judges from timelines or walks has a cor
     description: [...operatorsOf].map(([id, names]) => `${id}: ${names.join(', ') || 'NONE'}`).join('\n'),
   });
   expect(judgedFromTimelines.length, 'the catalog lists MUSTs judged by the oracle').toBeGreaterThan(20);
-  expect([...operatorsOf].filter(([, names]) => names.length === 0).map(([id]) => id), 'MUST requirements without a corruption operator').toEqual([]);
+  expect(
+    [...operatorsOf].filter(([, names]) => names.length === 0).map(([id]) => id),
+    'MUST requirements without a corruption operator',
+  ).toEqual([]);
 });
 
 test('every corruption operator names a catalogued, oracle-judged requirement, under a unique name', () => {

@@ -39,7 +39,10 @@ export function replayCommand(seed: number, path: string | null | undefined): st
 export function checkProperty<Ts>(property: fc.IProperty<Ts>, options: { numRuns?: number } = {}): fc.RunDetails<Ts> {
   const parameters = propertyParameters<Ts>(options.numRuns);
   const info = test.info();
-  info.annotations.push({ type: 'seed', description: `FC_SEED=${parameters.seed}${parameters.path ? ` FC_PATH=${parameters.path}` : ''} (${parameters.numRuns} runs)` });
+  info.annotations.push({
+    type: 'seed',
+    description: `FC_SEED=${parameters.seed}${parameters.path ? ` FC_PATH=${parameters.path}` : ''} (${parameters.numRuns} runs)`,
+  });
   const details = fc.check(property, parameters);
   if (details.failed) {
     const command = replayCommand(details.seed, details.counterexamplePath);

@@ -8,7 +8,11 @@ import { checkProperty } from './fc-config.js';
 import { describeFindings, judgeWalk } from './judging.js';
 
 function expectClean(walk: GeneratedWalk): void {
-  deepStrictEqual(walk.pages.flatMap((p) => p.files ?? []).map((f) => f.uri), walk.scenario.files.map((f) => f.uri), 'the walk lists every file once, in order');
+  deepStrictEqual(
+    walk.pages.flatMap((p) => p.files ?? []).map((f) => f.uri),
+    walk.scenario.files.map((f) => f.uri),
+    'the walk lists every file once, in order',
+  );
   const findings = judgeWalk(walk.pages, walk);
   deepStrictEqual(findings, [], describeFindings(findings));
 }

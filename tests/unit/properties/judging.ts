@@ -2,7 +2,15 @@
 // (as exchanges, classified) and then as a walk, exactly as the conformance tests will.
 import type { JobSnapshot } from '../../../src/model/job.js';
 import fc from 'fast-check';
-import { checkFilesWalk, classify, exchangeOf, judgeObservation, judgeTimeline, type Finding, type Timeline } from '../../../src/oracle/index.js';
+import {
+  checkFilesWalk,
+  classify,
+  exchangeOf,
+  judgeObservation,
+  judgeTimeline,
+  type Finding,
+  type Timeline,
+} from '../../../src/oracle/index.js';
 import type { BrokenTimeline } from '../../../generators/corruptions/corruption.js';
 import { walkUrl } from '../../../generators/files-walk.js';
 

@@ -15,7 +15,9 @@ function judgeWithPlantedBug(timeline: Timeline, request: StatusRequest): Findin
   for (const o of timeline) {
     if (o.kind === 'placeholder') placeholderSeen = true;
     if (o.kind === 'snapshot' && o.snapshot.status === 'completed' && placeholderSeen) {
-      findings.push(finding('JS-TRANS-001', 'status went from running (placeholder) to completed', { jobId: request.jobId, pollIndex: o.index }));
+      findings.push(
+        finding('JS-TRANS-001', 'status went from running (placeholder) to completed', { jobId: request.jobId, pollIndex: o.index }),
+      );
     }
   }
   return findings;
@@ -38,6 +40,9 @@ test('a planted oracle bug shrinks to a counterexample of at most 3 polls', () =
     type: 'counterexample',
     description: `${details.numShrinks} shrinks, path ${details.counterexamplePath}\n${describeTimeline(counterexample.timeline)}`,
   });
-  ok(counterexample.timeline.length <= 3, `counterexample has ${counterexample.timeline.length} polls:\n${describeTimeline(counterexample.timeline)}`);
+  ok(
+    counterexample.timeline.length <= 3,
+    `counterexample has ${counterexample.timeline.length} polls:\n${describeTimeline(counterexample.timeline)}`,
+  );
   ok(counterexample.scenario.files.length <= 1, `counterexample keeps ${counterexample.scenario.files.length} files`);
 });

@@ -12,14 +12,19 @@ import { describeFindings, judgeBroken } from './judging.js';
 const KIND_OF: Record<Answer, ObservationKind> = { state: 'snapshot', placeholder: 'placeholder', 'rate-limited': 'http-error' };
 
 function expectClean(g: GeneratedTimeline): void {
-  deepStrictEqual(g.timeline.map((o) => o.kind), g.polls.map((p) => KIND_OF[p.answer]), 'each answer is classified as served');
+  deepStrictEqual(
+    g.timeline.map((o) => o.kind),
+    g.polls.map((p) => KIND_OF[p.answer]),
+    'each answer is classified as served',
+  );
   const findings = judgeBroken(g);
   deepStrictEqual(findings, [], describeFindings(findings));
 }
 
 /** What a timeline shows, so the runs can prove they exercised it. */
 const FEATURES: Record<string, (g: GeneratedTimeline) => boolean> = {
-  'media lag (running, progress null)': (g) => g.timeline.some((o) => o.kind === 'snapshot' && o.snapshot.status === 'running' && o.snapshot.progress === null),
+  'media lag (running, progress null)': (g) =>
+    g.timeline.some((o) => o.kind === 'snapshot' && o.snapshot.status === 'running' && o.snapshot.progress === null),
   'placeholder after a terminal snapshot': (g) => {
     const first = g.timeline.findIndex((o) => o.kind === 'snapshot' && isTerminal(o.snapshot.status));
     return first >= 0 && g.timeline.slice(first).some((o) => o.kind === 'placeholder');
@@ -29,7 +34,8 @@ const FEATURES: Record<string, (g: GeneratedTimeline) => boolean> = {
     return statuses.includes('pending') && !statuses.includes('running') && statuses.some(isTerminal);
   },
   'HTTP 429 with Retry-After': (g) => g.timeline.some((o) => o.kind === 'http-error'),
-  'first page cut by files_limit': (g) => g.timeline.some((o) => o.kind === 'snapshot' && typeof o.snapshot.files_page?.next_cursor === 'string'),
+  'first page cut by files_limit': (g) =>
+    g.timeline.some((o) => o.kind === 'snapshot' && typeof o.snapshot.files_page?.next_cursor === 'string'),
   ...Object.fromEntries(
     (['completed', 'completed_with_failures', 'failed', 'cancelled'] as const).map((status) => [
       `ends ${status}`,
@@ -51,7 +57,11 @@ test('a conforming timeline (up to 30 files, every end, placeholders, 429s, medi
   test.info().annotations.push({ type: 'features', description: [...seen].map(([name, n]) => `${name}: ${n}`).join(', ') });
   // Only a full run has to show everything; a replay runs one case.
   if (details.numRuns >= DEFAULT_NUM_RUNS) {
-    deepStrictEqual([...seen].filter(([, n]) => n === 0).map(([name]) => name), [], 'features no timeline showed');
+    deepStrictEqual(
+      [...seen].filter(([, n]) => n === 0).map(([name]) => name),
+      [],
+      'features no timeline showed',
+    );
   }
 });
 

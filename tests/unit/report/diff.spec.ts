@@ -10,7 +10,12 @@ import type { RequirementStatus } from '../../../src/report/results.js';
 function run(statuses: Record<string, RequirementStatus>, verdict = 'conformant') {
   return {
     summary: { verdict } as never,
-    requirements: Object.entries(statuses).map(([id, status]) => ({ id, status, level: id.endsWith('5') ? 'SHOULD' : 'MUST', title: `t ${id}` })) as never,
+    requirements: Object.entries(statuses).map(([id, status]) => ({
+      id,
+      status,
+      level: id.endsWith('5') ? 'SHOULD' : 'MUST',
+      title: `t ${id}`,
+    })) as never,
   };
 }
 
@@ -34,7 +39,10 @@ test('inconclusive: a requirement that passed and now could not be judged regres
 
 test('the diff lists only changed requirements, regressions first, MUST before SHOULD', () => {
   const before = run({ 'JS-A-001': 'failed', 'JS-A-002': 'passed', 'JS-A-005': 'passed', 'JS-A-003': 'passed', 'JS-A-004': 'skipped' });
-  const after = run({ 'JS-A-001': 'passed', 'JS-A-002': 'passed', 'JS-A-005': 'failed', 'JS-A-003': 'failed', 'JS-A-006': 'passed' }, 'not-conformant');
+  const after = run(
+    { 'JS-A-001': 'passed', 'JS-A-002': 'passed', 'JS-A-005': 'failed', 'JS-A-003': 'failed', 'JS-A-006': 'passed' },
+    'not-conformant',
+  );
   const diff = diffResults(before, after);
   expect(diff.changes.map((c) => [c.id, c.kind])).toEqual([
     ['JS-A-003', 'regression'],

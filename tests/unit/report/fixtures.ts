@@ -18,7 +18,16 @@ export const miniCatalog: Catalog = {
   requirements: [
     { id: 'JS-STATE-001', area: 'state', level: 'MUST', evidence: 'documented', title: 'started_at', statement: 'S1', source: 'seed' },
     { id: 'JS-STATE-002', area: 'state', level: 'MUST', evidence: 'documented', title: 'completed_at', statement: 'S2', source: 'seed' },
-    { id: 'JS-SHAPE-005', area: 'shape', level: 'SHOULD', strict_level: 'MUST', evidence: 'inferred', title: 'content type', statement: 'S3', source: 'inference' },
+    {
+      id: 'JS-SHAPE-005',
+      area: 'shape',
+      level: 'SHOULD',
+      strict_level: 'MUST',
+      evidence: 'inferred',
+      title: 'content type',
+      statement: 'S3',
+      source: 'inference',
+    },
     { id: 'JS-SHAPE-001', area: 'shape', level: 'MUST', evidence: 'documented', title: 'schema', statement: 'S4', source: 'seed' },
   ],
   spec_issues: [{ id: 'SPEC-001', title: `issue ${HOSTILE}`, detail: 'd', decision: 'x' }],

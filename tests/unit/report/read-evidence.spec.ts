@@ -8,7 +8,12 @@ const json = (name: string, value: unknown) => ({ name, contentType: 'applicatio
 test('requirement ids come from tags and annotations, as requirements() writes them', () => {
   const details = requirements('JS-STATE-001', 'JS-PH-002');
   expect(details.tag).toEqual(['@JS-STATE-001', '@JS-PH-002']);
-  const evidence = readEvidence([...details.tag, '@fixture-fail', '@slow'], [...details.annotation, { type: 'requirement', description: 'JS-RATE-001' }], [], fromBody);
+  const evidence = readEvidence(
+    [...details.tag, '@fixture-fail', '@slow'],
+    [...details.annotation, { type: 'requirement', description: 'JS-RATE-001' }],
+    [],
+    fromBody,
+  );
   expect(evidence.requirements.sort()).toEqual(['JS-PH-002', 'JS-RATE-001', 'JS-STATE-001']);
   expect(() => requirements('not an id')).toThrow(/requirement id/);
 });
@@ -37,8 +42,13 @@ test('malformed attachments are dropped with a note, never thrown', () => {
     [],
     [
       { name: FINDINGS_ATTACHMENT, contentType: 'application/json', body: Buffer.from('not json') },
-      json(FINDINGS_ATTACHMENT, { findings: [{ requirement: 'JS-STATE-001', level: 'BOGUS', message: 5, pollIndex: -1 }, null, { level: 'MUST' }] }),
-      json(TIMELINE_ATTACHMENT, { jobId: 9, timeline: [{ kind: 'snapshot', snapshot: { status: 'running' } }, { kind: 'alien' }, 'x', { kind: 'snapshot' }] }),
+      json(FINDINGS_ATTACHMENT, {
+        findings: [{ requirement: 'JS-STATE-001', level: 'BOGUS', message: 5, pollIndex: -1 }, null, { level: 'MUST' }],
+      }),
+      json(TIMELINE_ATTACHMENT, {
+        jobId: 9,
+        timeline: [{ kind: 'snapshot', snapshot: { status: 'running' } }, { kind: 'alien' }, 'x', { kind: 'snapshot' }],
+      }),
       { name: TIMELINE_ATTACHMENT, contentType: 'application/json', path: '/nonexistent' },
       { name: 'screenshot', contentType: 'image/png', body: Buffer.from([0, 1, 2]) },
     ],

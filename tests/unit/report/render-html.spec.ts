@@ -10,11 +10,16 @@ function attributeNames(html: string): string[] {
   const body = html.replace(/<script>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g, '');
   const tags = [...body.matchAll(/<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*\/?>/g)];
   expect(tags.length).toBe((body.match(/<[a-zA-Z]/g) ?? []).length);
-  return tags.flatMap((tag) => [...(tag[1] ?? '').replace(/="[^"]*"/g, '').matchAll(/\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)/g)].map((m) => m[1] ?? ''));
+  return tags.flatMap((tag) =>
+    [...(tag[1] ?? '').replace(/="[^"]*"/g, '').matchAll(/\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)/g)].map((m) => m[1] ?? ''),
+  );
 }
 
 function hostileResults() {
-  const timeline = [snapshotPoll(0, 'pending', undefined, { error_message: HOSTILE, collection_name: HOSTILE }), snapshotPoll(1, HOSTILE, 'chunking')];
+  const timeline = [
+    snapshotPoll(0, 'pending', undefined, { error_message: HOSTILE, collection_name: HOSTILE }),
+    snapshotPoll(1, HOSTILE, 'chunking'),
+  ];
   timeline[0]!.exchange.request.url = `/v2/jobs/${HOSTILE}`;
   const bad = record(
     'failed',
@@ -76,14 +81,18 @@ test('the banner, the failure with its timeline and the collapsed exchanges are 
   expect(conformant).toContain('<h1>Conformant</h1>');
   expect(conformant).toContain('No requirement failed.');
   const skipped = record('skipped', { requirements: ['JS-SHAPE-001'], skipReason: "needs the simulator's /_sim/ control API" });
-  const incomplete = renderHtml(buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, meta));
+  const incomplete = renderHtml(
+    buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, meta),
+  );
   expect(incomplete).toContain('class="banner verdict-incomplete"');
   expect(incomplete).toContain('<h1>Incomplete</h1>');
   expect(incomplete).toMatch(/<li><code>JS-SHAPE-001<\/code> skipped: needs the simulator&#39;s \/_sim\/ control API<\/li>/);
 });
 
 test('the same finding on many polls of one job is shown once, with the polls it points at', () => {
-  const findings = Array.from({ length: 517 }, (_, i) => mustFinding('JS-STATE-003', { message: 'billing is present while the job is running', jobId: 'job-1', pollIndex: i + 3 }));
+  const findings = Array.from({ length: 517 }, (_, i) =>
+    mustFinding('JS-STATE-003', { message: 'billing is present while the job is running', jobId: 'job-1', pollIndex: i + 3 }),
+  );
   const other = mustFinding('JS-STATE-003', { message: 'billing is absent although the job is completed', jobId: 'job-1', pollIndex: 600 });
   const results = buildResults([record('failed', { requirements: ['JS-STATE-003'], findings: [...findings, other] })], miniCatalog, meta);
   const html = renderHtml(results);

@@ -10,7 +10,10 @@ import { HOSTILE } from './fixtures.js';
 type Attachment = TestResult['attachments'][number];
 
 function fakeTest(id: string, tags: string[], status: TestResult['status'] | undefined, attachments: Attachment[]): TestCase {
-  const results = status === undefined ? [] : [{ status, duration: 5, annotations: [], attachments, error: status === 'failed' ? { message: `boom ${HOSTILE}` } : undefined }];
+  const results =
+    status === undefined
+      ? []
+      : [{ status, duration: 5, annotations: [], attachments, error: status === 'failed' ? { message: `boom ${HOSTILE}` } : undefined }];
   return {
     id,
     title: `test ${id} ${HOSTILE}`,
@@ -25,11 +28,18 @@ function fakeTest(id: string, tags: string[], status: TestResult['status'] | und
 
 async function drive(tests: TestCase[], outputDir: string): Promise<void> {
   const reporter = new ConformanceReporter({ outputDir });
-  reporter.onBegin({ rootDir: process.cwd(), configFile: undefined } as unknown as FullConfig, { allTests: () => tests } as unknown as Suite);
+  reporter.onBegin(
+    { rootDir: process.cwd(), configFile: undefined } as unknown as FullConfig,
+    { allTests: () => tests } as unknown as Suite,
+  );
   await reporter.onEnd({ status: 'failed', startTime: new Date(), duration: 1 } as FullResult);
 }
 
-const json = (name: string, value: unknown): Attachment => ({ name, contentType: 'application/json', body: Buffer.from(JSON.stringify(value)) });
+const json = (name: string, value: unknown): Attachment => ({
+  name,
+  contentType: 'application/json',
+  body: Buffer.from(JSON.stringify(value)),
+});
 
 test('missing, unreadable, oversized and hostile attachments still give a full report', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'reporter-'));

@@ -6,7 +6,11 @@ import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, re
 const byId = (results: ReturnType<typeof buildResults>, id: string) => results.requirements.find((r) => r.id === id);
 
 test('a requirement no test names is not-covered; one whose tests all skipped is skipped', () => {
-  const results = buildResults([record('skipped', { requirements: ['JS-STATE-002'], skipReason: "needs the simulator's control API" })], miniCatalog, meta);
+  const results = buildResults(
+    [record('skipped', { requirements: ['JS-STATE-002'], skipReason: "needs the simulator's control API" })],
+    miniCatalog,
+    meta,
+  );
   expect(byId(results, 'JS-STATE-001')?.status).toBe('not-covered');
   expect(byId(results, 'JS-STATE-002')?.status).toBe('skipped');
   expect(byId(results, 'JS-STATE-002')?.tests[0]?.skipReason).toBe("needs the simulator's control API");
@@ -35,10 +39,15 @@ test('a tag is not evidence: a requirement passes only where its check ran and h
 test('a test that fails with no MUST finding proves nothing: its requirements are inconclusive with the cause, never passed', () => {
   const bare = record('failed', { requirements: ['JS-STATE-001'], exercised: ['JS-STATE-001'] });
   bare.error = 'PollRejectedError: job j: the status endpoint answered HTTP 404\nstack';
-  const shouldOnly = record('timedOut', { requirements: ['JS-STATE-002'], findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'x' }] });
+  const shouldOnly = record('timedOut', {
+    requirements: ['JS-STATE-002'],
+    findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'x' }],
+  });
   expect(requirementStatus([bare], 'JS-STATE-001')).toEqual({
     status: 'inconclusive',
-    inconclusive: [{ test: bare.id, cause: 'the test failed before this check ran: PollRejectedError: job j: the status endpoint answered HTTP 404' }],
+    inconclusive: [
+      { test: bare.id, cause: 'the test failed before this check ran: PollRejectedError: job j: the status endpoint answered HTTP 404' },
+    ],
   });
   expect(requirementStatus([shouldOnly], 'JS-STATE-002').status).toBe('inconclusive');
   const results = buildResults([bare, shouldOnly], miniCatalog, meta);
@@ -47,7 +56,11 @@ test('a test that fails with no MUST finding proves nothing: its requirements ar
 });
 
 test('a test that fails on a MUST finding still proves what else it checked', () => {
-  const explained = record('failed', { requirements: ['JS-STATE-002', 'JS-SHAPE-001'], exercised: ['JS-STATE-002', 'JS-SHAPE-001'], findings: [mustFinding('JS-SHAPE-001')] });
+  const explained = record('failed', {
+    requirements: ['JS-STATE-002', 'JS-SHAPE-001'],
+    exercised: ['JS-STATE-002', 'JS-SHAPE-001'],
+    findings: [mustFinding('JS-SHAPE-001')],
+  });
   expect(requirementStatus([explained], 'JS-STATE-002').status).toBe('passed');
   expect(requirementStatus([explained], 'JS-SHAPE-001').status).toBe('failed');
   expect(requirementStatus([record('skipped'), record('passed', { exercised: ['JS-STATE-001'] })], 'JS-STATE-001').status).toBe('passed');
@@ -57,7 +70,9 @@ test('a test that fails on a MUST finding still proves what else it checked', ()
 test("the suite's own trouble is inconclusive with its cause, breaks the run, and is never a finding", () => {
   const starved = record('passed', {
     requirements: ['JS-STATE-001'],
-    inconclusive: [{ requirement: 'JS-STATE-001', cause: 'request budget of 10 requests exhausted (CONFORMANCE_REQUEST_BUDGET)', suiteTrouble: true }],
+    inconclusive: [
+      { requirement: 'JS-STATE-001', cause: 'request budget of 10 requests exhausted (CONFORMANCE_REQUEST_BUDGET)', suiteTrouble: true },
+    ],
   });
   const results = buildResults([starved], miniCatalog, meta);
   expect(byId(results, 'JS-STATE-001')).toMatchObject({ status: 'inconclusive', findings: [] });
@@ -68,7 +83,10 @@ test("the suite's own trouble is inconclusive with its cause, breaks the run, an
 
 test('the verdict: not conformant on a failed MUST; conformant only when every MUST was exercised and held; else incomplete', () => {
   const results = buildResults(
-    [record('failed', { requirements: ['JS-STATE-001'], findings: [mustFinding('JS-STATE-001')] }), record('passed', { requirements: ['JS-STATE-002'], exercised: ['JS-STATE-002'] })],
+    [
+      record('failed', { requirements: ['JS-STATE-001'], findings: [mustFinding('JS-STATE-001')] }),
+      record('passed', { requirements: ['JS-STATE-002'], exercised: ['JS-STATE-002'] }),
+    ],
     miniCatalog,
     meta,
   );
@@ -87,21 +105,37 @@ test('the verdict: not conformant on a failed MUST; conformant only when every M
   });
   expect(results.schemaVersion).toBe(2);
   expect(results.profile).toBe('default');
-  expect(Object.keys(results)).toEqual(expect.arrayContaining(['target', 'profile', 'startedAt', 'finishedAt', 'summary', 'requirements', 'seeds']));
+  expect(Object.keys(results)).toEqual(
+    expect.arrayContaining(['target', 'profile', 'startedAt', 'finishedAt', 'summary', 'requirements', 'seeds']),
+  );
 
   const all = ['JS-STATE-001', 'JS-STATE-002', 'JS-SHAPE-001'];
   const every = buildResults([record('passed', { requirements: all, exercised: all })], miniCatalog, meta);
   expect(every.summary).toMatchObject({ verdict: 'conformant', exitCode: 0, unexercisedMust: [] });
 
   const skipped = record('skipped', { requirements: ['JS-SHAPE-001'], skipReason: "needs the simulator's /_sim/ control API" });
-  const partial = buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, meta);
+  const partial = buildResults(
+    [record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped],
+    miniCatalog,
+    meta,
+  );
   expect(partial.summary).toMatchObject({ verdict: 'incomplete', exitCode: 0, runBroken: false });
-  expect(partial.summary.unexercisedMust).toEqual([{ id: 'JS-SHAPE-001', status: 'skipped', reason: "needs the simulator's /_sim/ control API" }]);
-  expect(buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, { ...meta, requireComplete: true }).summary.exitCode).toBe(1);
+  expect(partial.summary.unexercisedMust).toEqual([
+    { id: 'JS-SHAPE-001', status: 'skipped', reason: "needs the simulator's /_sim/ control API" },
+  ]);
+  expect(
+    buildResults([record('passed', { requirements: all.slice(0, 2), exercised: all.slice(0, 2) }), skipped], miniCatalog, {
+      ...meta,
+      requireComplete: true,
+    }).summary.exitCode,
+  ).toBe(1);
 });
 
 test('the profile decides the level: the strict profile fails an inferred SHOULD as a MUST', () => {
-  const warned = record('passed', { requirements: ['JS-SHAPE-005'], findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'text/html' }] });
+  const warned = record('passed', {
+    requirements: ['JS-SHAPE-005'],
+    findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'text/html' }],
+  });
   expect(byId(buildResults([warned], miniCatalog, meta), 'JS-SHAPE-005')).toMatchObject({ level: 'SHOULD', evidence: 'inferred' });
   const strict = buildResults([warned], miniCatalog, { ...meta, profile: 'strict' });
   expect(byId(strict, 'JS-SHAPE-005')?.level).toBe('MUST');
@@ -109,7 +143,11 @@ test('the profile decides the level: the strict profile fails an inferred SHOULD
 });
 
 test('ids outside the catalog are reported in their own area, with the level their findings give', () => {
-  const results = buildResults([record('passed', { findings: [{ requirement: 'JS-NEW-001', level: 'SHOULD', message: 'x' }] })], miniCatalog, meta);
+  const results = buildResults(
+    [record('passed', { findings: [{ requirement: 'JS-NEW-001', level: 'SHOULD', message: 'x' }] })],
+    miniCatalog,
+    meta,
+  );
   const stranger = byId(results, 'JS-NEW-001');
   expect(stranger).toMatchObject({ area: 'uncatalogued', level: 'SHOULD', status: 'failed', catalogued: false });
   expect(results.areas.map((a) => a.id)).toContain('uncatalogued');
@@ -122,7 +160,10 @@ test('timelines are kept only for tests that went wrong, linked from their findi
     findings: [mustFinding('JS-STATE-001', { jobId: 'job-1', pollIndex: 3 })],
     timelines: [{ jobId: 'job-1', timeline }],
   });
-  const good = record('passed', { requirements: ['JS-STATE-002'], timelines: [{ jobId: 'job-2', timeline: [snapshotPoll(0, 'completed')] }] });
+  const good = record('passed', {
+    requirements: ['JS-STATE-002'],
+    timelines: [{ jobId: 'job-2', timeline: [snapshotPoll(0, 'completed')] }],
+  });
   const results = buildResults([bad, good], miniCatalog, meta);
   expect(results.timelines).toHaveLength(1);
   expect(results.timelines[0]).toMatchObject({ jobId: 'job-1', test: bad.id, highlight: [3], omitted: 0 });
@@ -137,14 +178,20 @@ test('timelines are kept only for tests that went wrong, linked from their findi
 });
 
 test('coverage flags values outside the catalog', () => {
-  const results = buildResults([record('passed', { timelines: [{ jobId: 'j', timeline: [snapshotPoll(0, 'timed_out', 'warping'), errorPoll(1)] }] })], miniCatalog, meta);
+  const results = buildResults(
+    [record('passed', { timelines: [{ jobId: 'j', timeline: [snapshotPoll(0, 'timed_out', 'warping'), errorPoll(1)] }] })],
+    miniCatalog,
+    meta,
+  );
   expect(results.coverage.statuses.find((r) => r.value === 'timed_out')).toEqual({ value: 'timed_out', count: 1, known: false });
   expect(results.coverage.stages.find((r) => r.value === 'warping')?.known).toBe(false);
   expect(results.coverage.httpStatuses.map((r) => r.value).sort()).toEqual(['200', '503']);
 });
 
 test('huge evidence is cut and long timelines keep their ends and the highlighted poll', () => {
-  const long = Array.from({ length: 1000 }, (_, i) => snapshotPoll(i, 'running', 'chunking', { progress_message: 'm'.repeat(i === 0 ? 3_000_000 : 10) }));
+  const long = Array.from({ length: 1000 }, (_, i) =>
+    snapshotPoll(i, 'running', 'chunking', { progress_message: 'm'.repeat(i === 0 ? 3_000_000 : 10) }),
+  );
   const bad = record('failed', {
     findings: [mustFinding('JS-STATE-001', { jobId: 'job-1', pollIndex: 500, evidence: { blob: 'e'.repeat(100_000) } })],
     timelines: [{ jobId: 'job-1', timeline: long }],
@@ -160,7 +207,10 @@ test('huge evidence is cut and long timelines keep their ends and the highlighte
 
 test('the secret is scrubbed from every field of the results, target and errors included', () => {
   const key = meta.secrets[0] as string;
-  const bad = record('failed', { requirements: ['JS-STATE-001'], target: { baseUrl: `https://staging.example/?k=${key}`, kind: 'external', controllable: false } });
+  const bad = record('failed', {
+    requirements: ['JS-STATE-001'],
+    target: { baseUrl: `https://staging.example/?k=${key}`, kind: 'external', controllable: false },
+  });
   bad.error = `expected no findings, got ${key} ${HOSTILE}`;
   const results = buildResults([bad], miniCatalog, meta);
   expect(JSON.stringify(results)).not.toContain(key);

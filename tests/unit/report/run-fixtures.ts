@@ -7,8 +7,14 @@ import { HOSTILE, meta, miniCatalog, mustFinding, record } from './fixtures.js';
 export function builtResults(startedAt = meta.startedAt): unknown {
   const records = [
     record('passed', { requirements: ['JS-STATE-001'], exercised: ['JS-STATE-001'] }),
-    record('failed', { requirements: ['JS-STATE-002'], findings: [mustFinding('JS-STATE-002', { message: `completed_at missing | ${HOSTILE}` })] }),
-    record('passed', { requirements: ['JS-SHAPE-005'], findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'served as text/html' }] }),
+    record('failed', {
+      requirements: ['JS-STATE-002'],
+      findings: [mustFinding('JS-STATE-002', { message: `completed_at missing | ${HOSTILE}` })],
+    }),
+    record('passed', {
+      requirements: ['JS-SHAPE-005'],
+      findings: [{ requirement: 'JS-SHAPE-005', level: 'SHOULD', message: 'served as text/html' }],
+    }),
   ];
   const v2 = JSON.parse(JSON.stringify(buildResults(records, miniCatalog, { ...meta, startedAt }))) as Record<string, unknown> & {
     summary: Record<string, unknown>;
@@ -28,7 +34,10 @@ export function builtResults(startedAt = meta.startedAt): unknown {
 type Status = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered';
 
 /** A results.json v2 (notes/verdicts-v2.md) with the given requirement statuses. */
-export function v2Results(statuses: Record<string, Status>, extra: { startedAt?: string; baseUrl?: string; profile?: string; verdict?: string; exitCode?: number } = {}): unknown {
+export function v2Results(
+  statuses: Record<string, Status>,
+  extra: { startedAt?: string; baseUrl?: string; profile?: string; verdict?: string; exitCode?: number } = {},
+): unknown {
   const requirements = Object.entries(statuses).map(([id, status]) => ({
     id,
     area: 'state',

@@ -13,7 +13,10 @@ import { builtResults, v2Results } from './run-fixtures.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-const older = v2Results({ 'JS-A-001': 'passed', 'JS-A-002': 'passed', 'JS-A-003': 'failed' }, { startedAt: '2026-02-01T05:17:00Z', verdict: 'not-conformant', exitCode: 1 });
+const older = v2Results(
+  { 'JS-A-001': 'passed', 'JS-A-002': 'passed', 'JS-A-003': 'failed' },
+  { startedAt: '2026-02-01T05:17:00Z', verdict: 'not-conformant', exitCode: 1 },
+);
 const newer = v2Results({ 'JS-A-001': 'passed', 'JS-A-002': 'inconclusive', 'JS-A-003': 'passed' }, { startedAt: '2026-02-02T05:17:00Z' });
 
 test('runs are ordered by start time whatever their folder names, and each is diffed against the run before it', () => {
@@ -54,9 +57,16 @@ test('the site has an index, a changes page per run, and copies only the reports
 test('a v1 run and a v2 run sit in one history', () => {
   const plan = planSite([
     { name: 'v1', results: builtResults('2026-01-01T12:00:00.000Z'), hasReport: true },
-    { name: 'v2', results: v2Results({ 'JS-STATE-001': 'passed', 'JS-STATE-002': 'passed' }, { startedAt: '2026-03-01T00:00:00Z' }), hasReport: true },
+    {
+      name: 'v2',
+      results: v2Results({ 'JS-STATE-001': 'passed', 'JS-STATE-002': 'passed' }, { startedAt: '2026-03-01T00:00:00Z' }),
+      hasReport: true,
+    },
   ]);
-  expect(plan.history.runs.map((r) => [r.summary.schemaVersion >= 2, r.summary.profile])).toEqual([[false, 'default'], [true, 'strict']]);
+  expect(plan.history.runs.map((r) => [r.summary.schemaVersion >= 2, r.summary.profile])).toEqual([
+    [false, 'default'],
+    [true, 'strict'],
+  ]);
   const kinds = Object.fromEntries(plan.history.runs[1]?.diff?.changes.map((c) => [c.id, c.kind]) ?? []);
   expect(kinds['JS-STATE-002']).toBe('improvement');
 });
@@ -91,7 +101,10 @@ test('hostile strings from a run are escaped on every page, and no page has a sc
     expect(file.content, file.path).not.toMatch(/<(script|img)\b/i);
     expect(file.content, file.path).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
     const hrefs = [...file.content.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
-    for (const href of hrefs) expect(href, file.path).toMatch(/^(\.\.\/)*(index\.html|runs\/[A-Za-z0-9_-]+\/[a-z]+\.(html|json)|[a-z]+\.(html|json)|\.\.\/[A-Za-z0-9_-]+\/changes\.html)$/);
+    for (const href of hrefs)
+      expect(href, file.path).toMatch(
+        /^(\.\.\/)*(index\.html|runs\/[A-Za-z0-9_-]+\/[a-z]+\.(html|json)|[a-z]+\.(html|json)|\.\.\/[A-Za-z0-9_-]+\/changes\.html)$/,
+      );
     expect(file.content).toContain('http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
   }
 });

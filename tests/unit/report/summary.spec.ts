@@ -24,7 +24,12 @@ test('a v1 results.json is read with the default profile, counts by level, and a
 });
 
 test('a v2 results.json gives its profile, its recorded exit code and inconclusive requirements with their cause', () => {
-  const run = readRunSummary(v2Results({ 'JS-A-001': 'passed', 'JS-A-002': 'inconclusive', 'JS-A-003': 'skipped', 'JS-A-005': 'failed' }, { exitCode: 1, verdict: 'incomplete' }));
+  const run = readRunSummary(
+    v2Results(
+      { 'JS-A-001': 'passed', 'JS-A-002': 'inconclusive', 'JS-A-003': 'skipped', 'JS-A-005': 'failed' },
+      { exitCode: 1, verdict: 'incomplete' },
+    ),
+  );
   expect(run).toMatchObject({ schemaVersion: 2, profile: 'strict', verdict: 'incomplete', exitCode: 1, targetKind: 'external' });
   expect(run.must).toEqual({ passed: 1, failed: 0, inconclusive: 1, skipped: 1, notCovered: 0 });
   expect(run.should.failed).toBe(1);
@@ -37,7 +42,9 @@ test('a file that is not a results.json is refused by name', () => {
 });
 
 test('the summary gives the verdict, the target and profile, and a MUST and SHOULD count table', () => {
-  const markdown = renderSummaryMarkdown(readRunSummary(v2Results({ 'JS-A-001': 'passed', 'JS-A-002': 'inconclusive', 'JS-A-005': 'failed' })));
+  const markdown = renderSummaryMarkdown(
+    readRunSummary(v2Results({ 'JS-A-001': 'passed', 'JS-A-002': 'inconclusive', 'JS-A-005': 'failed' })),
+  );
   const lines = markdown.split('\n');
   expect(lines[0]).toBe('## Conformance: ⚠️ Incomplete');
   expect(markdown).toContain('Target https://staging.example.test (external) · profile strict · exit code 0');
@@ -53,7 +60,9 @@ test('the summary gives the verdict, the target and profile, and a MUST and SHOU
 test('failed MUST requirements are listed with their first finding, and a conformant run says so', () => {
   const failing = renderSummaryMarkdown(readRunSummary(builtResults()));
   expect(failing.split('\n')[0]).toBe('## Conformance: ❌ Not conformant');
-  expect(failing).toMatch(/### MUST failed \(1\)\n\n.*\n.*\n\| JS-STATE-002 \| MUST \| failed \| 1 \| completed\\_at \| completed\\_at missing \\\| /);
+  expect(failing).toMatch(
+    /### MUST failed \(1\)\n\n.*\n.*\n\| JS-STATE-002 \| MUST \| failed \| 1 \| completed\\_at \| completed\\_at missing \\\| /,
+  );
   const passing = renderSummaryMarkdown(readRunSummary(v2Results({ 'JS-A-001': 'passed' }, { verdict: 'conformant' })));
   expect(passing.split('\n')[0]).toBe('## Conformance: ✅ Conformant');
   expect(passing).not.toContain('###');
@@ -65,7 +74,9 @@ test('nothing from the run becomes Markdown or HTML: cells are one line, pipes a
   expect(cell).not.toMatch(/(^|[^\\])\|/);
   expect(cell).toContain('\\*\\*bold\\*\\* \\[x\\](javascript:alert(1))');
   expect(cell).toContain('&lt;img src=x onerror=&quot;window.\\_\\_pwned=1&quot;&gt;');
-  const hostile = readRunSummary(v2Results({ 'JS-A-001': 'failed' }, { baseUrl: `https://x.test/${HOSTILE}\n# heading`, profile: '<b>p</b>' }));
+  const hostile = readRunSummary(
+    v2Results({ 'JS-A-001': 'failed' }, { baseUrl: `https://x.test/${HOSTILE}\n# heading`, profile: '<b>p</b>' }),
+  );
   const markdown = renderSummaryMarkdown(hostile, { reportUrl: 'javascript:alert(1)' });
   expect(markdown).not.toMatch(/<(img|script|b)\b/);
   expect(markdown).not.toContain('](javascript:');
@@ -74,7 +85,11 @@ test('nothing from the run becomes Markdown or HTML: cells are one line, pipes a
 
 test('long tables are cut with a count, and report links are given only for http(s) URLs', () => {
   const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`JS-B-${String(i).padStart(2, '0')}1`, 'failed' as const]));
-  const markdown = renderSummaryMarkdown(readRunSummary(v2Results(many, { verdict: 'not-conformant' })), { maxRows: 10, reportUrl: 'https://o.github.io/r/runs/run-1/report.html', historyUrl: 'https://o.github.io/r/' });
+  const markdown = renderSummaryMarkdown(readRunSummary(v2Results(many, { verdict: 'not-conformant' })), {
+    maxRows: 10,
+    reportUrl: 'https://o.github.io/r/runs/run-1/report.html',
+    historyUrl: 'https://o.github.io/r/',
+  });
   expect(markdown.match(/^\| JS-B-/gm)).toHaveLength(10);
   expect(markdown).toContain('… and 2 more: see the full report.');
   expect(markdown).toContain('[Full report](https://o.github.io/r/runs/run-1/report.html) · [History of runs](https://o.github.io/r/)');
@@ -86,7 +101,8 @@ test('the summary CLI prints the table, and with --exit-code exits with the run 
   const incomplete = path.join(dir, 'incomplete.json');
   writeFileSync(failing, JSON.stringify(builtResults()));
   writeFileSync(incomplete, JSON.stringify(v2Results({ 'JS-A-001': 'skipped' })));
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report-summary.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report-summary.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
   const plain = run(failing);
   expect(plain.status, plain.stderr).toBe(0);
   expect(plain.stdout.split('\n')[0]).toBe('## Conformance: ❌ Not conformant');

@@ -3,7 +3,13 @@ import type { Observation } from '../../../src/oracle/observation.js';
 import { timelineSvg } from '../../../src/report/timeline-svg.js';
 import { HOSTILE, errorPoll, placeholderPoll, snapshotPoll } from './fixtures.js';
 
-const timeline = [snapshotPoll(0, 'pending'), placeholderPoll(1), snapshotPoll(2, 'running', 'chunking'), errorPoll(3), snapshotPoll(4, 'completed', 'finalizing')];
+const timeline = [
+  snapshotPoll(0, 'pending'),
+  placeholderPoll(1),
+  snapshotPoll(2, 'running', 'chunking'),
+  errorPoll(3),
+  snapshotPoll(4, 'completed', 'finalizing'),
+];
 
 test('every poll is drawn, placeholders and errors marked as such', () => {
   const svg = timelineSvg(timeline);

@@ -1,7 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { checkCancelResponse, checkErrorBody, checkFilesWalk, checkQueryResponse, classify, judgeTimeline, type Observation } from '../../../src/oracle/index.js';
+import {
+  checkCancelResponse,
+  checkErrorBody,
+  checkFilesWalk,
+  checkQueryResponse,
+  classify,
+  judgeTimeline,
+  type Observation,
+} from '../../../src/oracle/index.js';
 import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
 
 let sim: Sim;
@@ -50,7 +58,8 @@ test.describe('index endpoints create pending jobs', () => {
   };
 
   test('text', async () => created(await post(sim, '/v2/collections/docs/index/text', { content: 'hello' })));
-  test('url', async () => created(await post(sim, '/v2/collections/docs/index/url', { url: 'https://example.com/a.pdf', processing_type: 'basic' })));
+  test('url', async () =>
+    created(await post(sim, '/v2/collections/docs/index/url', { url: 'https://example.com/a.pdf', processing_type: 'basic' })));
   test('s3 file', async () =>
     created(
       await post(sim, '/v2/collections/docs/index/s3/file', {
@@ -76,13 +85,18 @@ test.describe('index endpoints create pending jobs', () => {
     expect(again.json).toEqual(first.json);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(fresh.json).not.toEqual(first.json);
-    expect((await post(sim, '/v2/collections/docs/index/url', { url: 'https://a.example/x.pdf', processing_type: 'basic' }, { headers })).status).toBe(422);
+    expect(
+      (await post(sim, '/v2/collections/docs/index/url', { url: 'https://a.example/x.pdf', processing_type: 'basic' }, { headers })).status,
+    ).toBe(422);
   });
 
   test('missing fields are 422 naming them, both url and urls is 400, unknown collection is 404', async () => {
     const missing = await post(sim, '/v2/collections/docs/index/url', {});
     expect(missing.status).toBe(422);
-    expect(jsonOf<{ detail: { loc: string[] }[] }>(missing).detail.map((d) => d.loc.join('.'))).toEqual(['body.processing_type', 'body.url']);
+    expect(jsonOf<{ detail: { loc: string[] }[] }>(missing).detail.map((d) => d.loc.join('.'))).toEqual([
+      'body.processing_type',
+      'body.url',
+    ]);
     expect(checkErrorBody(missing)).toEqual([]);
     const both = await post(sim, '/v2/collections/docs/index/url', { url: 'https://a', urls: ['https://b'], processing_type: 'basic' });
     expect(both.status).toBe(400);
@@ -95,7 +109,8 @@ test.describe('index endpoints create pending jobs', () => {
     const locs = (answer: Awaited<ReturnType<typeof post>>) => jsonOf<Detail>(answer).detail.map((d) => `${d.loc.join('.')}:${d.type}`);
     const keys = { aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 'secret' };
     const role = { auth: { type: 'assume_role', role_arn: 'arn:aws:iam::1:role/r', external_id: 'x' } };
-    const s3 = (extra: object) => post(sim, '/v2/collections/docs/index/s3/file', { bucket_name: 'b', file_uri: 's3://b/q1.pdf', processing_type: 'basic', ...extra });
+    const s3 = (extra: object) =>
+      post(sim, '/v2/collections/docs/index/s3/file', { bucket_name: 'b', file_uri: 's3://b/q1.pdf', processing_type: 'basic', ...extra });
     const both = await s3({ ...keys, ...role });
     expect(both.status).toBe(422); // IndexS3FileRequest: static keys or an assumed role, not both
     expect(locs(both)).toEqual(['body:value_error']);
@@ -103,7 +118,10 @@ test.describe('index endpoints create pending jobs', () => {
     expect((await s3(role)).status).toBe(200);
     const types = await post(sim, '/v2/collections/docs/index/url', { urls: [], processing_type: 'turbo' });
     expect(locs(types)).toEqual(['body.urls:too_short', 'body.processing_type:enum']);
-    const ftp = await post(sim, '/v2/collections/docs/index/url', { urls: ['https://a.example/x.pdf', 'ftp://a.example/y.pdf'], processing_type: 'basic' });
+    const ftp = await post(sim, '/v2/collections/docs/index/url', {
+      urls: ['https://a.example/x.pdf', 'ftp://a.example/y.pdf'],
+      processing_type: 'basic',
+    });
     expect(locs(ftp)).toEqual(['body.urls.1:url_scheme']); // a URI to the schema, not one the endpoint fetches
     expect(locs(await post(sim, '/v2/collections/docs/query', { query: 'x', top_k: 'ten' }))).toEqual(['body.top_k:int_type']);
     expect(locs(await post(sim, '/v2/collections/docs/query', { query: 'x', top_k: 101 }))).toEqual(['body.top_k:less_than_equal']);
@@ -155,7 +173,13 @@ test.describe('job status', () => {
 
   test('files_limit outside 1..500 and bad cursors are 422 ValidationErrors', async () => {
     const jobId = await indexText(sim, 'docs', 'x');
-    for (const query of ['files_limit=0', 'files_limit=501', 'files_limit=abc', 'files_cursor=forged', `files_cursor=${'e30'}.${'a'.repeat(32)}`]) {
+    for (const query of [
+      'files_limit=0',
+      'files_limit=501',
+      'files_limit=abc',
+      'files_cursor=forged',
+      `files_cursor=${'e30'}.${'a'.repeat(32)}`,
+    ]) {
       const answer = await get(sim, `/v2/jobs/${jobId}?${query}`);
       expect(answer.status, query).toBe(422);
       expect(checkErrorBody(answer), query).toEqual([]);

@@ -44,10 +44,14 @@ test('the CLI rejects a bad option with its usage', async () => {
 
 test('--dialect vendor-variant and --rate-limit N reach the server', async () => {
   test.setTimeout(60_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dialect', 'vendor-variant', '--rate-limit', '2', '--no-control'], {
-    env: { ...process.env, CAPTAIN_API_KEY: 'cap_dev_cli', CAPTAIN_ORG_ID: 'org-cli' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI, '--port', '0', '--dialect', 'vendor-variant', '--rate-limit', '2', '--no-control'],
+    {
+      env: { ...process.env, CAPTAIN_API_KEY: 'cap_dev_cli', CAPTAIN_ORG_ID: 'org-cli' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     let out = '';
     const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -70,7 +74,11 @@ test('--dialect vendor-variant and --rate-limit N reach the server', async () =>
   }
 });
 
-for (const bad of [['--dialect', 'staging'], ['--rate-limit', '0'], ['--rate-limit', '1.5']]) {
+for (const bad of [
+  ['--dialect', 'staging'],
+  ['--rate-limit', '0'],
+  ['--rate-limit', '1.5'],
+]) {
   test(`the CLI rejects ${bad.join(' ')} with its usage`, async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...bad], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

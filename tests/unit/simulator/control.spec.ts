@@ -20,7 +20,12 @@ test.describe('control API', () => {
   });
 
   test('the clock can be read, scaled, switched and advanced', async () => {
-    expect((await get(sim, '/_sim/clock')).json).toEqual({ nowMs: Date.UTC(2026, 2, 5), now: '2026-03-05T00:00:00.000Z', scale: 1, manual: true });
+    expect((await get(sim, '/_sim/clock')).json).toEqual({
+      nowMs: Date.UTC(2026, 2, 5),
+      now: '2026-03-05T00:00:00.000Z',
+      scale: 1,
+      manual: true,
+    });
     expect((await post(sim, '/_sim/clock/advance', { seconds: 90 })).json).toMatchObject({ now: '2026-03-05T00:01:30.000Z' });
     expect((await post(sim, '/_sim/clock/advance', { ms: 500 })).json).toMatchObject({ now: '2026-03-05T00:01:30.500Z' });
     expect((await post(sim, '/_sim/clock', { scale: 50 })).json).toMatchObject({ scale: 50, manual: true });
@@ -89,7 +94,11 @@ test('the key and organization come from CAPTAIN_API_KEY and CAPTAIN_ORG_ID, wit
   const defaults = await startManual({ env: {} });
   try {
     expect([fromEnv.apiKey, fromEnv.orgId]).toEqual(['cap_dev_abc', 'org-1']);
-    expect([defaults.apiKey, defaults.orgId, defaults.otherOrg]).toEqual(['sim-key', 'sim-org', { apiKey: 'sim-other-key', orgId: 'sim-other-org' }]);
+    expect([defaults.apiKey, defaults.orgId, defaults.otherOrg]).toEqual([
+      'sim-key',
+      'sim-org',
+      { apiKey: 'sim-other-key', orgId: 'sim-other-org' },
+    ]);
     expect((await call(fromEnv, 'PUT', '/v2/collections/docs', { key: 'sim-key' })).status).toBe(401);
     expect((await call(fromEnv, 'PUT', '/v2/collections/docs')).status).toBe(201);
   } finally {

@@ -34,8 +34,19 @@ test('live drift only ever lowers credits remaining and moves updated_at forward
   expect(second.creditsSpentElsewhere).toBeGreaterThan(first.creditsSpentElsewhere);
   expect(second.touchedAtMs).toBe(1_000); // a clock read that is not later never moves it back
   expect(touched(undefined, 1_000, 7, 'job')).toEqual(first);
-  const done = { job_id: 'job', status: 'completed', updated_at: '1970-01-01T00:00:00.500Z', estimated_time_remaining_seconds: 0,
-    billing: { cost: { amount: 0.03, currency: 'USD' }, credits: { used: 3, remaining: 99_997 }, rate: { per_credit: 0.01, currency: 'USD' }, processing_type: 'basic', pages_processed: 3 } } as JobSnapshot;
+  const done = {
+    job_id: 'job',
+    status: 'completed',
+    updated_at: '1970-01-01T00:00:00.500Z',
+    estimated_time_remaining_seconds: 0,
+    billing: {
+      cost: { amount: 0.03, currency: 'USD' },
+      credits: { used: 3, remaining: 99_997 },
+      rate: { per_credit: 0.01, currency: 'USD' },
+      processing_type: 'basic',
+      pages_processed: 3,
+    },
+  } as JobSnapshot;
   const live = withLiveFields(done, second);
   expect(live.billing!.credits).toEqual({ used: 3, remaining: Math.round((99_997 - second.creditsSpentElsewhere) * 100) / 100 });
   expect(live.updated_at).toBe('1970-01-01T00:00:01.000Z');

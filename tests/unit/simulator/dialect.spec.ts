@@ -72,7 +72,13 @@ test('placeholder-null-keys: the placeholder carries every other JobStatus key a
   await post(variant, '/_sim/faults/placeholders', { job_id: jobId, polls: [0] });
   const answer = await get(variant, `/v2/jobs/${jobId}`);
   const body = jsonOf<Record<string, unknown>>(answer);
-  expect(body).toMatchObject({ job_id: jobId, status: 'running', progress: null, progress_message: expect.any(String), estimated_time_remaining_seconds: 30 });
+  expect(body).toMatchObject({
+    job_id: jobId,
+    status: 'running',
+    progress: null,
+    progress_message: expect.any(String),
+    estimated_time_remaining_seconds: 30,
+  });
   for (const key of NON_PLACEHOLDER_KEYS) expect(body[key], key).toBeNull();
   expect(classify(answer).kind).toBe('placeholder');
 });
@@ -105,7 +111,8 @@ test('offset-timestamps: every timestamp is +00:00 with six fraction digits, the
   await advance(variant, 3);
   const running = await snapshot(variant, jobId);
   expect(running.status).toBe('running');
-  for (const value of [running.created_at, running.updated_at, running.started_at, ...running.files!.map((f) => f.updated_at)]) expect(value).toMatch(stamp);
+  for (const value of [running.created_at, running.updated_at, running.started_at, ...running.files!.map((f) => f.updated_at)])
+    expect(value).toMatch(stamp);
   await advance(variant, 1);
   const cancelled = await post(variant, `/v2/jobs/${jobId}/cancel`);
   expect(jsonOf<{ cancelled_at: string }>(cancelled).cancelled_at).toMatch(stamp);
@@ -134,14 +141,20 @@ test('malformed-id-422: a job id that is not an id is 422; a well-formed unknown
     }
     expect((await get(plain, `/v2/jobs/${id}`)).status, id).toBe(404);
   }
-  for (const id of ['00000000-0000-0000-0000-000000000000', 'job_01HZX3Q8M4V7']) expect((await get(variant, `/v2/jobs/${id}`)).status).toBe(404);
+  for (const id of ['00000000-0000-0000-0000-000000000000', 'job_01HZX3Q8M4V7'])
+    expect((await get(variant, `/v2/jobs/${id}`)).status).toBe(404);
 });
 
 test('additive-fields: extra keys on the snapshot, its progress and its files, and an unknown job_type', async () => {
   const jobId = await indexText(variant, 'docs', 'x', 'x.txt');
   await advance(variant, 4);
   const running = await snapshot(variant, jobId);
-  expect(running).toMatchObject({ execution_arn: expect.stringContaining(jobId), pii_report: null, youtube: [], job_type: 'index_text_batch' });
+  expect(running).toMatchObject({
+    execution_arn: expect.stringContaining(jobId),
+    pii_report: null,
+    youtube: [],
+    job_type: 'index_text_batch',
+  });
   expect(running.progress).toHaveProperty('chunks_created');
   expect(running.files![0]).toHaveProperty('attempt', 1);
 });

@@ -107,10 +107,24 @@ test('a stuck job stays running in its stage, with every snapshot still valid', 
 
 test('a job failing at a stage ends failed with its error, and a failure in the past is refused', async () => {
   const jobId = await indexText(sim, 'docs', 'x');
-  expect((await post(sim, '/_sim/faults/fail', { job_id: jobId, stage: 'embedding', error_code: 'embedding_quota', error_message: 'Quota exhausted' })).status).toBe(200);
+  expect(
+    (
+      await post(sim, '/_sim/faults/fail', {
+        job_id: jobId,
+        stage: 'embedding',
+        error_code: 'embedding_quota',
+        error_message: 'Quota exhausted',
+      })
+    ).status,
+  ).toBe(200);
   const timeline = await pollTimeline(jobId, 14, 1);
   const last = timeline.at(-1)!;
-  expect(last.kind === 'snapshot' && last.snapshot).toMatchObject({ status: 'failed', error_code: 'embedding_quota', error_message: 'Quota exhausted', progress: { current_stage: 'embedding' } });
+  expect(last.kind === 'snapshot' && last.snapshot).toMatchObject({
+    status: 'failed',
+    error_code: 'embedding_quota',
+    error_message: 'Quota exhausted',
+    progress: { current_stage: 'embedding' },
+  });
   expect(judgeTimeline(timeline, { jobId })).toEqual([]);
   const late = await indexText(sim, 'docs', 'y');
   await advance(sim, 5);
@@ -130,7 +144,9 @@ test('a lagging media job says running with progress null as a real snapshot whi
   expect(lagging.kind === 'snapshot' && lagging.snapshot).toMatchObject({ status: 'running', progress: null });
   expect(judgeObservation(lagging, { jobId })).toEqual([]);
   const query = await post(sim, '/v2/collections/media/query', { query: 'keynote' });
-  expect(query.json).toMatchObject({ search_results: [{ filename: 'keynote.mp4', content: '[Video: keynote.mp4]', metadata: { modality: 'video' } }] });
+  expect(query.json).toMatchObject({
+    search_results: [{ filename: 'keynote.mp4', content: '[Video: keynote.mp4]', metadata: { modality: 'video' } }],
+  });
   await advance(sim, 120);
   const done = classify(await get(sim, `/v2/jobs/${jobId}`), 1);
   expect(done.kind === 'snapshot' && done.snapshot.status).toBe('completed');

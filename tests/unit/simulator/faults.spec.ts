@@ -26,7 +26,13 @@ function job(startMs = 0) {
 test.describe('fault decisions', () => {
   test('the placeholder body is exactly the documented one', () => {
     expect(validate('Placeholder', placeholderFor('j1'))).toEqual([]);
-    expect(Object.keys(placeholderFor('j1')).sort()).toEqual(['estimated_time_remaining_seconds', 'job_id', 'progress', 'progress_message', 'status']);
+    expect(Object.keys(placeholderFor('j1')).sort()).toEqual([
+      'estimated_time_remaining_seconds',
+      'job_id',
+      'progress',
+      'progress_message',
+      'status',
+    ]);
   });
 
   test('placeholders fall on the given poll numbers', () => {
@@ -35,7 +41,8 @@ test.describe('fault decisions', () => {
   });
 
   test('placeholder draws by probability are fixed by seed, job and poll', () => {
-    const draws = (seed: number, jobId: string) => Array.from({ length: 200 }, (_, n) => placeholderDue([{ probability: 0.3 }], n, seed, jobId));
+    const draws = (seed: number, jobId: string) =>
+      Array.from({ length: 200 }, (_, n) => placeholderDue([{ probability: 0.3 }], n, seed, jobId));
     expect(draws(1, 'j')).toEqual(draws(1, 'j'));
     expect(draws(1, 'j')).not.toEqual(draws(2, 'j'));
     const share = draws(1, 'j').filter(Boolean).length / 200;

@@ -51,7 +51,8 @@ export async function call(sim: Sim, method: string, path: string, options: Call
 }
 
 export const get = (sim: Sim, path: string, options?: Call) => call(sim, 'GET', path, options);
-export const post = (sim: Sim, path: string, body?: unknown, options?: Call) => call(sim, 'POST', path, { ...options, ...(body !== undefined ? { body } : {}) });
+export const post = (sim: Sim, path: string, body?: unknown, options?: Call) =>
+  call(sim, 'POST', path, { ...options, ...(body !== undefined ? { body } : {}) });
 
 /** Creates a collection and indexes one text into it; returns the job id. */
 export async function indexText(sim: Sim, collection: string, content: string, filename?: string): Promise<string> {

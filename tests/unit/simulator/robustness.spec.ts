@@ -21,19 +21,28 @@ const isJson4xx = (answer: { status: number; headers: Record<string, string>; js
 
 test.describe('bad requests get a JSON 4xx, never a crash', () => {
   test('malformed JSON is a 422 ValidationError', async () => {
-    const answer = await call(sim, 'POST', '/v2/collections/docs/index/text', { raw: '{"content": "x"', headers: { 'content-type': 'application/json' } });
+    const answer = await call(sim, 'POST', '/v2/collections/docs/index/text', {
+      raw: '{"content": "x"',
+      headers: { 'content-type': 'application/json' },
+    });
     isJson4xx(answer);
     expect(answer.status).toBe(422);
     expect(checkErrorBody(answer)).toEqual([]);
   });
 
   test('a JSON body that is not an object is a 422', async () => {
-    const answer = await call(sim, 'POST', '/v2/collections/docs/index/text', { raw: '[1,2]', headers: { 'content-type': 'application/json' } });
+    const answer = await call(sim, 'POST', '/v2/collections/docs/index/text', {
+      raw: '[1,2]',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(answer.status).toBe(422);
   });
 
   test('a wrong content type is 415', async () => {
-    const json = await call(sim, 'POST', '/v2/collections/docs/index/text', { raw: 'content=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const json = await call(sim, 'POST', '/v2/collections/docs/index/text', {
+      raw: 'content=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const upload = await post(sim, '/v2/collections/docs/index/file', { files: [] });
     for (const answer of [json, upload]) {
       isJson4xx(answer);
@@ -58,7 +67,10 @@ test.describe('bad requests get a JSON 4xx, never a crash', () => {
   });
 
   test('a broken multipart body and a malformed path escape are 400', async () => {
-    const multipart = await call(sim, 'POST', '/v2/collections/docs/index/file', { raw: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=zzz' } });
+    const multipart = await call(sim, 'POST', '/v2/collections/docs/index/file', {
+      raw: 'garbage',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+    });
     const escape = await get(sim, '/v2/jobs/%E0%A4%A');
     for (const answer of [multipart, escape]) {
       isJson4xx(answer);

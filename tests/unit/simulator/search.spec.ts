@@ -9,7 +9,12 @@ import { transcriptOf } from '../../../src/simulator/transcript.js';
 import { RERANK_IGNORED } from '../../../src/simulator/routes/query.js';
 import { advance, call, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
 
-const doc = (uri: string, text: string, media = false): IndexedDocument => ({ file: { uri, media, outcome: 'completed' }, content: text, text, jobId: 'job-1' });
+const doc = (uri: string, text: string, media = false): IndexedDocument => ({
+  file: { uri, media, outcome: 'completed' },
+  content: text,
+  text,
+  jobId: 'job-1',
+});
 const options = { collectionId: 'c1', topK: 10, rerank: false };
 
 test.describe('words', () => {
@@ -74,7 +79,12 @@ test.describe('POST /v2/collections/{name}/query', () => {
     expect(answer.status, answer.body).toBe(200);
     expect(validate('QueryResponse', answer.json)).toEqual([]);
     expect(checkQueryResponse(answer.json)).toEqual([]);
-    return jsonOf<{ search_results: { filename: string; score: number; rerank_score?: number }[]; total_results: number; top_k: number; warnings: string[] }>(answer);
+    return jsonOf<{
+      search_results: { filename: string; score: number; rerank_score?: number }[];
+      total_results: number;
+      top_k: number;
+      warnings: string[];
+    }>(answer);
   };
 
   test('finds the matching text, leaves out the other, and honours top_k', async () => {
@@ -99,14 +109,23 @@ test.describe('POST /v2/collections/{name}/query', () => {
     expect((await query('media', { query: 'release ships friday' })).total_results).toBe(0); // nothing processed yet
     await advance(sim, 60);
     const spoken = await query('media', { query: 'release ships friday', rerank: true });
-    expect(spoken.search_results).toMatchObject([{ filename: 'standup.mp3', content: '[Audio: standup.mp3]', rerank_score: expect.any(Number) }]);
+    expect(spoken.search_results).toMatchObject([
+      { filename: 'standup.mp3', content: '[Audio: standup.mp3]', rerank_score: expect.any(Number) },
+    ]);
     expect((await query('media', { query: 'board meeting' })).search_results.map((r) => r.filename)).toEqual(['boardMeeting.mp3']);
   });
 
   test('rerank false on a collection holding media is reranked anyway, with a warning; a non-boolean rerank is 422', async () => {
     await post(sim, '/_sim/scenarios', {
-      jobType: 'index_s3_file', collection: 'videos', files: [{ uri: 's3://m/keynote.mp4', media: true, outcome: 'completed' }],
-      pendingSeconds: 0, stageSeconds: [1, 1, 1, 1, 1, 1], end: { kind: 'run' }, mediaLagSeconds: 0, placeholders: {}, processingType: 'basic',
+      jobType: 'index_s3_file',
+      collection: 'videos',
+      files: [{ uri: 's3://m/keynote.mp4', media: true, outcome: 'completed' }],
+      pendingSeconds: 0,
+      stageSeconds: [1, 1, 1, 1, 1, 1],
+      end: { kind: 'run' },
+      mediaLagSeconds: 0,
+      placeholders: {},
+      processingType: 'basic',
     });
     await advance(sim, 30);
     const answer = await query('videos', { query: 'keynote', rerank: false });

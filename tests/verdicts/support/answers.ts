@@ -79,6 +79,11 @@ export function queryOf(request: ProxiedRequest, name: string): string | null {
 export async function currentStatus(request: ProxiedRequest, forward: Forward): Promise<unknown> {
   const jobId = jobIdOf(request);
   if (jobId === undefined) return undefined;
-  const answer = await forward({ method: 'GET', url: `/v2/jobs/${encodeURIComponent(jobId)}`, headers: request.headers, body: Buffer.alloc(0) });
+  const answer = await forward({
+    method: 'GET',
+    url: `/v2/jobs/${encodeURIComponent(jobId)}`,
+    headers: request.headers,
+    body: Buffer.alloc(0),
+  });
   return answer.status === 200 ? jsonOf(answer)?.status : undefined;
 }

@@ -1,7 +1,22 @@
 // Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
 // that breaks exactly the named requirement, the way a real regression of the API would.
 import type { Tenant } from '../../../src/simulator/index.js';
-import { currentStatus, isCancel, isPlaceholder, isQuery, isStatusPoll, jobIdOf, jsonOf, onPlaceholders, onSnapshots, queryOf, TERMINAL, withJson, withQuery, type Json } from './answers.js';
+import {
+  currentStatus,
+  isCancel,
+  isPlaceholder,
+  isQuery,
+  isStatusPoll,
+  jobIdOf,
+  jsonOf,
+  onPlaceholders,
+  onSnapshots,
+  queryOf,
+  TERMINAL,
+  withJson,
+  withQuery,
+  type Json,
+} from './answers.js';
 import type { Rewrite } from './rewriting-proxy.js';
 
 export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';
@@ -111,7 +126,8 @@ export const BREAKS: readonly Break[] = [
     level: 'MUST',
     area: 'pagination',
     defect: 'accepts files_limit=0 with 200 (silently clamped to 1)',
-    rewrite: () => (request, forward) => forward(isStatusPoll(request) && queryOf(request, 'files_limit') === '0' ? withQuery(request, 'files_limit', '1') : request),
+    rewrite: () => (request, forward) =>
+      forward(isStatusPoll(request) && queryOf(request, 'files_limit') === '0' ? withQuery(request, 'files_limit', '1') : request),
   },
   {
     requirement: 'JS-PAGE-005',
@@ -121,7 +137,8 @@ export const BREAKS: readonly Break[] = [
     defect: 'answers a cursor it never issued with a 500 (strict profile; an ignored cursor would be lawful)',
     rewrite: () => async (request, forward) => {
       const response = await forward(request);
-      if (!isStatusPoll(request) || queryOf(request, 'files_cursor') === null || response.status < 400 || response.status >= 500) return response;
+      if (!isStatusPoll(request) || queryOf(request, 'files_cursor') === null || response.status < 400 || response.status >= 500)
+        return response;
       return withJson(response, { detail: 'Internal Server Error' }, 500);
     },
   },
@@ -153,7 +170,17 @@ export const BREAKS: readonly Break[] = [
     rewrite: () => async (request, forward) => {
       const response = await forward(request);
       if (!isStatusPoll(request) || response.status !== 404) return response;
-      return withJson(response, { job_id: jobIdOf(request), status: 'running', progress: null, progress_message: 'Fetching job status — please retry in a few seconds', estimated_time_remaining_seconds: 30 }, 200);
+      return withJson(
+        response,
+        {
+          job_id: jobIdOf(request),
+          status: 'running',
+          progress: null,
+          progress_message: 'Fetching job status — please retry in a few seconds',
+          estimated_time_remaining_seconds: 30,
+        },
+        200,
+      );
     },
   },
   {
@@ -219,7 +246,13 @@ export const BREAKS: readonly Break[] = [
       if (!isStatusPoll(request) || response.status !== 404) return response;
       return withJson(
         response,
-        { job_id: jobIdOf(request), status: 'running', progress: null, progress_message: 'Fetching job status — please retry in a few seconds', estimated_time_remaining_seconds: 30 },
+        {
+          job_id: jobIdOf(request),
+          status: 'running',
+          progress: null,
+          progress_message: 'Fetching job status — please retry in a few seconds',
+          estimated_time_remaining_seconds: 30,
+        },
         200,
       );
     },
@@ -238,7 +271,9 @@ export const BREAKS: readonly Break[] = [
     defect: 'serves job snapshots as text/html',
     rewrite: () => async (request, forward) => {
       const response = await forward(request);
-      return isStatusPoll(request) && response.status === 200 ? { ...response, headers: { ...response.headers, 'content-type': 'text/html' } } : response;
+      return isStatusPoll(request) && response.status === 200
+        ? { ...response, headers: { ...response.headers, 'content-type': 'text/html' } }
+        : response;
     },
   },
   {
@@ -248,7 +283,11 @@ export const BREAKS: readonly Break[] = [
     defect: 'answers cancel of a finished job with 409 Conflict',
     rewrite: () => async (request, forward) => {
       if (isCancel(request) && TERMINAL.has(String(await currentStatus(request, forward)))) {
-        return { status: 409, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ detail: 'Job already finished' })) };
+        return {
+          status: 409,
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.from(JSON.stringify({ detail: 'Job already finished' })),
+        };
       }
       return forward(request);
     },
@@ -293,8 +332,11 @@ export const BREAKS: readonly Break[] = [
       onSnapshots((s) => {
         if (!TERMINAL.has(String(s.status))) return;
         s.status = 'running';
-        for (const key of ['completed_at', 'billing', 'result', 'error_code', 'error_message', 'cancelled_by', 'cancelled_at']) delete s[key];
-        s.files = Array.isArray(s.files) ? (s.files as Json[]).map((f) => ({ ...f, status: f.status === 'cancelled' ? 'processing' : f.status })) : s.files;
+        for (const key of ['completed_at', 'billing', 'result', 'error_code', 'error_message', 'cancelled_by', 'cancelled_at'])
+          delete s[key];
+        s.files = Array.isArray(s.files)
+          ? (s.files as Json[]).map((f) => ({ ...f, status: f.status === 'cancelled' ? 'processing' : f.status }))
+          : s.files;
       }),
   },
   {

@@ -66,7 +66,10 @@ export const test = base.extend<Fixtures>({
  * A loopback simulator is no staging deployment: the external-target rate limit (10 requests/s) would
  * only stretch a 520-page walk to a minute, so it is lifted as for the embedded simulator.
  */
-export function targetOf(simulator: SimulatorHandle, baseUrl: string): Pick<SuiteRunOptions, 'baseUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId' | 'env'> {
+export function targetOf(
+  simulator: SimulatorHandle,
+  baseUrl: string,
+): Pick<SuiteRunOptions, 'baseUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId' | 'env'> {
   return {
     baseUrl,
     env: { CONFORMANCE_MAX_RPS: 'Infinity' },

@@ -70,7 +70,13 @@ export async function rehearse(runner: SuiteRunner, options: RehearsalOptions): 
     });
     return {
       run,
-      simulator: { baseUrl: front.baseUrl, rateLimit: simulator.rateLimit, dialect: simulator.dialect, control: simulator.control, timeScale: simulator.clock.scale },
+      simulator: {
+        baseUrl: front.baseUrl,
+        rateLimit: simulator.rateLimit,
+        dialect: simulator.dialect,
+        control: simulator.control,
+        timeScale: simulator.clock.scale,
+      },
       requests: counter.requests(),
       rateLimited: counter.rateLimited(),
       elapsedMs: Date.now() - started,

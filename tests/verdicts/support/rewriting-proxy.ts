@@ -45,7 +45,17 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
 }
 
 // Hop-by-hop headers and the framing the proxy recomputes for the body it actually sends.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'host',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 function endToEnd<T>(headers: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
@@ -67,7 +77,10 @@ export async function startRewritingProxy(upstreamBaseUrl: string, rewrite: Rewr
           timeout: 30_000,
         },
         (incoming) => {
-          readAll(incoming).then((body) => resolve({ status: incoming.statusCode ?? 502, headers: endToEnd(incoming.headers), body }), reject);
+          readAll(incoming).then(
+            (body) => resolve({ status: incoming.statusCode ?? 502, headers: endToEnd(incoming.headers), body }),
+            reject,
+          );
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error(`upstream did not answer ${request.method} ${request.url} in 30 s`)));

@@ -86,7 +86,12 @@ export class SuiteRunner {
     if (options.workers !== undefined) args.push(`--workers=${options.workers}`);
     if (options.grep !== undefined) args.push(`--grep=${options.grep}`);
     args.push(...(options.files ?? []));
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(options, outDir), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      env: childEnv(options, outDir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     this.running.add(child);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -78,8 +78,15 @@ export function retryAfterWaits(entries: readonly Exchanged[]): RetryAfterWait[]
     const reading = readRetryAfter(limited.retryAfter, Date.now() - (performance.now() - limited.answeredAt));
     if (!reading?.valid) continue;
     // A request that arrived before the 429 left was sent before the client could read it: not a follow-up.
-    const next = ordered.slice(i + 1).find((e) => e.method === limited.method && e.path === limited.path && e.arrivedAt > limited.answeredAt);
-    waits.push({ method: limited.method, path: limited.path, askedMs: reading.delayMs, waitedMs: next ? next.arrivedAt - limited.answeredAt : undefined });
+    const next = ordered
+      .slice(i + 1)
+      .find((e) => e.method === limited.method && e.path === limited.path && e.arrivedAt > limited.answeredAt);
+    waits.push({
+      method: limited.method,
+      path: limited.path,
+      askedMs: reading.delayMs,
+      waitedMs: next ? next.arrivedAt - limited.answeredAt : undefined,
+    });
   }
   return waits;
 }

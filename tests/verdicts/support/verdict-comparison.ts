@@ -45,6 +45,14 @@ export function verdictTable(labels: readonly string[], runs: readonly RunVerdic
   const width = Math.max(14, ...runs.flatMap((run) => ids.map((id) => cell(run, id).length)), ...labels.map((l) => l.length));
   const idWidth = Math.max(14, ...ids.map((id) => id.length));
   const header = ['requirement'.padEnd(idWidth), ...labels.map((l) => l.padEnd(width))].join(' ');
-  const rows = ids.map((id) => [id.padEnd(idWidth), ...runs.map((run) => cell(run, id).padEnd(width))].join(' ') + (differing.has(id) ? ' <<' : ''));
-  return [header, '-'.repeat(header.length), ...rows, '', `(status/findings per run; << marks a requirement on which the runs differ: ${differing.size})`].join('\n');
+  const rows = ids.map(
+    (id) => [id.padEnd(idWidth), ...runs.map((run) => cell(run, id).padEnd(width))].join(' ') + (differing.has(id) ? ' <<' : ''),
+  );
+  return [
+    header,
+    '-'.repeat(header.length),
+    ...rows,
+    '',
+    `(status/findings per run; << marks a requirement on which the runs differ: ${differing.size})`,
+  ].join('\n');
 }
