@@ -135,6 +135,11 @@ function decodeSeed(text: string | undefined): SeedEvidence | undefined {
   return seed;
 }
 
+/** The evidence of a test that carried none, with the problems that kept it from being read. */
+export function emptyEvidence(problems: string[] = []): TestEvidence {
+  return { requirements: [], seeds: [], findings: [], exercised: [], inconclusive: [], timelines: [], problems };
+}
+
 /** Decodes everything a test carried. Requirement ids come from `@ID` tags and `requirement` annotations. */
 export function readEvidence(
   tags: readonly string[],
@@ -142,15 +147,7 @@ export function readEvidence(
   attachments: readonly RawAttachment[],
   read: AttachmentReader,
 ): TestEvidence {
-  const evidence: TestEvidence = {
-    requirements: [],
-    seeds: [],
-    findings: [],
-    exercised: [],
-    inconclusive: [],
-    timelines: [],
-    problems: [],
-  };
+  const evidence = emptyEvidence();
   const ids = new Set<string>();
   for (const tag of tags) {
     const match = TAG_ID.exec(String(tag));

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
 import { activeProfile, catalog } from '../contract/catalog.js';
-import { readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
+import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
 import { secretsFrom } from '../redaction/redact.js';
 import { renderHtml } from './render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
@@ -54,15 +54,7 @@ export function recordOf(test: TestCase, rootDir: string): TestRecord {
     const unique = annotations.filter((a, i) => annotations.findIndex((b) => b.type === a.type && b.description === a.description) === i);
     evidence = readEvidence(test.tags ?? [], unique, last?.attachments ?? [], readAttachment);
   } catch (error) {
-    evidence = {
-      requirements: [],
-      seeds: [],
-      findings: [],
-      exercised: [],
-      inconclusive: [],
-      timelines: [],
-      problems: [`evidence unreadable: ${String(error)}`],
-    };
+    evidence = emptyEvidence([`evidence unreadable: ${String(error)}`]);
   }
   const titles = test.titlePath().filter((t) => t !== '');
   const record: TestRecord = {

@@ -1,6 +1,7 @@
 // Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
 // that breaks exactly the named requirement, the way a real regression of the API would.
 import type { Tenant } from '../../../src/simulator/index.js';
+import { placeholderBody } from '../../../generators/placeholder.js';
 import {
   currentStatus,
   isCancel,
@@ -45,6 +46,13 @@ export interface Break {
 const SHORT_BUDGET = { CONFORMANCE_JOB_BUDGET_S: '120' };
 
 const FAKE_KEY = 'cap_dev_not_a_real_key_0000000000';
+
+/** Answers every 404 of the status endpoint with 200 and the placeholder: a missing job polled forever. */
+const placeholderInsteadOf404: Rewrite = async (request, forward) => {
+  const response = await forward(request);
+  if (!isStatusPoll(request) || response.status !== 404) return response;
+  return withJson(response, placeholderBody(jobIdOf(request) ?? ''), 200);
+};
 
 /** Serves job-status polls whose Authorization matches `when` as the main organization: a tenancy defect. */
 function servedAsMain(main: Tenant, when: (authorization: string | undefined) => boolean): Rewrite {
@@ -167,21 +175,7 @@ export const BREAKS: readonly Break[] = [
     level: 'SHOULD',
     area: 'placeholder',
     defect: 'answers an unknown or foreign job with the placeholder while the backend is in trouble',
-    rewrite: () => async (request, forward) => {
-      const response = await forward(request);
-      if (!isStatusPoll(request) || response.status !== 404) return response;
-      return withJson(
-        response,
-        {
-          job_id: jobIdOf(request),
-          status: 'running',
-          progress: null,
-          progress_message: 'Fetching job status — please retry in a few seconds',
-          estimated_time_remaining_seconds: 30,
-        },
-        200,
-      );
-    },
+    rewrite: () => placeholderInsteadOf404,
   },
   {
     requirement: 'JS-PH-004',
@@ -241,21 +235,7 @@ export const BREAKS: readonly Break[] = [
     level: 'MUST',
     area: 'errors',
     defect: 'answers an unknown job id with 200 and the placeholder instead of 404',
-    rewrite: () => async (request, forward) => {
-      const response = await forward(request);
-      if (!isStatusPoll(request) || response.status !== 404) return response;
-      return withJson(
-        response,
-        {
-          job_id: jobIdOf(request),
-          status: 'running',
-          progress: null,
-          progress_message: 'Fetching job status — please retry in a few seconds',
-          estimated_time_remaining_seconds: 30,
-        },
-        200,
-      );
-    },
+    rewrite: () => placeholderInsteadOf404,
   },
   {
     requirement: 'JS-CANCEL-001',
