@@ -42,6 +42,8 @@ export interface CaptainClientOptions {
   secrets?: string[];
   /** Default `fetch` is the global one (which nock 14 intercepts). */
   fetch?: typeof globalThis.fetch;
+  /** Headers sent with every request (a request's own `headers` override them), e.g. one naming the caller for the server's logs. */
+  headers?: Record<string, string>;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -312,6 +314,7 @@ export class CaptainClient {
     if (this.options.apiKey !== undefined) headers.authorization = `Bearer ${this.options.apiKey}`;
     if (this.options.organizationId !== undefined) headers['x-organization-id'] = this.options.organizationId;
     if (options.json !== undefined) headers['content-type'] = 'application/json';
+    for (const [name, value] of Object.entries(this.options.headers ?? {})) headers[name.toLowerCase()] = value;
     for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) if (value !== null) out[name] = value;

@@ -1,8 +1,7 @@
 // The requirement catalog (spec/requirements.yaml), read once per process, and the profile that
 // decides each requirement's level (CONFORMANCE_PROFILE: default, or strict for the vendor's own team).
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { readYamlFile } from './yaml-file.js';
 
 export type Level = 'MUST' | 'SHOULD';
 export type Evidence = 'documented' | 'vendor-client' | 'inferred';
@@ -48,7 +47,7 @@ export interface Catalog {
 
 export const CATALOG_PATH = fileURLToPath(new URL('../../spec/requirements.yaml', import.meta.url));
 
-export const catalog: Catalog = parse(readFileSync(CATALOG_PATH, 'utf8')) as Catalog;
+export const catalog: Catalog = readYamlFile(CATALOG_PATH) as Catalog;
 
 const byId = new Map(catalog.requirements.map((r) => [r.id, r]));
 

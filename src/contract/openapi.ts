@@ -1,9 +1,8 @@
 // The contract (spec/openapi.yaml), parsed once per process; the component schema names are an
 // interface the oracle, simulator and client rely on, so they are listed here and checked on load.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parse } from 'yaml';
+import { readYamlFile } from './yaml-file.js';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
 
@@ -33,7 +32,7 @@ export const SCHEMA_NAMES = [
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
-export const openapi = parse(readFileSync(OPENAPI_PATH, 'utf8')) as OpenAPIV3_1.Document;
+export const openapi = readYamlFile(OPENAPI_PATH) as OpenAPIV3_1.Document;
 
 /** The component schemas by name; a missing name is a broken build, so loading fails loudly. */
 export const componentSchemas: Readonly<Record<SchemaName, OpenAPIV3_1.SchemaObject>> = (() => {

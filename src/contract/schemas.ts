@@ -1,5 +1,5 @@
 // Validators for the component schemas of spec/openapi.yaml: two ajv instances per process (the full
-// validator and its fast path), each validator per schema compiled at import and reused ever after
+// validator and its fast path), each validator per schema compiled once, on first use, and reused ever after
 // (compiling per call is the classic ajv leak).
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -39,38 +39,48 @@ function createAjv(mode: 'full' | 'fast'): Ajv2020 {
   return ajv;
 }
 
-const ajv = createAjv('full');
-const fastAjv = createAjv('fast');
+// Built and compiled on first use, then reused for the life of the process: a process that validates
+// nothing (Playwright's runner, which only lists the tests) pays nothing. tests/unit/contract.spec.ts
+// compiles every schema, so a spec ajv rejects is still a broken build, never a finding about a body.
+let ajv: Ajv2020 | undefined;
+let fastAjv: Ajv2020 | undefined;
 
 let compiled = 0;
 let fastCompiled = 0;
 
-function compile(schema: SchemaName, from = ajv): ValidateFunction {
+function compile(schema: SchemaName, mode: 'full' | 'fast'): ValidateFunction {
+  const from = mode === 'full' ? (ajv ??= createAjv('full')) : (fastAjv ??= createAjv('fast'));
   const validator = from.getSchema(`${SPEC_ID}#/components/schemas/${schema}`);
   if (!validator) throw new Error(`schema ${schema} does not resolve in ${SPEC_ID}`);
-  if (from === ajv)
+  if (mode === 'full')
     compiled += 1; // the fast twins are counted apart (fastCompilations)
   else fastCompiled += 1;
   return validator;
 }
 
-// Compiled eagerly, at import: a spec ajv rejects is a broken build, not a finding about a body.
-const validators = new Map<SchemaName, ValidateFunction>(SCHEMA_NAMES.map((name) => [name, compile(name)]));
+const KNOWN = new Set<string>(SCHEMA_NAMES);
+const validators = new Map<SchemaName, ValidateFunction>();
 // The fast path: valid bodies (nearly all of them) are decided here, invalid ones re-run in full.
-const fastValidators = new Map<SchemaName, ValidateFunction>(SCHEMA_NAMES.map((name) => [name, compile(name, fastAjv)]));
+const fastValidators = new Map<SchemaName, ValidateFunction>();
+
+function compiledFor(schema: SchemaName, mode: 'full' | 'fast'): ValidateFunction {
+  const cache = mode === 'full' ? validators : fastValidators;
+  const known = cache.get(schema);
+  if (known) return known;
+  if (!KNOWN.has(schema)) throw new Error(`unknown schema ${clip(String(schema))}`);
+  const validator = compile(schema, mode);
+  cache.set(schema, validator);
+  return validator;
+}
 
 /** The compiled validator of a component schema; the same function for the life of the process. */
 export function validatorFor(schema: SchemaName): ValidateFunction {
-  const validator = validators.get(schema);
-  if (!validator) throw new Error(`unknown schema ${clip(String(schema))}`);
-  return validator;
+  return compiledFor(schema, 'full');
 }
 
 /** The fast path's validator of a component schema: the same verdict as validatorFor's, no errors. */
 export function fastValidatorFor(schema: SchemaName): ValidateFunction {
-  const validator = fastValidators.get(schema);
-  if (!validator) throw new Error(`unknown schema ${clip(String(schema))}`);
-  return validator;
+  return compiledFor(schema, 'fast');
 }
 
 /** How many fast-path validators this process has compiled: one per schema name, whatever is validated later. */
@@ -85,8 +95,10 @@ export function compilations(): number {
 
 /** True when the fast path proves `body` valid; false sends it to the full validator, which has the last word. */
 function passesFastPath(schema: SchemaName, body: unknown): boolean {
+  // Compiled outside the try: a schema ajv rejects is a broken build, never charged to the body.
+  const fast = KNOWN.has(schema) ? fastValidatorFor(schema) : undefined;
   try {
-    return fastValidators.get(schema)?.(body) === true;
+    return fast?.(body) === true;
   } catch {
     return false; // a hostile value: the full validator reports it exactly as before
   }

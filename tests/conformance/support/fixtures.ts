@@ -11,6 +11,7 @@ import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
 import { resolveTarget, type Target, type Tenant } from './target.js';
+import { TEST_HEADER, testHeaderValue } from './test-header.js';
 
 type TestFixtures = {
   api: CaptainClient;
@@ -83,8 +84,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  clientFor: async ({ target, budget }, use) => {
+  clientFor: async ({ target, budget }, use, testInfo) => {
     const secrets = [target.tenant.apiKey, ...(target.otherTenant ? [target.otherTenant.apiKey] : [])];
+    // Names the test behind every request, so the API team can find it in their logs (and a verdict
+    // test's proxy can break one area's requests only).
+    const headers = { [TEST_HEADER]: testHeaderValue(testInfo.file, testInfo.line) };
     await use(
       (tenant) =>
         new CaptainClient({
@@ -92,6 +96,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ...(tenant ? { apiKey: tenant.apiKey, ...(tenant.orgId ? { organizationId: tenant.orgId } : {}) } : {}),
           secrets,
           fetch: budget.fetch,
+          headers,
         }),
     );
   },

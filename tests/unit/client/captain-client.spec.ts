@@ -165,3 +165,16 @@ test('a default header can be removed to send a request without credentials', as
   expect(exchange.status).toBe(401);
   expect(recorded[0]!.request.headers.authorization).toBeUndefined();
 });
+
+test("the client's own headers go with every request, are recorded, and a request's headers override them", async () => {
+  const { client, recorded } = harness({ headers: { 'X-Conformance-Test': 'tests/conformance/auth.spec.ts:12' } });
+  nock(BASE, { reqheaders: { 'x-conformance-test': 'tests/conformance/auth.spec.ts:12' } })
+    .get('/v2/jobs/j1')
+    .reply(200, running('j1'));
+  nock(BASE, { reqheaders: { 'x-conformance-test': 'other' } })
+    .get('/v2/jobs/j2')
+    .reply(200, running('j2'));
+  expect((await client.getJob('j1')).exchange.status).toBe(200);
+  expect((await client.request('GET', '/v2/jobs/j2', { headers: { 'x-conformance-test': 'other' } })).exchange.status).toBe(200);
+  expect(recorded.map((e) => e.request.headers['x-conformance-test'])).toEqual(['tests/conformance/auth.spec.ts:12', 'other']);
+});

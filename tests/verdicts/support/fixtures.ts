@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
 import { startSimulator, SUITE_TIME_SCALE, type SimulatorHandle } from '../../../src/simulator/index.js';
 import { startRewritingProxy, type Rewrite, type RewritingProxy } from './rewriting-proxy.js';
-import { SuiteRunner, type SuiteRunOptions } from './suite-run.js';
+import { SharedRuns } from './shared-runs.js';
+import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';
+
+type WorkerFixtures = { sharedRuns: SharedRuns };
 
 type Fixtures = {
   /** Starts a simulator on an ephemeral loopback port with its own keys (or `apiKey`, e.g. a canary). */
@@ -13,9 +16,37 @@ type Fixtures = {
   /** Starts a rewriting proxy in front of `upstream`. */
   rewritingProxy: (upstream: string, rewrite: Rewrite) => Promise<RewritingProxy>;
   suite: SuiteRunner;
+  /**
+   * The child run named `key`, made by the first test that asks (`options` is called then, and may start
+   * the simulator and proxy the run needs: the run is over before that test's fixtures close them).
+   */
+  runOnce: (key: string, options: () => Promise<SuiteRunOptions>) => Promise<SuiteRun>;
 };
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sharedRuns: [
+    async ({}, use) => {
+      const shared = new SharedRuns();
+      try {
+        await use(shared);
+      } finally {
+        shared.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+  runOnce: async ({ sharedRuns }, use, testInfo) => {
+    const read: SuiteRun[] = [];
+    await use(async (key, options) => {
+      const run = await sharedRuns.run(key, options);
+      read.push(run);
+      return run;
+    });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      sharedRuns.keepOutputs();
+      for (const run of read) testInfo.annotations.push({ type: 'conformance run output', description: run.outDir });
+    }
+  },
   simulator: async ({}, use) => {
     const started: SimulatorHandle[] = [];
     try {

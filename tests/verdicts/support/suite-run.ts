@@ -47,12 +47,17 @@ export interface SuiteRunOptions {
  * The parent's environment minus what would change the child's run: Playwright's worker variables
  * (the child would think it is a worker) and every target setting (the parent's global setup sets them).
  */
-function childEnv(options: SuiteRunOptions, outDir: string): NodeJS.ProcessEnv {
+function inheritedEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (/^(PW_|PLAYWRIGHT_|TEST_|CONFORMANCE_|CAPTAIN_|NODE_OPTIONS$|FORCE_COLOR$|CI$)/.test(name)) continue;
     env[name] = value;
   }
+  return env;
+}
+
+function childEnv(options: SuiteRunOptions, outDir: string): NodeJS.ProcessEnv {
+  const env = inheritedEnv();
   const target: Record<string, string | undefined> = {
     CONFORMANCE_BASE_URL: options.baseUrl,
     CAPTAIN_API_KEY: options.apiKey,
@@ -82,38 +87,54 @@ export class SuiteRunner {
   async run(options: SuiteRunOptions): Promise<SuiteRun> {
     const outDir = mkdtempSync(path.join(tmpdir(), 'conformance-verdicts-'));
     if (!options.keepOutput) this.outputs.push(outDir);
-    const args = [cli, 'test', '--project=conformance', `--output=${path.join(outDir, 'test-results')}`];
+    const args = ['test', '--project=conformance', `--output=${path.join(outDir, 'test-results')}`];
     if (options.workers !== undefined) args.push(`--workers=${options.workers}`);
     if (options.grep !== undefined) args.push(`--grep=${options.grep}`);
     args.push(...(options.files ?? []));
-    const child = spawn(process.execPath, args, {
-      cwd: repoRoot,
-      env: childEnv(options, outDir),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const { exitCode, output } = await this.spawn(args, childEnv(options, outDir), options.timeoutMs);
+    const conformanceDir = path.join(outDir, 'conformance');
+    const resultsFile = path.join(conformanceDir, 'results.json');
+    if (!existsSync(resultsFile)) throw new Error(`the run wrote no ${resultsFile} (exit ${exitCode}):\n${output.slice(-4000)}`);
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
+    return { outDir, conformanceDir, exitCode, output, results };
+  }
+
+  /** Any Playwright command (`merge-reports`, a sharded blob run) in a child, with a suite run's environment plus `env`. */
+  play(args: readonly string[], env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
+    return this.spawn(args, { ...inheritedEnv(), ...env, FORCE_COLOR: '0' }, timeoutMs);
+  }
+
+  private async spawn(
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+    timeoutMs: number,
+  ): Promise<{ exitCode: number | null; output: string }> {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.running.add(child);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const timer = setTimeout(() => {
-      output += `\n[verdicts] the run took longer than ${options.timeoutMs} ms and was killed\n`;
+      output += `\n[verdicts] the run took longer than ${timeoutMs} ms and was killed\n`;
       stop(child);
-    }, options.timeoutMs);
+    }, timeoutMs);
     try {
       const exitCode = await new Promise<number | null>((resolve, reject) => {
         child.on('error', reject);
         child.on('close', (code) => resolve(code));
       });
-      const conformanceDir = path.join(outDir, 'conformance');
-      const resultsFile = path.join(conformanceDir, 'results.json');
-      if (!existsSync(resultsFile)) throw new Error(`the run wrote no ${resultsFile} (exit ${exitCode}):\n${output.slice(-4000)}`);
-      const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
-      return { outDir, conformanceDir, exitCode, output, results };
+      return { exitCode, output };
     } finally {
       clearTimeout(timer);
       this.running.delete(child);
     }
+  }
+
+  /** A scratch folder, removed with the runs' outputs. */
+  scratch(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'conformance-verdicts-'));
+    this.outputs.push(dir);
+    return dir;
   }
 
   stopAll(): void {

@@ -1,0 +1,60 @@
+// Child runs made once and read by every test that names the same key: the tests of one describe, run in
+// order in one worker. A failing test restarts its worker (Playwright's rule), so each run is also noted
+// on disk, under the runner's pid: the next test in the group reads it instead of making it again, and a
+// run that could not be made fails the rest of its group at once instead of timing out once per test.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';
+
+type Note = { run: SuiteRun } | { error: string };
+
+export class SharedRuns {
+  private readonly runner = new SuiteRunner();
+  private readonly runs = new Map<string, Promise<SuiteRun>>();
+  private readonly notes: string[] = [];
+  private keep = false;
+  // The Playwright runner is every worker's parent, restarted workers included.
+  private readonly noteDir = path.join(tmpdir(), `conformance-shared-runs-${process.ppid}`);
+
+  run(key: string, options: () => Promise<SuiteRunOptions>): Promise<SuiteRun> {
+    let run = this.runs.get(key);
+    if (!run) {
+      run = this.readOrMake(key, options);
+      this.runs.set(key, run);
+    }
+    return run;
+  }
+
+  private async readOrMake(key: string, options: () => Promise<SuiteRunOptions>): Promise<SuiteRun> {
+    const noteFile = path.join(this.noteDir, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
+    if (existsSync(noteFile)) {
+      const note = JSON.parse(readFileSync(noteFile, 'utf8')) as Note;
+      if ('error' in note) throw new Error(`the shared run "${key}" failed in an earlier test of its group: ${note.error}`);
+      if (existsSync(note.run.outDir)) return note.run;
+    }
+    mkdirSync(this.noteDir, { recursive: true });
+    this.notes.push(noteFile);
+    try {
+      const run = await this.runner.run(await options());
+      writeFileSync(noteFile, JSON.stringify({ run } satisfies Note));
+      return run;
+    } catch (error) {
+      writeFileSync(noteFile, JSON.stringify({ error: error instanceof Error ? error.message : String(error) } satisfies Note));
+      throw error;
+    }
+  }
+
+  /** A test that read these runs failed: their outputs and notes stay, to be read (and reused by its group). */
+  keepOutputs(): void {
+    this.keep = true;
+  }
+
+  close(): void {
+    this.runner.stopAll();
+    if (this.keep) return;
+    this.runner.removeOutputs();
+    for (const note of this.notes.splice(0)) rmSync(note, { force: true });
+  }
+}
