@@ -14,7 +14,7 @@ import { causeOf } from './poll-explanation.js';
 import type { PollSettings } from './poll-settings.js';
 import { isTransient } from './transient.js';
 
-/** Where a wait stands between two rounds; every field is plain data. */
+/** Where a wait stands between two rounds: values only, nothing that reads a clock or sends a request. */
 export interface PollState {
   readonly settings: PollSettings;
   /** Clock reading (epoch ms) past which no poll is asked for. */
