@@ -7,6 +7,7 @@ import { CaptainClient } from '../client/captain-client.js';
 import type { Clock } from '../client/clock.js';
 import { PollError } from '../client/poll-errors.js';
 import { redactor } from '../redaction/redact.js';
+import { secretValues, settingsFrom, SettingsError } from '../settings/settings.js';
 import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../client/wait-for-job.js';
 import type { Finding } from '../oracle/finding.js';
 import { judgeObservation } from '../oracle/judge.js';
@@ -109,7 +110,7 @@ export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
     }
     if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one job id');
     jobId = positionals[0];
-    const baseUrl = io.env.CONFORMANCE_BASE_URL;
+    const { baseUrl, apiKey, orgId } = settingsFrom(io.env);
     if (!baseUrl) throw new UsageError('CONFORMANCE_BASE_URL is not set (the target to watch, e.g. http://127.0.0.1:4010)');
     const filesLimit = values['files-limit'] === undefined ? undefined : Number(values['files-limit']);
     if (filesLimit !== undefined && !(Number.isInteger(filesLimit) && filesLimit >= 1 && filesLimit <= 500)) {
@@ -122,8 +123,8 @@ export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
     strict = values.strict;
     client = new CaptainClient({
       baseUrl,
-      ...(io.env.CAPTAIN_API_KEY ? { apiKey: io.env.CAPTAIN_API_KEY } : {}),
-      ...(io.env.CAPTAIN_ORG_ID ? { organizationId: io.env.CAPTAIN_ORG_ID } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      ...(orgId ? { organizationId: orgId } : {}),
       ...(io.clock ? { now: () => io.clock!.now() } : {}),
     });
     const deadlineMs = seconds(values.deadline, 'deadline');
@@ -141,6 +142,10 @@ export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
         : {}),
     };
   } catch (error) {
+    if (error instanceof SettingsError) {
+      io.err(`watch: ${error.message}`);
+      return 2;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`watch: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
@@ -201,7 +206,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (code) => process.exit(code),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`watch: ${redactor([process.env.CAPTAIN_API_KEY])(message)}\n`); // never the key, even in a crash
+      process.stderr.write(`watch: ${redactor(secretValues(process.env))(message)}\n`); // never the key, even in a crash
       process.exit(1);
     },
   );
