@@ -8,6 +8,7 @@ import type { Clock } from '../client/clock.js';
 import { pollJob, type PollJobResult } from '../client/poll-job.js';
 import type { MediaFallbackOptions, PollJobOptions } from '../client/poll-settings.js';
 import { redactor } from '../redaction/redact.js';
+import { secretValues, settingsFrom, SettingsError } from '../settings/settings.js';
 import type { Finding } from '../oracle/finding.js';
 import { judgeObservation } from '../oracle/judge.js';
 import type { Observation } from '../oracle/observation.js';
@@ -150,13 +151,13 @@ function parseCommand(argv: string[], io: WatchIo): WatchCommand | undefined {
   const { values, positionals } = readArgs(argv);
   if (values.help) return undefined;
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one job id');
-  const baseUrl = io.env.CONFORMANCE_BASE_URL;
+  const { baseUrl, apiKey, orgId } = settingsFrom(io.env);
   if (!baseUrl) throw new UsageError('CONFORMANCE_BASE_URL is not set (the target to watch, e.g. http://127.0.0.1:4010)');
   const options = pollOptionsOf(values, io);
   const client = new CaptainClient({
     baseUrl,
-    ...(io.env.CAPTAIN_API_KEY ? { apiKey: io.env.CAPTAIN_API_KEY } : {}),
-    ...(io.env.CAPTAIN_ORG_ID ? { organizationId: io.env.CAPTAIN_ORG_ID } : {}),
+    ...(apiKey ? { apiKey } : {}),
+    ...(orgId ? { organizationId: orgId } : {}),
     ...(io.clock ? { now: () => io.clock!.now() } : {}),
   });
   return { jobId: positionals[0], client, options, strict: values.strict };
@@ -203,6 +204,10 @@ export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
   try {
     command = parseCommand(argv, io);
   } catch (error) {
+    if (error instanceof SettingsError) {
+      io.err(`watch: ${error.message}`);
+      return 2;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`watch: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
@@ -233,7 +238,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (code) => process.exit(code),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`watch: ${redactor([process.env.CAPTAIN_API_KEY])(message)}\n`); // never the key, even in a crash
+      process.stderr.write(`watch: ${redactor(secretValues(process.env))(message)}\n`); // never the key, even in a crash
       process.exit(1);
     },
   );
