@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { reportsDirFrom } from './src/settings/settings.js';
 
 // Where a run writes its outputs; CONFORMANCE_REPORTS_DIR gives a run that drives the suite (tests/verdicts) its own.
-const reports = process.env.CONFORMANCE_REPORTS_DIR ?? 'reports';
+// Every other setting is checked by global setup, which fails the run with one message before any request.
+const reports = reportsDirFrom(process.env);
 
 // One runner for everything: unit and property tests, API conformance tests, the report in a browser.
 export default defineConfig({
   outputDir: path.join(reports, 'test-results'),
   workers: 2, // the machines have 2 cores
   forbidOnly: !!process.env.CI,
-  // Starts the embedded simulator on an ephemeral loopback port unless CONFORMANCE_BASE_URL names a target.
+  // Checks the settings, then starts the embedded simulator on an ephemeral loopback port unless CONFORMANCE_BASE_URL names a target.
   globalSetup: './tests/conformance/support/global-setup.ts',
   retries: 0, // a flaky test is a bug, never retried into silence
   reporter: [

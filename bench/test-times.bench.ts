@@ -4,9 +4,10 @@
 // its last end, and projects share the workers, so spans overlap and do not add up to the run.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportsDirFrom } from '../src/settings/settings.js';
 import type { BenchResult } from './run.js';
 
-const REPORT = join(process.env.CONFORMANCE_REPORTS_DIR ?? 'reports', 'junit.xml');
+const REPORT = join(reportsDirFrom(process.env), 'junit.xml');
 
 export default async function (): Promise<BenchResult> {
   if (!existsSync(REPORT))

@@ -5,6 +5,8 @@
  *   an {@link Exchange}, with the API key redacted, and never throws for what the server does.
  * - {@link waitForJob}: the reference poller for `GET /v2/jobs/{job_id}` (placeholders, Retry-After,
  *   back-off, ETA spacing, deadline, abort, and the media fallback through the query endpoint).
+ * - {@link pollJob}: the same poller returning every end as a value (terminal, indexed via query, deadline,
+ *   aborted, transient failures exhausted, rejected), always with the record gathered so far.
  * - {@link iterateFiles}: walks every page of a job's files and stops, with a finding, on a
  *   repeated cursor or file.
  *
@@ -23,6 +25,9 @@ export { CaptainClient } from './client/captain-client.js';
 export type { ApiResponse, CaptainClientOptions, QueryValue, RequestOptions } from './client/captain-client.js';
 export type * from './client/api-types.js';
 export { waitForJob } from './client/wait-for-job.js';
+export { pollJob } from './client/poll-job.js';
+export type { GiveUpCause, JobEnd, PollGaveUp, PollJobResult, PollOutcome } from './client/poll-job.js';
+export type { PollJobOptions } from './client/poll-settings.js';
 export type { MediaFallbackOptions, WaitForJobOptions, WaitForJobResult, WaitOutcome } from './client/wait-for-job.js';
 export type { PollRecord } from './client/poll-record.js';
 export { PollAbortedError, PollError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from './client/poll-errors.js';

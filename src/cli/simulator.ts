@@ -1,6 +1,7 @@
 // `npm run simulator -- --port 4010 [--time-scale N] [--seed N] [--manual-clock] [--no-control]
 // [--dialect plain|vendor-variant] [--rate-limit N]`: the reference simulator for a person or a script, until Ctrl-C.
 import { parseArgs } from 'node:util';
+import { settings, SettingsError, type Settings } from '../settings/settings.js';
 import { DEFAULT_SEED, DIALECT_NAMES, isDialectName, startSimulator } from '../simulator/index.js';
 
 const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--time-scale N] [--seed N] [--manual-clock] [--no-control]
@@ -49,6 +50,16 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
+// The settings first (the tenants come from CAPTAIN_*): a bad one is a usage error, with its message alone.
+let config: Settings;
+try {
+  config = settings();
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
 const dialect = args.dialect ?? 'plain';
 if (!isDialectName(dialect)) usageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got ${dialect}`);
 const rateLimit = args['rate-limit'] === undefined ? undefined : number('rate-limit', args['rate-limit'], 0);
@@ -65,9 +76,9 @@ const sim = await startSimulator({
   dialect,
   ...(rateLimit !== undefined ? { rateLimit } : {}),
 });
-const keySource = process.env.CAPTAIN_API_KEY ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
+const keySource = config.apiKey ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
 console.log(`Captain simulator on ${sim.baseUrl}`);
-console.log(`  organization ${sim.orgId}, API key ${keySource}${process.env.CAPTAIN_API_KEY ? '' : `: ${sim.apiKey}`}`);
+console.log(`  organization ${sim.orgId}, API key ${keySource}${config.apiKey ? '' : `: ${sim.apiKey}`}`);
 console.log(`  time scale ${sim.clock.scale}${sim.clock.manual ? ' (manual clock)' : ''}, seed ${sim.seed}`);
 console.log(`  dialect ${sim.dialect}, rate limit ${sim.rateLimit === null ? 'none' : `${sim.rateLimit} requests/s per key`}`);
 console.log(`  control API ${sim.control ? `${sim.baseUrl}/_sim/health` : 'off (--no-control)'}`);

@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CaptainClient } from '../client/captain-client.js';
 import type { Clock } from '../client/clock.js';
-import { PollError } from '../client/poll-errors.js';
+import { pollJob, type PollJobResult } from '../client/poll-job.js';
+import type { MediaFallbackOptions, PollJobOptions } from '../client/poll-settings.js';
 import { redactor } from '../redaction/redact.js';
-import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../client/wait-for-job.js';
+import { secretValues, settingsFrom, SettingsError } from '../settings/settings.js';
 import type { Finding } from '../oracle/finding.js';
 import { judgeObservation } from '../oracle/judge.js';
-import type { Observation, Timeline } from '../oracle/observation.js';
+import type { Observation } from '../oracle/observation.js';
 import { checkTimeline } from '../oracle/transition-checks.js';
 
 const USAGE = `usage: npm run watch -- <job_id> [options]
@@ -72,87 +73,103 @@ function findingLine(f: Finding): string {
   return `${f.level} ${f.requirement}${f.pollIndex !== undefined ? ` @${f.pollIndex}` : ''}: ${f.message}`;
 }
 
-function outcomeLine(result: WaitForJobResult): string {
+function outcomeLine(result: PollJobResult): string {
   switch (result.outcome) {
     case 'terminal':
-      return `job ended: ${result.status}`;
+      return `job ended: ${result.status} after ${result.requests} requests`;
     case 'indexed-via-query':
-      return `file found through the query endpoint (${result.match.filename ?? result.match.uri ?? result.match.document_id}) while the status says ${result.status ?? 'nothing yet'}`;
+      return `file found through the query endpoint (${result.match.filename ?? result.match.uri ?? result.match.document_id}) while the status says ${result.status ?? 'nothing yet'} after ${result.requests} requests`;
+    default:
+      return `could not follow the job: ${result.message}`;
   }
 }
 
-/** Runs the watch command; returns its exit code. */
-export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
-  let jobId: string;
-  let options: WaitForJobOptions;
-  let strict: boolean;
-  let client: CaptainClient;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        deadline: { type: 'string' },
-        'files-limit': { type: 'string' },
-        'min-interval': { type: 'string' },
-        'max-interval': { type: 'string' },
-        collection: { type: 'string' },
-        query: { type: 'string' },
-        match: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one job id');
-    jobId = positionals[0];
-    const baseUrl = io.env.CONFORMANCE_BASE_URL;
-    if (!baseUrl) throw new UsageError('CONFORMANCE_BASE_URL is not set (the target to watch, e.g. http://127.0.0.1:4010)');
-    const filesLimit = values['files-limit'] === undefined ? undefined : Number(values['files-limit']);
-    if (filesLimit !== undefined && !(Number.isInteger(filesLimit) && filesLimit >= 1 && filesLimit <= 500)) {
-      throw new UsageError(`--files-limit must be an integer in 1..500, got ${JSON.stringify(values['files-limit'])}`);
-    }
-    const fallbackArgs = [values.collection, values.query, values.match];
-    if (fallbackArgs.some((v) => v !== undefined) && fallbackArgs.some((v) => v === undefined)) {
-      throw new UsageError('the media fallback needs --collection, --query and --match together');
-    }
-    strict = values.strict;
-    client = new CaptainClient({
-      baseUrl,
-      ...(io.env.CAPTAIN_API_KEY ? { apiKey: io.env.CAPTAIN_API_KEY } : {}),
-      ...(io.env.CAPTAIN_ORG_ID ? { organizationId: io.env.CAPTAIN_ORG_ID } : {}),
-      ...(io.clock ? { now: () => io.clock!.now() } : {}),
-    });
-    const deadlineMs = seconds(values.deadline, 'deadline');
-    const minIntervalMs = seconds(values['min-interval'], 'min-interval');
-    const maxIntervalMs = seconds(values['max-interval'], 'max-interval');
-    options = {
-      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-      ...(minIntervalMs !== undefined ? { minIntervalMs } : {}),
-      ...(maxIntervalMs !== undefined ? { maxIntervalMs } : {}),
-      ...(filesLimit !== undefined ? { filesLimit } : {}),
-      ...(io.clock ? { clock: io.clock } : {}),
-      ...(io.signal ? { signal: io.signal } : {}),
-      ...(values.collection !== undefined && values.query !== undefined && values.match !== undefined
-        ? { fallback: { collection: values.collection, query: values.query, match: values.match } }
-        : {}),
-    };
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`watch: ${(error as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
+/** What the command line asks for: the job, how to poll it, and how strictly to judge it. */
+interface WatchCommand {
+  jobId: string;
+  client: CaptainClient;
+  options: PollJobOptions;
+  strict: boolean;
+}
 
-  const say = (line: string) => io.out(client.redact(line));
+function readArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      deadline: { type: 'string' },
+      'files-limit': { type: 'string' },
+      'min-interval': { type: 'string' },
+      'max-interval': { type: 'string' },
+      collection: { type: 'string' },
+      query: { type: 'string' },
+      match: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+type WatchArgs = ReturnType<typeof readArgs>['values'];
+
+function filesLimitOf(values: WatchArgs): number | undefined {
+  const filesLimit = values['files-limit'] === undefined ? undefined : Number(values['files-limit']);
+  if (filesLimit !== undefined && !(Number.isInteger(filesLimit) && filesLimit >= 1 && filesLimit <= 500)) {
+    throw new UsageError(`--files-limit must be an integer in 1..500, got ${JSON.stringify(values['files-limit'])}`);
+  }
+  return filesLimit;
+}
+
+function fallbackOf(values: WatchArgs): MediaFallbackOptions | undefined {
+  const { collection, query, match } = values;
+  if (collection !== undefined && query !== undefined && match !== undefined) return { collection, query, match };
+  if (collection !== undefined || query !== undefined || match !== undefined) {
+    throw new UsageError('the media fallback needs --collection, --query and --match together');
+  }
+  return undefined;
+}
+
+function pollOptionsOf(values: WatchArgs, io: WatchIo): PollJobOptions {
+  const filesLimit = filesLimitOf(values);
+  const fallback = fallbackOf(values);
+  const deadlineMs = seconds(values.deadline, 'deadline');
+  const minIntervalMs = seconds(values['min-interval'], 'min-interval');
+  const maxIntervalMs = seconds(values['max-interval'], 'max-interval');
+  return {
+    ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+    ...(minIntervalMs !== undefined ? { minIntervalMs } : {}),
+    ...(maxIntervalMs !== undefined ? { maxIntervalMs } : {}),
+    ...(filesLimit !== undefined ? { filesLimit } : {}),
+    ...(io.clock ? { clock: io.clock } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(fallback ? { fallback } : {}),
+  };
+}
+
+/** Reads the command line and the environment; undefined when only help was asked for. Throws UsageError. */
+function parseCommand(argv: string[], io: WatchIo): WatchCommand | undefined {
+  const { values, positionals } = readArgs(argv);
+  if (values.help) return undefined;
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one job id');
+  const { baseUrl, apiKey, orgId } = settingsFrom(io.env);
+  if (!baseUrl) throw new UsageError('CONFORMANCE_BASE_URL is not set (the target to watch, e.g. http://127.0.0.1:4010)');
+  const options = pollOptionsOf(values, io);
+  const client = new CaptainClient({
+    baseUrl,
+    ...(apiKey ? { apiKey } : {}),
+    ...(orgId ? { organizationId: orgId } : {}),
+    ...(io.clock ? { now: () => io.clock!.now() } : {}),
+  });
+  return { jobId: positionals[0], client, options, strict: values.strict };
+}
+
+/** Polls the job, printing and judging each answer as it arrives; returns how it ended and those findings. */
+async function follow(command: WatchCommand, say: (line: string) => void): Promise<{ result: PollJobResult; findings: Finding[] }> {
+  const { jobId, options } = command;
   const findings: Finding[] = [];
-  let startMs: number | undefined;
   const request = { jobId, ...(options.filesLimit !== undefined ? { filesLimit: options.filesLimit } : {}) };
-  options.onObservation = (observation) => {
+  let startMs: number | undefined;
+  const onObservation = (observation: Observation) => {
     const at = Date.parse(observation.at);
     startMs ??= at;
     const own = judgeObservation(observation, request);
@@ -162,30 +179,50 @@ export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
     say(`#${observation.index} ${elapsed.padStart(8)}  ${describe(observation)}${flagged}`);
     for (const f of own) say(`    ${findingLine(f)}`);
   };
+  const result = await pollJob(command.client, jobId, { ...options, onObservation });
+  say(outcomeLine(result));
+  return { result, findings };
+}
 
-  say(`watching job ${jobId} on ${client.baseUrl}`);
-  let timeline: Timeline;
-  let followed = true;
-  try {
-    const result = await waitForJob(client, jobId, options);
-    timeline = result.timeline;
-    say(`${outcomeLine(result)} after ${result.requests} requests`);
-  } catch (error) {
-    if (!(error instanceof PollError)) throw error;
-    timeline = error.timeline;
-    followed = false;
-    say(`could not follow the job: ${error.message}`);
-  }
-
-  const lifecycle = checkTimeline(timeline, { jobId });
+/** Judges the whole timeline, prints the verdict, and returns the exit code. */
+function verdict(command: WatchCommand, result: PollJobResult, findings: Finding[], say: (line: string) => void): number {
+  const lifecycle = checkTimeline(result.timeline, { jobId: command.jobId });
   for (const f of lifecycle) say(`  ${findingLine(f)}`);
-  findings.push(...lifecycle);
-  const failing = findings.filter((f) => strict || f.level === 'MUST');
-  const musts = findings.filter((f) => f.level === 'MUST').length;
-  say(`timeline of ${timeline.length} answers: ${musts} MUST and ${findings.length - musts} SHOULD findings`);
+  const all = [...findings, ...lifecycle];
+  const failing = all.filter((f) => command.strict || f.level === 'MUST');
+  const musts = all.filter((f) => f.level === 'MUST').length;
+  say(`timeline of ${result.timeline.length} answers: ${musts} MUST and ${all.length - musts} SHOULD findings`);
+  const followed = result.outcome === 'terminal' || result.outcome === 'indexed-via-query';
   const conforms = failing.length === 0 && followed;
   say(conforms ? 'verdict: conforms' : 'verdict: does not conform');
   return conforms ? 0 : 1;
+}
+
+/** Runs the watch command; returns its exit code. */
+export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
+  let command: WatchCommand | undefined;
+  try {
+    command = parseCommand(argv, io);
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      io.err(`watch: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`watch: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (!command) {
+    io.out(USAGE);
+    return 0;
+  }
+  const client = command.client;
+  const say = (line: string) => io.out(client.redact(line));
+  say(`watching job ${command.jobId} on ${client.baseUrl}`);
+  const { result, findings } = await follow(command, say);
+  return verdict(command, result, findings, say);
 }
 
 // Run only when executed as a script, not when imported by the tests.
@@ -201,7 +238,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (code) => process.exit(code),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`watch: ${redactor([process.env.CAPTAIN_API_KEY])(message)}\n`); // never the key, even in a crash
+      process.stderr.write(`watch: ${redactor(secretValues(process.env))(message)}\n`); // never the key, even in a crash
       process.exit(1);
     },
   );

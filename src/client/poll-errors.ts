@@ -1,7 +1,8 @@
-// The ways waitForJob gives up. Each error carries the whole record (timeline, exchanges,
-// waits), so a failure explains itself; messages are built from already-redacted exchanges.
+// The ways waitForJob gives up: pollJob's ends other than the job's own, thrown. Each error carries
+// the whole record (timeline, exchanges, waits), so a failure explains itself.
 import type { Exchange } from '../oracle/exchange.js';
 import type { Timeline } from '../oracle/observation.js';
+import type { PollGaveUp } from './poll-job.js';
 import type { PollRecord } from './poll-record.js';
 
 export abstract class PollError extends Error {
@@ -65,5 +66,26 @@ export class PollRejectedError extends PollError {
     readonly exchange: Exchange,
   ) {
     super(message, record);
+  }
+}
+
+/** The record a result carries, without its outcome. */
+function recordOf(result: PollGaveUp): PollRecord {
+  const { jobId, timeline, exchanges, waits, requests, startedAtMs, finishedAtMs, lastSnapshot } = result;
+  return { jobId, timeline, exchanges, waits, requests, startedAtMs, finishedAtMs, ...(lastSnapshot ? { lastSnapshot } : {}) };
+}
+
+/** The error waitForJob throws for a wait pollJob gave up. */
+export function pollErrorOf(result: PollGaveUp): PollError {
+  const record = recordOf(result);
+  switch (result.outcome) {
+    case 'deadline':
+      return new PollTimeoutError(result.message, record, result.deadlineMs);
+    case 'aborted':
+      return new PollAbortedError(result.message, record, result.reason);
+    case 'transient-exhausted':
+      return new TransientExhaustedError(result.message, record, result.lastCause, result.attempts, result.lastExchange);
+    case 'rejected':
+      return new PollRejectedError(result.message, record, result.status, result.exchange);
   }
 }

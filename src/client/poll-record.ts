@@ -1,4 +1,4 @@
-// What one waitForJob run leaves behind, whatever its end: the evidence a test attaches and a
+// What one poll run (pollJob, waitForJob) leaves behind, whatever its end: the evidence a test attaches and a
 // client author reads to see why the poller did what it did.
 import type { JobSnapshot } from '../model/job.js';
 import type { Exchange } from '../oracle/exchange.js';

@@ -1,4 +1,4 @@
-// Which failed answer a poller may retry: the one rule shared by waitForJob and iterateFiles.
+// Which failed answer a poller may retry: the one rule shared by the poll step and iterateFiles.
 // A 429 is not a failure but an answer with its own wait (Retry-After); a placeholder is neither.
 import type { Observation } from '../oracle/observation.js';
 

@@ -2,11 +2,13 @@
 // decides each requirement's level (CONFORMANCE_PROFILE: default, or strict for the vendor's own team).
 import { fileURLToPath } from 'node:url';
 import { readYamlFile } from './yaml-file.js';
+import { settings } from '../settings/settings.js';
+import type { Profile } from './profile.js';
+
+export { PROFILES, type Profile } from './profile.js';
 
 export type Level = 'MUST' | 'SHOULD';
 export type Evidence = 'documented' | 'vendor-client' | 'inferred';
-export const PROFILES = ['default', 'strict'] as const;
-export type Profile = (typeof PROFILES)[number];
 
 export interface Requirement {
   id: string;
@@ -57,21 +59,11 @@ export function requirement(id: string): Requirement {
   return found;
 }
 
-/** Reads CONFORMANCE_PROFILE; anything but a known profile is a clear error before any request. */
-export function profileFrom(value: string | undefined): Profile {
-  if (value === undefined || value === '') return 'default';
-  if ((PROFILES as readonly string[]).includes(value)) return value as Profile;
-  throw new Error(`CONFORMANCE_PROFILE=${JSON.stringify(value)} is not a profile: use ${PROFILES.join(' or ')}`);
-}
-
-/** The profile of this run, fixed once per process like the catalog. */
-export const activeProfile: Profile = profileFrom(process.env.CONFORMANCE_PROFILE);
-
 export function levelIn(r: Pick<Requirement, 'level' | 'strict_level'>, profile: Profile): Level {
   return profile === 'strict' ? (r.strict_level ?? r.level) : r.level;
 }
 
-/** The level of a requirement in this run's profile. */
-export function levelOf(id: string, profile: Profile = activeProfile): Level {
+/** The level of a requirement in this run's profile (CONFORMANCE_PROFILE, read when first needed, never on import). */
+export function levelOf(id: string, profile: Profile = settings().profile): Level {
   return levelIn(requirement(id), profile);
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 import { clipStrings } from './limits.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
+import { settings } from '../settings/settings.js';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const TARGET_ANNOTATION = 'conformance-target';
@@ -73,7 +74,8 @@ export function requirements(...ids: string[]): { tag: string[]; annotation: Arr
 }
 
 function secrets(): string[] {
-  return secretsFrom([process.env.CAPTAIN_API_KEY, process.env.CAPTAIN_OTHER_API_KEY]);
+  const { apiKey, otherApiKey } = settings();
+  return secretsFrom([apiKey, otherApiKey]);
 }
 
 /** Attaches the findings of a test (all of them, SHOULD included); the reporter fails each requirement named. */

@@ -3,9 +3,10 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
-import { activeProfile, catalog } from '../contract/catalog.js';
+import { catalog } from '../contract/catalog.js';
 import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
 import { secretsFrom } from '../redaction/redact.js';
+import { settings } from '../settings/settings.js';
 import { renderHtml } from './render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
 
@@ -127,15 +128,16 @@ export default class ConformanceReporter implements Reporter {
     const records = (this.root?.allTests() ?? []).map((test) => recordOf(test, rootDir));
     const namesRequirements = records.some((r) => r.evidence.requirements.length > 0 || r.evidence.findings.length > 0);
     if (!namesRequirements && !this.options.always) return undefined;
+    const run = settings();
     const meta = {
       startedAt: (result.startTime ?? this.startedAt).toISOString(),
       finishedAt: new Date().toISOString(),
       runStatus: result.status,
-      secrets: secretsFrom([process.env.CAPTAIN_API_KEY, process.env.CAPTAIN_OTHER_API_KEY]),
-      apiKeyConfigured: (process.env.CAPTAIN_API_KEY ?? '') !== '',
-      ...(process.env.CONFORMANCE_BASE_URL ? { fallbackBaseUrl: process.env.CONFORMANCE_BASE_URL } : {}),
-      profile: activeProfile,
-      requireComplete: process.env.CONFORMANCE_REQUIRE_COMPLETE === '1',
+      secrets: secretsFrom([run.apiKey, run.otherApiKey]),
+      apiKeyConfigured: run.apiKey !== undefined,
+      ...(run.baseUrl ? { fallbackBaseUrl: run.baseUrl } : {}),
+      profile: run.profile,
+      requireComplete: run.requireComplete,
     };
     return buildResults(records, catalog, meta);
   }

@@ -22,6 +22,7 @@ import { collectionRoutes } from './routes/collections.js';
 import { indexingRoutes } from './routes/indexing.js';
 import { jobRoutes } from './routes/jobs.js';
 import { queryRoutes } from './routes/query.js';
+import { settings, settingsFrom, type Environment } from '../settings/settings.js';
 
 export const DEFAULT_SEED = 20240601;
 export const DEFAULT_OTHER_API_KEY = 'sim-other-key';
@@ -53,7 +54,8 @@ export interface SimulatorOptions {
   dialect?: DialectName;
   /** Requests per real second each API key may send to the public API before 429s (default: no limit). */
   rateLimit?: number;
-  env?: NodeJS.ProcessEnv;
+  /** Where CAPTAIN_* come from (default: this process's settings); `{}` gives the built-in tenants. */
+  env?: Environment;
 }
 
 export interface SimulatorHandle {
@@ -74,14 +76,14 @@ export interface SimulatorHandle {
 }
 
 export function tenantsFrom(options: SimulatorOptions): { main: Tenant; other: Tenant | null } {
-  const env = options.env ?? process.env;
+  const config = options.env ? settingsFrom(options.env) : settings();
   const main = {
-    apiKey: options.apiKey ?? (env.CAPTAIN_API_KEY || DEFAULT_API_KEY),
-    orgId: options.orgId ?? (env.CAPTAIN_ORG_ID || DEFAULT_ORG_ID),
+    apiKey: options.apiKey ?? config.apiKey ?? DEFAULT_API_KEY,
+    orgId: options.orgId ?? config.orgId ?? DEFAULT_ORG_ID,
   };
   const other =
     options.otherOrg === undefined
-      ? { apiKey: env.CAPTAIN_OTHER_API_KEY || DEFAULT_OTHER_API_KEY, orgId: env.CAPTAIN_OTHER_ORG_ID || DEFAULT_OTHER_ORG_ID }
+      ? { apiKey: config.otherApiKey ?? DEFAULT_OTHER_API_KEY, orgId: config.otherOrgId ?? DEFAULT_OTHER_ORG_ID }
       : options.otherOrg;
   if (other && (other.apiKey === main.apiKey || other.orgId === main.orgId)) {
     throw new Error('the second organization needs its own API key and organization id');

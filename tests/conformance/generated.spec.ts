@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { annotateSeed, requirements } from '../../src/report/evidence.js';
 import { scenarioArbitrary } from '../../generators/scenario.js';
+import { settings } from '../../src/settings/settings.js';
 import { test, expect } from './support/fixtures.js';
 
 // Property-based conformance: generated scenarios played through the controlled target, each polled
 // to its end by the reference poller and judged whole. CONFORMANCE_SEED replays a run; how many scenarios
 // follows the time there is (fewer on a slow or rate-limited target) unless CONFORMANCE_SCENARIOS says.
-const SEED = Number(process.env.CONFORMANCE_SEED ?? 20261128);
+const SEED = settings().seed;
 const BATCHES = 4; // spread over both workers
 const CONCURRENCY = 25; // virtual time runs for every job at once; the target serves them side by side
 
@@ -28,7 +29,7 @@ test.describe('generated scenarios', () => {
         'JS-STATE-010',
       ),
       async ({ sim, collection, conformance, pace }, testInfo) => {
-        const count = pace.scenarioCount(process.env.CONFORMANCE_SCENARIOS, CONCURRENCY);
+        const count = pace.scenarioCount(settings().scenarios, CONCURRENCY);
         const all = count === 0 ? [] : fc.sample(scenarioArbitrary({ maxFiles: 40, maxStageSeconds: 10 }), { seed: SEED, numRuns: count });
         const mine = all.filter((_, i) => i % BATCHES === batch).map((s) => ({ ...s, collection }));
         // The seeds table shows the command, so the report says how many scenarios ran and how to replay them.

@@ -1,15 +1,15 @@
 import { requirements } from '../../src/report/evidence.js';
 import { matchesFile } from '../../src/client/file-match.js';
+import { settings } from '../../src/settings/settings.js';
 import { test, expect } from './support/fixtures.js';
 import { JOB_BUDGET_SECONDS } from './support/pace.js';
 import { scenario } from './support/scenarios.js';
 
 // A real sample the deployment can fetch, and words spoken in it: without them a real target's media tests are
 // skipped, never faked with bytes no transcriber can hear.
-const MEDIA_URL = process.env.CONFORMANCE_MEDIA_URL;
-const MEDIA_QUERY = process.env.CONFORMANCE_MEDIA_QUERY;
+const { mediaUrl: MEDIA_URL, mediaQuery: MEDIA_QUERY } = settings();
 /** How long the sample may take to become searchable, in the target's seconds. */
-const MEDIA_BUDGET_SECONDS = Number(process.env.CONFORMANCE_MEDIA_BUDGET_S ?? 1_800);
+const MEDIA_BUDGET_SECONDS = settings().mediaBudgetSeconds;
 /** What the simulator hears in an uploaded UTF-8 "recording" (src/simulator/transcript.ts). */
 const SIM_TRANSCRIPT = 'ID3 standup recording: the release ships on friday';
 const SIM_QUERY = 'release ships friday';

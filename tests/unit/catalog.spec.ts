@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { catalog, levelIn, profileFrom } from '../../src/contract/catalog.js';
+import { catalog, levelIn } from '../../src/contract/catalog.js';
 import { ORACLE_CHECKS } from '../../src/oracle/index.js';
 
 test.describe('the requirement catalog (spec/requirements.yaml)', () => {
@@ -40,12 +40,6 @@ test.describe('the requirement catalog (spec/requirements.yaml)', () => {
 
   test('never lowers a level in the strict profile', () => {
     expect(catalog.requirements.filter((r) => r.level === 'MUST' && levelIn(r, 'strict') !== 'MUST').map((r) => r.id)).toEqual([]);
-  });
-
-  test('reads CONFORMANCE_PROFILE: unset is default, an unknown profile is a clear error', () => {
-    expect(profileFrom(undefined)).toBe('default');
-    expect(profileFrom('strict')).toBe('strict');
-    expect(() => profileFrom('lenient')).toThrow(/CONFORMANCE_PROFILE="lenient" is not a profile/);
   });
 
   test('names only oracle checks that exist', () => {

@@ -108,7 +108,7 @@ test.describe('one verdict, however the run is made', () => {
     // One shard after the other: each uses both cores, as a CI matrix job does.
     for (const shard of [1, 2]) {
       const blobDir = path.join(dir, `blob-${shard}`);
-      const run = await suite.play(
+      const run = await suite.command(
         ['test', '--project=conformance', `--shard=${shard}/2`, '--reporter=blob'],
         { ...seeded(seed), CONFORMANCE_REPORTS_DIR: path.join(dir, `shard-${shard}`), PLAYWRIGHT_BLOB_OUTPUT_DIR: blobDir },
         CHILD_TIMEOUT_MS,
@@ -120,7 +120,7 @@ test.describe('one verdict, however the run is made', () => {
       copyFileSync(path.join(blobDir, zip), path.join(blobs, `shard-${shard}-${zip}`));
     }
     const mergedDir = path.join(dir, 'merged');
-    const merge = await suite.play(
+    const merge = await suite.command(
       ['merge-reports', '--config', 'playwright.config.ts', blobs],
       { ...seeded(seed), CONFORMANCE_REPORTS_DIR: mergedDir },
       CHILD_TIMEOUT_MS,

@@ -7,10 +7,12 @@ import { expect, type TestInfo } from '@playwright/test';
 import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
 import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.js';
-import { PollError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from '../../../src/client/poll-errors.js';
-import { waitForJob, type WaitForJobOptions, type WaitForJobResult } from '../../../src/client/wait-for-job.js';
+import { pollJob, type PollJobResult } from '../../../src/client/poll-job.js';
+import type { PollJobOptions } from '../../../src/client/poll-settings.js';
+import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
+import type { Timeline } from '../../../src/oracle/observation.js';
 import {
   assessAnswer,
   assessTimeline,
@@ -60,7 +62,7 @@ export class Conformance {
   }
 
   /** The reference poller's pacing, scaled to the target's clock. */
-  polling(): WaitForJobOptions {
+  polling(): PollJobOptions {
     return {
       minIntervalMs: this.ms(0.5),
       maxIntervalMs: this.ms(10),
@@ -148,7 +150,7 @@ export class Conformance {
     return undefined;
   }
 
-  /** The pause before polling again: `ms`, or a 429's Retry-After when it asks for longer (as waitForJob does). */
+  /** The pause before polling again: `ms`, or a 429's Retry-After when it asks for longer (as the reference poller does). */
   private pauseMs(exchange: Exchange, ms: number): number {
     const retryAfter = exchange.status === 429 ? parseRetryAfter(exchange.headers['retry-after'], Date.now()) : undefined;
     return Math.max(ms, retryAfter ?? 0);
@@ -172,54 +174,58 @@ export class Conformance {
    * JS-TRANS-007 finding (JS-MEDIA-002 with a fallback), a 3xx or 4xx for the job a JS-ERR-004 one;
    * a target that stopped answering at all leaves them inconclusive. Never a crash.
    */
-  async waitFor(jobId: string, options: WaitForJobOptions = {}): Promise<WaitForJobResult | undefined> {
+  async waitFor(jobId: string, options: PollJobOptions = {}): Promise<WaitForJobResult | undefined> {
     const liveness = options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007';
     const settings = { ...this.polling(), ...options };
     this.allow((settings.deadlineMs ?? this.pace.jobWaitMs()) + this.pace.requestsMs(1));
-    try {
-      const result = await waitForJob(this.api, jobId, settings);
-      this.track(
-        jobId,
-        result.timeline.map((o) => o.exchange),
-      );
-      this.exercised.add(liveness);
-      this.exercised.add('JS-ERR-004');
-      if (result.timeline.some((o) => o.kind === 'placeholder')) this.exercised.add('JS-PH-004');
-      if (result.timeline.some((o) => o.kind === 'http-error' && o.status === 429)) this.exercised.add('JS-RATE-002');
-      if (result.outcome === 'indexed-via-query') this.judgeHiddenLag(jobId, result);
-      return result;
-    } catch (error) {
-      if (!(error instanceof PollError)) throw error;
-      this.track(
-        jobId,
-        error.timeline.map((o) => o.exchange),
-      );
-      if (error instanceof PollRejectedError) {
+    const result = await pollJob(this.api, jobId, settings);
+    this.track(
+      jobId,
+      result.timeline.map((o) => o.exchange),
+    );
+    switch (result.outcome) {
+      case 'terminal':
+      case 'indexed-via-query':
+        this.judgeEnded(jobId, result, liveness);
+        return result;
+      case 'rejected':
         // A 3xx is judged with the timeline; a 4xx for the job the API created is judged here.
-        if (error.status >= 400)
-          this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${error.status} for a job the API created: ${error.message}`, {
-            jobId,
-          });
-      } else if (error instanceof TransientExhaustedError && error.lastExchange.status === 0) {
-        this.cannotJudge(`the target stopped answering: ${error.lastCause}`, liveness);
-      } else if (error instanceof PollTimeoutError) {
-        this.judge(this.blameForTimeout(error, liveness), false, `waiting for the job failed: ${error.message}`, { jobId });
-      }
-      // Other transient failures (5xx, malformed bodies) are findings of the answers themselves.
-      return undefined;
+        if (result.status >= 400) {
+          const message = `the status endpoint answered HTTP ${result.status} for a job the API created: ${result.message}`;
+          this.judge('JS-ERR-004', false, message, { jobId });
+        }
+        return undefined;
+      case 'transient-exhausted':
+        // No answer at all is the network's doing; 5xx and malformed bodies are findings of the answers themselves.
+        if (result.lastExchange.status === 0) this.cannotJudge(`the target stopped answering: ${result.lastCause}`, liveness);
+        return undefined;
+      case 'deadline':
+        this.judge(this.blameForTimeout(result.timeline, liveness), false, `waiting for the job failed: ${result.message}`, { jobId });
+        return undefined;
+      case 'aborted':
+        return undefined;
     }
   }
 
+  /** A job the poller saw end: its liveness held, and what the timeline showed on the way was exercised. */
+  private judgeEnded(jobId: string, result: WaitForJobResult, liveness: string): void {
+    this.exercised.add(liveness);
+    this.exercised.add('JS-ERR-004');
+    if (result.timeline.some((o) => o.kind === 'placeholder')) this.exercised.add('JS-PH-004');
+    if (result.timeline.some((o) => o.kind === 'http-error' && o.status === 429)) this.exercised.add('JS-RATE-002');
+    if (result.outcome === 'indexed-via-query') this.judgeHiddenLag(jobId, result);
+  }
+
   /** What a job that never ended was last saying: placeholders (JS-PH-004), 429s (JS-RATE-002), or its own state. */
-  private blameForTimeout(error: PollTimeoutError, liveness: string): string {
-    const last = error.timeline.at(-1);
+  private blameForTimeout(timeline: Timeline, liveness: string): string {
+    const last = timeline.at(-1);
     if (last?.kind === 'placeholder' && liveness === 'JS-TRANS-007') return 'JS-PH-004';
     if (last?.kind === 'http-error' && last.status === 429) return 'JS-RATE-002';
     return liveness;
   }
 
   /** JS-MEDIA-001: content already searchable while the status answers only the placeholder's shape. */
-  private judgeHiddenLag(jobId: string, result: Extract<WaitForJobResult, { outcome: 'indexed-via-query' }>): void {
+  private judgeHiddenLag(jobId: string, result: Extract<PollJobResult, { outcome: 'indexed-via-query' }>): void {
     const tail = [...result.timeline].reverse();
     const hiding = tail.findIndex((o) => o.kind !== 'placeholder');
     const run = hiding === -1 ? tail.length : hiding;

@@ -4,6 +4,7 @@
 import { test as base, expect } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
+import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from './budget-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/report/evidence.js';
 import { Conformance } from './conformance.js';
@@ -66,9 +67,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // The rate is the run's, each worker keeping its share of it; the budget is the run's, counted in one
       // ledger by every worker (outside `playwright test`, with no ledger, each worker keeps a share).
       const workers = Math.max(1, workerInfo.config.workers);
-      const share = requestLimits(target.kind === 'external', workers);
-      const ledgerFile = process.env.CONFORMANCE_BUDGET_LEDGER;
-      const total = requestLimits(target.kind === 'external', 1).maxRequests;
+      const share = requestLimits(workers);
+      const ledgerFile = settings().budgetLedger;
+      const total = requestLimits(1).maxRequests;
       await use(
         ledgerFile
           ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, fetch, fileLedger(ledgerFile, total))
@@ -80,7 +81,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   pace: [
     async ({ target }, use, workerInfo) => {
       const workers = Math.max(1, workerInfo.config.workers);
-      await use(new Pace({ timeScale: target.timeScale, workers, ...requestLimits(target.kind === 'external', workers) }));
+      await use(new Pace({ timeScale: target.timeScale, workers, ...requestLimits(workers) }));
     },
     { scope: 'worker' },
   ],

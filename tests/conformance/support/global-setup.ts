@@ -1,24 +1,27 @@
-// With no CONFORMANCE_BASE_URL the suite runs against the embedded simulator, started here in the
-// runner process on an ephemeral loopback port; workers inherit what this sets in process.env.
+// Checks every setting before anything else, so that a bad one ends the run with one message and no request.
+// With no CONFORMANCE_BASE_URL the suite runs against the embedded simulator, started here in the runner
+// process on an ephemeral loopback port; workers inherit what this hands them through the environment.
 import { randomBytes } from 'node:crypto';
+import { handToWorkers, settings } from '../../../src/settings/settings.js';
 import { startSimulator, SUITE_TIME_SCALE } from '../../../src/simulator/index.js';
 import { createLedgerFile, removeLedgerFile } from './budget-ledger.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const config = settings(); // throws SettingsError, naming every bad variable, before any request
   // One run id for every worker, so the run's scratch collections say they belong together.
-  process.env.CONFORMANCE_RUN_ID ??= `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+  const runId = config.runId ?? `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
   // The request budget is the run's, whichever worker spends it (a restarted worker included).
-  const ledger = createLedgerFile(process.env.CONFORMANCE_RUN_ID);
-  process.env.CONFORMANCE_BUDGET_LEDGER = ledger;
-  if (process.env.CONFORMANCE_BASE_URL) return async () => removeLedgerFile(ledger);
+  const ledger = createLedgerFile(runId);
+  handToWorkers({ runId, budgetLedger: ledger });
+  if (config.baseUrl) return async () => removeLedgerFile(ledger);
+  // The simulator takes the run's tenants (CAPTAIN_*, or its own defaults); the workers get the same ones.
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', timeScale: SUITE_TIME_SCALE });
-  process.env.CONFORMANCE_EMBEDDED_URL = simulator.baseUrl;
-  process.env.CAPTAIN_API_KEY ??= simulator.apiKey;
-  process.env.CAPTAIN_ORG_ID ??= simulator.orgId;
-  if (simulator.otherOrg) {
-    process.env.CAPTAIN_OTHER_API_KEY ??= simulator.otherOrg.apiKey;
-    process.env.CAPTAIN_OTHER_ORG_ID ??= simulator.otherOrg.orgId;
-  }
+  handToWorkers({
+    embeddedUrl: simulator.baseUrl,
+    apiKey: simulator.apiKey,
+    orgId: simulator.orgId,
+    ...(simulator.otherOrg ? { otherApiKey: simulator.otherOrg.apiKey, otherOrgId: simulator.otherOrg.orgId } : {}),
+  });
   return async () => {
     removeLedgerFile(ledger);
     await simulator.close();

@@ -2,9 +2,10 @@
 // time scale (from /_sim/clock; 1 for a real deployment), the run's request rate (CONFORMANCE_MAX_RPS,
 // shared among workers) and the job budget (CONFORMANCE_JOB_BUDGET_S). Test timeouts, poll spacing,
 // scenario durations and the number of generated scenarios all derive from it.
+import { settings } from '../../../src/settings/settings.js';
 
 /** Liveness budget of a small job, in the target's seconds (CONFORMANCE_JOB_BUDGET_S overrides). */
-export const JOB_BUDGET_SECONDS = Number(process.env.CONFORMANCE_JOB_BUDGET_S ?? 600);
+export const JOB_BUDGET_SECONDS = settings().jobBudgetSeconds;
 
 /** Generated scenarios when the run has the time for them (CONFORMANCE_SCENARIOS overrides). */
 export const MAX_SCENARIOS = 100;
@@ -73,8 +74,8 @@ export class Pace {
    * and takes about POLLS_PER_SCENARIO polls; the generated tests may spend GENERATED_REAL_SECONDS of real
    * time (per worker, side by side) and a GENERATED_BUDGET_SHARE of the request budget.
    */
-  scenarioCount(explicit: string | undefined, concurrency: number): number {
-    if (explicit !== undefined && explicit !== '') return Math.max(0, Math.floor(Number(explicit)));
+  scenarioCount(explicit: number | undefined, concurrency: number): number {
+    if (explicit !== undefined) return explicit;
     const { perSecond, maxRequests, workers } = this.settings;
     const byRate = Number.isFinite(perSecond) ? (GENERATED_REAL_SECONDS * perSecond * workers) / POLLS_PER_SCENARIO : Infinity;
     const byBudget = Number.isFinite(maxRequests) ? (GENERATED_BUDGET_SHARE * maxRequests * workers) / POLLS_PER_SCENARIO : Infinity;
@@ -91,11 +92,10 @@ const GENERATED_BUDGET_SHARE = 0.25;
 /** One per batch at least: a generated test that plays nothing proves nothing. */
 const MIN_SCENARIOS = 4;
 
-/** The run's request budget and rate, each worker's share of them (DESIGN section 8). */
-export function requestLimits(external: boolean, workers: number): { maxRequests: number; perSecond: number } {
-  const maxRequests = Number(process.env.CONFORMANCE_REQUEST_BUDGET ?? (external ? 5_000 : 400_000)) / workers;
-  const perSecond = Number(process.env.CONFORMANCE_MAX_RPS ?? (external ? 10 : Infinity)) / workers;
-  return { maxRequests: Math.floor(maxRequests), perSecond };
+/** The run's request budget and rate (their defaults follow the target), each worker's share of them (DESIGN section 8). */
+export function requestLimits(workers: number): { maxRequests: number; perSecond: number } {
+  const { requestBudget, maxRps } = settings();
+  return { maxRequests: Math.floor(requestBudget / workers), perSecond: maxRps / workers };
 }
 
 /**

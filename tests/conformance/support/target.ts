@@ -1,6 +1,7 @@
 // The target under test, as the suite sees it: where it is, whether it is the embedded simulator,
 // whether it serves the /_sim/ control API, and how fast its time runs.
 import { randomBytes } from 'node:crypto';
+import { settings, type Settings } from '../../../src/settings/settings.js';
 
 export interface Tenant {
   apiKey: string;
@@ -20,7 +21,8 @@ export interface Target {
   runId: string;
 }
 
-const runId = process.env.CONFORMANCE_RUN_ID ?? `local-${randomBytes(3).toString('hex')}`;
+/** The run's id from global setup; a process outside `playwright test` makes up its own. */
+const localRunId = `local-${randomBytes(3).toString('hex')}`;
 
 async function controlClock(baseUrl: string, tenant: Tenant): Promise<number | undefined> {
   try {
@@ -36,14 +38,14 @@ async function controlClock(baseUrl: string, tenant: Tenant): Promise<number | u
   }
 }
 
-export async function resolveTarget(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
-  const external = env.CONFORMANCE_BASE_URL;
-  const baseUrl = (external ?? env.CONFORMANCE_EMBEDDED_URL ?? '').replace(/\/+$/, '');
+export async function resolveTarget(config: Settings = settings()): Promise<Target> {
+  const external = config.baseUrl;
+  const baseUrl = external ?? config.embeddedUrl;
   if (!baseUrl)
     throw new Error('no target: set CONFORMANCE_BASE_URL, or run through playwright.config.ts, whose global setup starts the simulator');
-  if (!env.CAPTAIN_API_KEY) throw new Error('CAPTAIN_API_KEY is not set: the suite needs a key for the target');
-  const tenant = { apiKey: env.CAPTAIN_API_KEY, orgId: env.CAPTAIN_ORG_ID };
-  const otherTenant = env.CAPTAIN_OTHER_API_KEY ? { apiKey: env.CAPTAIN_OTHER_API_KEY, orgId: env.CAPTAIN_OTHER_ORG_ID } : undefined;
+  if (!config.apiKey) throw new Error('CAPTAIN_API_KEY is not set: the suite needs a key for the target');
+  const tenant = { apiKey: config.apiKey, orgId: config.orgId };
+  const otherTenant = config.otherApiKey ? { apiKey: config.otherApiKey, orgId: config.otherOrgId } : undefined;
   const scale = await controlClock(baseUrl, tenant);
   return {
     baseUrl,
@@ -52,6 +54,6 @@ export async function resolveTarget(env: NodeJS.ProcessEnv = process.env): Promi
     tenant,
     otherTenant,
     timeScale: scale ?? 1,
-    runId,
+    runId: config.runId ?? localRunId,
   };
 }

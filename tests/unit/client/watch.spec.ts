@@ -3,7 +3,7 @@ import nock from 'nock';
 import { runWatch } from '../../../src/cli/watch.js';
 import { VirtualClock } from '../../../src/client/clock.js';
 import { BASE, completed, KEY, ORG, placeholder, running, T0 } from './harness.js';
-import { ok, serveStatus } from './answers.js';
+import { httpError, ok, serveStatus } from './answers.js';
 
 // nock's interceptors are process-global: one test at a time in this file.
 test.describe.configure({ mode: 'serial' });
@@ -36,6 +36,17 @@ test('a regression after a terminal status is reported and exits 1', async () =>
   const { code, out } = await watch(['j1']);
   expect(code).toBe(1);
   expect(out.join('\n')).toContain('MUST JS-STATE');
+  expect(out.at(-1)).toBe('verdict: does not conform');
+});
+
+test('a job that cannot be followed says why, judges what it saw, and exits 1', async () => {
+  serveStatus('j1', [ok(running('j1')), httpError(404, { detail: 'Job not found' })]);
+  const { code, out } = await watch(['j1']);
+  expect(code).toBe(1);
+  expect(out).toContain(
+    'could not follow the job: job j1: the status endpoint answered HTTP 404: {"detail":"Job not found"}; retrying cannot fix a 404',
+  );
+  expect(out).toContain('timeline of 2 answers: 0 MUST and 0 SHOULD findings');
   expect(out.at(-1)).toBe('verdict: does not conform');
 });
 

@@ -15,12 +15,16 @@ const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 /** results.json (DESIGN section 6), as the verdict tests read it. */
 export type RunResults = Pick<Results, 'target' | 'profile' | 'summary' | 'requirements'>;
 
-export interface SuiteRun {
+/** A run as the shell sees it: its exit code and output, whether or not it got as far as a report. */
+export interface SuitePlay {
   /** Everything the run wrote: conformance/, junit.xml, playwright/, test-results/. */
   outDir: string;
   conformanceDir: string;
   exitCode: number | null;
   output: string;
+}
+
+export interface SuiteRun extends SuitePlay {
   results: RunResults;
 }
 
@@ -84,7 +88,16 @@ export class SuiteRunner {
   private readonly running = new Set<ChildProcess>();
   private readonly outputs: string[] = [];
 
+  /** Runs the suite and reads its results.json, which a run that got as far as its tests always writes. */
   async run(options: SuiteRunOptions): Promise<SuiteRun> {
+    const run = await this.play(options);
+    const resultsFile = path.join(run.conformanceDir, 'results.json');
+    if (!existsSync(resultsFile)) throw new Error(`the run wrote no ${resultsFile} (exit ${run.exitCode}):\n${run.output.slice(-4000)}`);
+    return { ...run, results: JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults };
+  }
+
+  /** Runs the suite to its end, whatever it did: for runs that are meant to stop early. */
+  async play(options: SuiteRunOptions): Promise<SuitePlay> {
     const outDir = mkdtempSync(path.join(tmpdir(), 'conformance-verdicts-'));
     if (!options.keepOutput) this.outputs.push(outDir);
     const args = ['test', '--project=conformance', `--output=${path.join(outDir, 'test-results')}`];
@@ -92,15 +105,11 @@ export class SuiteRunner {
     if (options.grep !== undefined) args.push(`--grep=${options.grep}`);
     args.push(...(options.files ?? []));
     const { exitCode, output } = await this.spawn(args, childEnv(options, outDir), options.timeoutMs);
-    const conformanceDir = path.join(outDir, 'conformance');
-    const resultsFile = path.join(conformanceDir, 'results.json');
-    if (!existsSync(resultsFile)) throw new Error(`the run wrote no ${resultsFile} (exit ${exitCode}):\n${output.slice(-4000)}`);
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
-    return { outDir, conformanceDir, exitCode, output, results };
+    return { outDir, conformanceDir: path.join(outDir, 'conformance'), exitCode, output };
   }
 
   /** Any Playwright command (`merge-reports`, a sharded blob run) in a child, with a suite run's environment plus `env`. */
-  play(args: readonly string[], env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
+  command(args: readonly string[], env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
     return this.spawn(args, { ...inheritedEnv(), ...env, FORCE_COLOR: '0' }, timeoutMs);
   }
 
