@@ -3,7 +3,8 @@
 // SHOULD alone leaves its MUSTs inconclusive, never passed and never conformant (DESIGN section 6).
 import { createServer } from 'node:net';
 import { BREAKS } from './support/breaks.js';
-import { expect, targetOf, test } from './support/fixtures.js';
+import { expect, targetOf, test, type RunOnce, type StartProxy, type StartSimulator } from './support/fixtures.js';
+import { apiRequests, trafficLog } from './support/traffic-log.js';
 
 const CHILD_TIMEOUT_MS = 120_000;
 
@@ -21,26 +22,62 @@ const findingsOf = (run: { results: { requirements: Array<{ findings: unknown[] 
 
 test.describe.configure({ mode: 'parallel' });
 
-test('an exhausted request budget makes requirements inconclusive with that cause, charges no finding, and exits 1', async ({
-  simulator,
-  suite,
-}) => {
-  const sim = await simulator();
-  const target = targetOf(sim, sim.baseUrl);
-  const run = await suite.run({
-    ...target,
-    files: ['tests/conformance/state.spec.ts'],
-    workers: 1,
-    timeoutMs: CHILD_TIMEOUT_MS,
-    env: { ...target.env, CONFORMANCE_REQUEST_BUDGET: '6' },
+test.describe('a tiny CONFORMANCE_REQUEST_BUDGET, one run shared by these tests', () => {
+  test.describe.configure({ mode: 'default' });
+  const BUDGET = 6;
+  /** Requests that reached the target's API, counted by a logging proxy in front of it (known to the test that made the run). */
+  let arrived: number | undefined;
+
+  const budgetRun = (runOnce: RunOnce, simulator: StartSimulator, rewritingProxy: StartProxy) =>
+    runOnce('budget', async () => {
+      const sim = await simulator();
+      const log = trafficLog();
+      const front = await rewritingProxy(sim.baseUrl, async (request, forward) => {
+        const response = await log.rewrite(request, forward);
+        arrived = apiRequests(log.entries).length;
+        return response;
+      });
+      arrived = 0;
+      const target = targetOf(sim, front.baseUrl);
+      // Two spec files and two workers: the budget is the run's, whichever worker spends it.
+      return {
+        ...target,
+        files: ['tests/conformance/state.spec.ts', 'tests/conformance/transitions.spec.ts'],
+        workers: 2,
+        timeoutMs: CHILD_TIMEOUT_MS,
+        env: { ...target.env, CONFORMANCE_REQUEST_BUDGET: String(BUDGET) },
+      };
+    });
+
+  test('it is a ceiling at the target: no more requests arrive, and the run says why it stopped', async ({
+    runOnce,
+    simulator,
+    rewritingProxy,
+  }) => {
+    const run = await budgetRun(runOnce, simulator, rewritingProxy);
+    expect(arrived, 'this test made the run, so the proxy counted its requests').toBeDefined();
+    expect(arrived!, 'requests to the API at the target').toBeLessThanOrEqual(BUDGET);
+    expect(run.output, 'the console names the cause').toContain(`request budget of ${BUDGET} requests exhausted`);
+    expect(run.results.summary).toMatchObject({ runBroken: true, exitCode: 1 });
+    expect(run.exitCode, run.output).toBe(1);
   });
-  expect(findingsOf(run), run.output).toEqual([]);
-  const inconclusive = run.results.requirements.filter((r) => r.status === 'inconclusive');
-  expect(inconclusive.length, run.output).toBeGreaterThan(0);
-  expect(inconclusive.flatMap((r) => r.inconclusive.map((n) => n.cause)).join('\n')).toContain('request budget of 6 requests exhausted');
-  expect(run.results.summary).toMatchObject({ verdict: 'incomplete', runBroken: true, exitCode: 1 });
-  expect(run.results.summary.brokenBecause.join('\n')).toContain('request budget');
-  expect(run.exitCode, run.output).toBe(1);
+
+  test('it makes requirements inconclusive with that cause, charges no finding, and exits 1', async ({
+    runOnce,
+    simulator,
+    rewritingProxy,
+  }) => {
+    const run = await budgetRun(runOnce, simulator, rewritingProxy);
+    expect(findingsOf(run), run.output).toEqual([]);
+    const inconclusive = run.results.requirements.filter((r) => r.status === 'inconclusive');
+    expect(inconclusive.length, run.output).toBeGreaterThan(0);
+    expect(inconclusive.flatMap((r) => r.inconclusive.map((n) => n.cause)).join('\n')).toContain(
+      `request budget of ${BUDGET} requests exhausted`,
+    );
+    expect(run.results.summary).toMatchObject({ verdict: 'incomplete', runBroken: true, exitCode: 1 });
+    expect(run.results.summary.brokenBecause.join('\n')).toContain('request budget');
+    expect(run.exitCode, run.output).toBe(1);
+  });
 });
 
 test('an unreachable target makes every requirement it covers inconclusive, names it, charges no finding, and exits 1', async ({

@@ -28,11 +28,14 @@ export function planBreakRuns(breaks: readonly Break[]): BreakRun[] {
   }
   const runs: BreakRun[] = [];
   for (const group of groups.values()) {
-    const dealt: Break[][] = [];
-    for (const broken of group) {
-      const free = dealt.find((run) => !run.some((other) => other.area === broken.area));
-      if (free) free.push(broken);
-      else dealt.push([broken]);
+    // As few runs as the busiest area needs, and as even as they can be: the longest run bounds the project.
+    const perArea = new Map<Area, Break[]>();
+    for (const broken of group) perArea.set(broken.area, [...(perArea.get(broken.area) ?? []), broken]);
+    const count = Math.max(...[...perArea.values()].map((breaks) => breaks.length));
+    const dealt: Break[][] = Array.from({ length: count }, () => []);
+    for (const breaks of [...perArea.values()].sort((a, b) => b.length - a.length)) {
+      const runs = [...dealt].sort((a, b) => a.length - b.length).slice(0, breaks.length);
+      breaks.forEach((broken, i) => runs[i]!.push(broken));
     }
     const first = group[0]!;
     const settings = Object.entries(settingsOf(first))

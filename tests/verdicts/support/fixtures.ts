@@ -10,17 +10,21 @@ import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js
 
 type WorkerFixtures = { sharedRuns: SharedRuns };
 
+/** Starts a simulator on an ephemeral loopback port with its own keys (or `apiKey`, e.g. a canary). */
+export type StartSimulator = (options?: { apiKey?: string }) => Promise<SimulatorHandle>;
+/** Starts a rewriting proxy in front of `upstream`. */
+export type StartProxy = (upstream: string, rewrite: Rewrite) => Promise<RewritingProxy>;
+/**
+ * The child run named `key`, made by the first test that asks (`options` is called then, and may start
+ * the simulator and proxy the run needs: the run is over before that test's fixtures close them).
+ */
+export type RunOnce = (key: string, options: () => Promise<SuiteRunOptions>) => Promise<SuiteRun>;
+
 type Fixtures = {
-  /** Starts a simulator on an ephemeral loopback port with its own keys (or `apiKey`, e.g. a canary). */
-  simulator: (options?: { apiKey?: string }) => Promise<SimulatorHandle>;
-  /** Starts a rewriting proxy in front of `upstream`. */
-  rewritingProxy: (upstream: string, rewrite: Rewrite) => Promise<RewritingProxy>;
+  simulator: StartSimulator;
+  rewritingProxy: StartProxy;
   suite: SuiteRunner;
-  /**
-   * The child run named `key`, made by the first test that asks (`options` is called then, and may start
-   * the simulator and proxy the run needs: the run is over before that test's fixtures close them).
-   */
-  runOnce: (key: string, options: () => Promise<SuiteRunOptions>) => Promise<SuiteRun>;
+  runOnce: RunOnce;
 };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
