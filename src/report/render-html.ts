@@ -8,7 +8,8 @@ import { describePolls, groupFindings } from './finding-groups.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLE } from './report-style.js';
 import type { CoverageRow } from './coverage.js';
-import type { RequirementResult, Results, TestRef, TimelineEvidence } from './results.js';
+import type { TimelineEvidence } from './kept-timelines.js';
+import type { RequirementResult, Results, TestRef } from './results.js';
 import { timelineSvg } from './timeline-svg.js';
 
 const BODY_SHOWN = 4000;
