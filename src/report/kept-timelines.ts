@@ -2,7 +2,7 @@
 // wrong, a bounded number, each observation's body and strings clipped, so the report stays small.
 import type { Observation } from '../oracle/observation.js';
 import { clip } from '../contract/clip.js';
-import { clipStrings } from './limits.js';
+import { clipStrings } from '../evidence/clip-strings.js';
 import type { TestRecord } from './results.js';
 import { FAILED } from './verdict.js';
 

@@ -5,7 +5,7 @@ import type { Finding } from '../oracle/finding.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
-import type { SeedEvidence, TargetKind } from './evidence.js';
+import type { SeedEvidence, TargetKind } from '../evidence/format.js';
 import type { TestEvidence } from './read-evidence.js';
 import { redactDeep } from '../redaction/redact.js';
 import {

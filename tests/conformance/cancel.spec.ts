@@ -1,4 +1,4 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import type { JobSnapshot } from '../../src/model/job.js';
 import { isKnownStatus, isTerminal } from '../../src/model/status.js';
 import { test, expect } from './support/fixtures.js';

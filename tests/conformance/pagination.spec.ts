@@ -1,4 +1,4 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import { classify } from '../../src/oracle/index.js';
 import { test, expect, MANY_FILES } from './support/fixtures.js';
 

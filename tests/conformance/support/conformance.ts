@@ -22,7 +22,8 @@ import {
   type Finding,
   type Judged,
 } from '../../../src/oracle/index.js';
-import { attachTimeline, type InconclusiveCause } from '../../../src/report/evidence.js';
+import { attachTimeline } from '../../../src/evidence/attach.js';
+import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */

@@ -5,7 +5,7 @@ import { test as base, expect } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { fileLedger } from './budget-ledger.js';
-import { annotateTarget, attachFindings, attachJudged } from '../../../src/report/evidence.js';
+import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
 import { Conformance } from './conformance.js';
 import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
