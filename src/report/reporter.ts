@@ -6,7 +6,7 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwri
 import { activeProfile, catalog } from '../contract/catalog.js';
 import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
 import { secretsFrom } from '../redaction/redact.js';
-import { renderHtml } from './render-html.js';
+import { renderHtml } from './html/render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
 
 export interface ConformanceReporterOptions {

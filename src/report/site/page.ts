@@ -1,6 +1,6 @@
 // The frame every page of the history site shares: no script, a CSP that forbids loading anything, and
 // the stylesheet inline, so a page opens from disk with no network and nothing from a run can execute.
-import { escapeHtml as e } from '../escape.js';
+import { escapeHtml as e } from '../html/escape.js';
 import { SITE_STYLE } from './site-style.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";

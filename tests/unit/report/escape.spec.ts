@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { anchorId, escapeHtml, jsonForScript } from '../../../src/report/escape.js';
+import { anchorId, escapeHtml, jsonForScript } from '../../../src/report/html/escape.js';
 import { HOSTILE } from './fixtures.js';
 
 test('escapeHtml leaves no markup character of a hostile string', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { renderHtml } from '../../../src/report/render-html.js';
-import { REPORT_SCRIPT } from '../../../src/report/report-script.js';
+import { renderHtml } from '../../../src/report/html/render-html.js';
+import { REPORT_SCRIPT } from '../../../src/report/html/report-script.js';
 import { buildResults } from '../../../src/report/results.js';
 import { HOSTILE, meta, miniCatalog, mustFinding, record, snapshotPoll } from './fixtures.js';
 

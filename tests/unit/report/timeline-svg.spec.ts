@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Observation } from '../../../src/oracle/observation.js';
-import { timelineSvg } from '../../../src/report/timeline-svg.js';
+import { timelineSvg } from '../../../src/report/html/timeline-svg.js';
 import { HOSTILE, errorPoll, placeholderPoll, snapshotPoll } from './fixtures.js';
 
 const timeline = [

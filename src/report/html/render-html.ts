@@ -1,15 +1,15 @@
 // Results model -> one self-contained HTML page. Pure (no I/O) so it can be tested on hostile input;
 // every value is escaped here, scripts are pinned by hash in a CSP, and nothing points off the page.
 import { createHash } from 'node:crypto';
-import type { Observation } from '../oracle/observation.js';
-import { clip } from '../contract/clip.js';
+import type { Observation } from '../../oracle/observation.js';
+import { clip } from '../../contract/clip.js';
 import { anchorId, escapeHtml as e, jsonForScript } from './escape.js';
 import { describePolls, groupFindings } from './finding-groups.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLE } from './report-style.js';
-import type { CoverageRow } from './coverage.js';
-import type { TimelineEvidence } from './kept-timelines.js';
-import type { RequirementResult, Results, TestRef } from './results.js';
+import type { CoverageRow } from '../coverage.js';
+import type { TimelineEvidence } from '../kept-timelines.js';
+import type { RequirementResult, Results, TestRef } from '../results.js';
 import { timelineSvg } from './timeline-svg.js';
 
 const BODY_SHOWN = 4000;
