@@ -1,7 +1,8 @@
 // How a job unfolds: the snapshot a conforming server returns for a scenario at any instant.
 // The simulator serves it, the generators sample it, the poller benchmark replays it; so the
 // lifecycle rules of the catalog are encoded once, here, and proven by the oracle.
-import type { FileStatus, JobBilling, JobProgress, JobSnapshot } from './job.js';
+import { billingOf } from './billing.js';
+import type { FileStatus, JobProgress, JobSnapshot } from './job.js';
 import type { FileScenario, JobIdentity, Scenario } from './scenario.js';
 import { STAGES, type Stage, type StageValue } from './stage.js';
 import type { FileStatusValue } from './file-status.js';
@@ -17,9 +18,6 @@ const STAGE_DESCRIPTIONS: Record<Stage, string> = {
 };
 
 const PAGES_PER_FILE = 3;
-const CREDITS_PER_PAGE = { basic: 1, advanced: 2.5 } as const;
-const PRICE_PER_CREDIT = 0.01;
-const CREDIT_ALLOWANCE = 100_000;
 
 /** Where a job's life is cut short, in seconds after creation. */
 interface Cut {
@@ -125,18 +123,6 @@ function stageAt(p: Plan, tS: number): Stage {
   return current;
 }
 
-function billing(scenario: Scenario, filesIndexed: number): JobBilling {
-  const pages = filesIndexed * PAGES_PER_FILE;
-  const used = pages * CREDITS_PER_PAGE[scenario.processingType];
-  return {
-    cost: { amount: Math.round(used * PRICE_PER_CREDIT * 100) / 100, currency: 'USD' },
-    credits: { used, remaining: CREDIT_ALLOWANCE - used },
-    rate: { per_credit: PRICE_PER_CREDIT, currency: 'USD' },
-    processing_type: scenario.processingType,
-    pages_processed: pages,
-  };
-}
-
 /** One instant of a scenario: seconds since creation, the job's own clock (it stops when the job ends or sticks), timestamps. */
 interface Instant {
   scenario: Scenario;
@@ -192,7 +178,8 @@ function finish(snapshot: JobSnapshot, files: FileStatus[], at: Instant): JobSna
       warnings: [],
     };
   }
-  if (status === 'completed' || status === 'completed_with_failures') snapshot.billing = billing(scenario, countOf(files, 'completed'));
+  if (status === 'completed' || status === 'completed_with_failures')
+    snapshot.billing = billingOf(countOf(files, 'completed') * PAGES_PER_FILE, scenario.processingType);
   if (status === 'failed' && scenario.end.kind === 'fail') {
     snapshot.error_code = scenario.end.errorCode;
     snapshot.error_message = scenario.end.errorMessage;
