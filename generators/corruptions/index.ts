@@ -1,5 +1,5 @@
 // Every corruption operator, by what it takes: timelines (one job's polls) or files walks.
-import { ANSWER_CORRUPTIONS } from './answers.js';
+import { STATELESS_CORRUPTIONS } from './stateless.js';
 import type { TimelineCorruption } from './corruption.js';
 import { PAGE_CORRUPTIONS } from './pages.js';
 import { SHAPE_CORRUPTIONS } from './shape.js';
@@ -7,7 +7,7 @@ import { STATE_CORRUPTIONS } from './state.js';
 import { TRANSITION_CORRUPTIONS } from './transitions.js';
 
 export * from './corruption.js';
-export * from './answers.js';
+export * from './stateless.js';
 export * from './pages.js';
 export * from './shape.js';
 export * from './state.js';
@@ -18,5 +18,5 @@ export const TIMELINE_CORRUPTIONS: readonly TimelineCorruption[] = [
   ...STATE_CORRUPTIONS,
   ...TRANSITION_CORRUPTIONS,
   ...PAGE_CORRUPTIONS,
-  ...ANSWER_CORRUPTIONS,
+  ...STATELESS_CORRUPTIONS,
 ];

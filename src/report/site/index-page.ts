@@ -2,7 +2,7 @@
 // since the run before, and links to its report. Pure; every value from a results.json is escaped.
 import { escapeHtml as e } from '../html/escape.js';
 import type { History, HistoryRun } from './history.js';
-import { badge, page, when } from './page.js';
+import { badge, page, when } from './layout.js';
 
 function changes(run: HistoryRun): string {
   const href = `runs/${run.slug}/changes.html`;

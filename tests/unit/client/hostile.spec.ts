@@ -7,7 +7,7 @@ import { CaptainClient } from '../../../src/client/captain-client.js';
 import { judgeStatusExchange, type Exchange } from '../../../src/oracle/index.js';
 import { EXPECTED } from '../../hostile/expectations.js';
 import { HOSTILE_CASES, startHostileTarget, type HostileTarget } from '../../hostile/target.js';
-import { pending } from './harness.js';
+import { pending } from './sample-jobs.js';
 
 const CANARY = `canary-${randomBytes(12).toString('hex')}`;
 const TIMEOUT_MS = 1_500;

@@ -11,7 +11,7 @@ import {
   type Timeline,
 } from '../../../src/oracle/index.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { job, JOB_ID, laggingMediaJob, placeholder, poll, timeline } from './fixtures.js';
+import { job, JOB_ID, laggingMediaJob, placeholder, poll, timeline } from './sample-jobs.js';
 import { classify } from '../../../src/oracle/classify.js';
 
 export interface Example {

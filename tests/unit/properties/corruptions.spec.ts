@@ -6,7 +6,7 @@ import { ok } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
 import {
-  ANSWER_CORRUPTIONS,
+  STATELESS_CORRUPTIONS,
   filesWalkArbitrary,
   PAGE_CORRUPTIONS,
   scenarioTimelineArbitrary,
@@ -109,7 +109,7 @@ const AREAS: [string, readonly TimelineCorruption[]][] = [
   ['per-snapshot state (JS-STATE, JS-MEDIA-001)', STATE_CORRUPTIONS],
   ['lifecycle across polls (JS-TRANS)', TRANSITION_CORRUPTIONS],
   ['page size in timelines (JS-PAGE-001/002)', PAGE_CORRUPTIONS],
-  ['placeholders, 5xx and 429 (JS-PH, JS-RATE, JS-ERR)', ANSWER_CORRUPTIONS],
+  ['placeholders, 5xx and 429 (JS-PH, JS-RATE, JS-ERR)', STATELESS_CORRUPTIONS],
 ];
 
 for (const [area, operators] of AREAS) {

@@ -17,7 +17,7 @@ import {
   withJson,
   withQuery,
   type Json,
-} from './answers.js';
+} from './proxied-answers.js';
 import type { Rewrite } from './rewriting-proxy.js';
 
 export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';

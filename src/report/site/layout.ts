@@ -1,5 +1,5 @@
-// What every page of the history site shares: no script at all, so nothing from a run can execute, and
-// the frame of any page we write (html-document.ts).
+// The layout every page of the history site shares: the page frame (html-document.ts) with no script at all,
+// so nothing from a run can execute; dates as a reader scans them; badges.
 import { escapeHtml as e } from '../html/escape.js';
 import { htmlDocument } from '../html/html-document.js';
 import { SITE_STYLE } from './site-style.js';
