@@ -1,6 +1,7 @@
 // One job's poll timeline as an inline SVG: status and stage lanes against time, placeholders and
 // errors on lanes of their own, the polls a finding points at highlighted. Pure string building.
-import { JOB_STATUSES, STAGE_VALUES } from '../../model/index.js';
+import { JOB_STATUSES } from '../../model/status.js';
+import { STAGE_VALUES } from '../../model/stage.js';
 import type { Observation } from '../../oracle/observation.js';
 import { isJsonObject } from '../../oracle/classify.js';
 import { escapeHtml } from './escape.js';

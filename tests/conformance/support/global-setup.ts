@@ -1,7 +1,8 @@
 // With no CONFORMANCE_BASE_URL the suite runs against the embedded simulator, started here in the
 // runner process on an ephemeral loopback port; workers inherit what this sets in process.env.
 import { randomBytes } from 'node:crypto';
-import { startSimulator, SUITE_TIME_SCALE } from '../../../src/simulator/index.js';
+import { startSimulator } from '../../../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
 import { createLedgerFile, removeLedgerFile } from './budget-ledger.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

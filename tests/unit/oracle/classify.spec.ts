@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { classify, duplicateKey, exchangeOf } from '../../../src/oracle/index.js';
+import { classify, duplicateKey } from '../../../src/oracle/classify.js';
+import { exchangeOf } from '../../../src/oracle/exchange.js';
 import { job, laggingMediaJob, placeholder, poll } from './sample-jobs.js';
 
 test.describe('classify tells the four kinds of answer apart', () => {

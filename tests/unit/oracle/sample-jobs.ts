@@ -4,7 +4,9 @@ import { placeholderBody } from '../../../generators/placeholder.js';
 import { billingOf } from '../../../src/model/billing.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import type { JobStatus } from '../../../src/model/status.js';
-import { classify, exchangeOf, type Exchange, type Timeline } from '../../../src/oracle/index.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { exchangeOf, type Exchange } from '../../../src/oracle/exchange.js';
+import type { Timeline } from '../../../src/oracle/observation.js';
 
 export const JOB_ID = 'job_7f3a';
 

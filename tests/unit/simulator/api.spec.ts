@@ -1,15 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import {
-  checkCancelResponse,
-  checkErrorBody,
-  checkFilesWalk,
-  checkQueryResponse,
-  classify,
-  judgeTimeline,
-  type Observation,
-} from '../../../src/oracle/index.js';
+import { checkCancelResponse, checkErrorBody, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Observation } from '../../../src/oracle/observation.js';
 import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
 
 let sim: Sim;

@@ -3,7 +3,10 @@
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { checkErrorBody, classify, judgeTimeline, type Observation } from '../../../src/oracle/index.js';
+import { checkErrorBody } from '../../../src/oracle/response-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Observation } from '../../../src/oracle/observation.js';
 import { VENDOR_VARIATIONS } from '../../../src/simulator/dialect.js';
 import { NON_PLACEHOLDER_KEYS } from '../../../src/simulator/dialect-shape.js';
 import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';

@@ -1,7 +1,7 @@
 // Test harness for the simulator: a server on 127.0.0.1:0 with a manual clock, and requests
 // recorded as the oracle's Exchange so its checks judge what came back.
 import type { Exchange } from '../../../src/oracle/exchange.js';
-import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../../src/simulator/index.js';
+import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../../src/simulator/server.js';
 
 export type Sim = SimulatorHandle;
 

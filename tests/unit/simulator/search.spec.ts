@@ -2,7 +2,7 @@
 // top_k is honoured, media is found by its transcript, and every answer is a valid QueryResponse.
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
-import { checkQueryResponse } from '../../../src/oracle/index.js';
+import { checkQueryResponse } from '../../../src/oracle/response-checks.js';
 import { search, type IndexedDocument } from '../../../src/simulator/search.js';
 import { fileNameWords, tokenize } from '../../../src/simulator/tokenize.js';
 import { transcriptOf } from '../../../src/simulator/transcript.js';

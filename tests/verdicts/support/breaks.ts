@@ -1,6 +1,6 @@
 // Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
 // that breaks exactly the named requirement, the way a real regression of the API would.
-import type { Tenant } from '../../../src/simulator/index.js';
+import type { Tenant } from '../../../src/simulator/auth.js';
 import { placeholderBody } from '../../../generators/placeholder.js';
 import {
   currentStatus,
