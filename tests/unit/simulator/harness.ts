@@ -68,6 +68,18 @@ export async function advance(sim: Sim, seconds: number): Promise<void> {
   if (answer.status !== 200) throw new Error(`clock advance answered ${answer.status}: ${answer.body}`);
 }
 
+/** A finished job with one skipped (already in the collection), one failed (corrupt) and one completed file. */
+export async function mixedJob(sim: Sim): Promise<string> {
+  await indexText(sim, 'docs', 'one', 'same.txt');
+  const form = new FormData();
+  form.append('files', new Blob(['one']), 'same.txt');
+  form.append('files', new Blob(['??']), 'corrupt-scan.pdf');
+  form.append('files', new Blob(['fine']), 'fine.txt');
+  const jobId = jsonOf<{ job_id: string }>(await call(sim, 'POST', '/v2/collections/docs/index/file', { raw: form })).job_id;
+  await advance(sim, 60);
+  return jobId;
+}
+
 export function jsonOf<T>(answer: Answer): T {
   return answer.json as T;
 }
