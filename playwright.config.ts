@@ -18,7 +18,7 @@ export default defineConfig({
     ['list'],
     ['junit', { outputFile: path.join(reports, 'junit.xml') }],
     ['html', { outputFolder: path.join(reports, 'playwright'), open: 'never' }],
-    // Per-requirement conformance report from the evidence tests attach (src/report/evidence.ts).
+    // Per-requirement conformance report from the evidence tests attach (src/evidence/attach.ts).
     ['./src/report/reporter.ts', { outputDir: path.join(reports, 'conformance') }],
   ],
   projects: [

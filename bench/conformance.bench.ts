@@ -4,7 +4,8 @@
 // server that answers from the log (no simulator work, no waiting). Targets (issue 15): run / floor <= 2.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, SUITE_TIME_SCALE } from '../src/simulator/index.js';
+import { startSimulator } from '../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import type { BenchOptions, BenchResult } from './run.js';
 import { timedConformanceRun, type TimedRun } from './conformance-run.js';
 import { lineChart } from './line-chart.js';

@@ -3,14 +3,10 @@
 // timelines, interleaved rounds in this one process. Target (issue 15): judgeTimeline >= 200,000/s.
 import fc from 'fast-check';
 import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../generators/timeline.js';
-import {
-  checkSnapshotSchema,
-  checkSnapshotState,
-  checkTimeline,
-  judgeObservation,
-  judgeTimeline,
-  TRANSITION_CHECKS,
-} from '../src/oracle/index.js';
+import { checkSnapshotSchema } from '../src/oracle/snapshot-schema.js';
+import { checkSnapshotState } from '../src/oracle/state-checks.js';
+import { checkTimeline, TRANSITION_CHECKS } from '../src/oracle/transition-checks.js';
+import { judgeObservation, judgeTimeline } from '../src/oracle/judge.js';
 import type { BenchOptions, BenchResult } from './run.js';
 import { fmt, interleaved, verdict, type Timing } from './measure.js';
 

@@ -2,7 +2,7 @@
 // placeholders of generated timelines) and the same answers broken by the corruption operators, so
 // some break the schema and others only the lifecycle. Seeded, so every run validates the same bodies.
 import fc from 'fast-check';
-import { TIMELINE_CORRUPTIONS } from '../generators/corruptions/index.js';
+import { TIMELINE_CORRUPTIONS } from '../generators/corruptions/timeline-corruptions.js';
 import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../generators/timeline.js';
 import type { Observation } from '../src/oracle/observation.js';
 

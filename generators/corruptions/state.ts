@@ -1,6 +1,7 @@
 // Corruptions of per-snapshot invariants (JS-STATE-*, JS-MEDIA-001). Timestamps that are fixed
 // once set (JS-TRANS-005) constrain them: a value is only ever introduced where no earlier poll saw
 // another one, and kept on every later poll.
+import { billingOf } from '../../src/model/billing.js';
 import type { JobSnapshot } from '../../src/model/job.js';
 import { isTerminal, SUCCESS_STATUSES, type JobStatus } from '../../src/model/status.js';
 import { choose, editSnapshots, shiftIso, snapshotIndexes, snapshotOf, timelineCorruption } from './corruption.js';
@@ -11,14 +12,6 @@ const statusIn =
   (...statuses: JobStatus[]) =>
   (s: JobSnapshot) =>
     statuses.includes(s.status);
-
-const BILLING = {
-  cost: { amount: 0.03, currency: 'USD' },
-  credits: { used: 3, remaining: 99_997 },
-  rate: { per_credit: 0.01, currency: 'USD' },
-  processing_type: 'basic',
-  pages_processed: 3,
-} as const;
 
 export const startedAtMissingWhileRunning = timelineCorruption({
   name: 'started-at-missing-while-running',
@@ -123,7 +116,7 @@ export const billingPresentUnbilled = timelineCorruption({
     return {
       pollIndex: i,
       what: `billing is present while ${s.status}`,
-      timeline: editSnapshots(g.timeline, [i], (c) => void (c.billing = structuredClone(BILLING))),
+      timeline: editSnapshots(g.timeline, [i], (c) => void (c.billing = billingOf(3))),
     };
   },
 });

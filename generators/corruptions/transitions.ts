@@ -5,7 +5,8 @@ import type { JobSnapshot } from '../../src/model/job.js';
 import { STAGES, isStage, stageRank } from '../../src/model/stage.js';
 import { isTerminal, type JobStatus } from '../../src/model/status.js';
 import { isFileTerminal, type FileStatusValue } from '../../src/model/file-status.js';
-import { choose, editSnapshots, shiftIso, snapshotIndexes, snapshotOf, timelineCorruption } from './corruption.js';
+import { choose, editSnapshots, shiftIso, snapshotIndexes, snapshotOf, timelineCorruption, type TimelineCorruption } from './corruption.js';
+import type { ScenarioTimelineOptions } from '../timeline.js';
 import type { Timeline } from '../../src/oracle/observation.js';
 
 const terminal = (s: JobSnapshot) => isTerminal(s.status);
@@ -26,24 +27,49 @@ function restate(s: JobSnapshot, to: JobStatus): void {
   s.progress_message = `Job ${to}`;
 }
 
-export const terminalStatusChanges = timelineCorruption({
+/**
+ * A change that starts at a poll chosen among `polls` (never the first of them) and is kept on every later
+ * one of them: it happens once, and is never undone into a second break.
+ */
+function keptChange(spec: {
+  name: string;
+  requirement: string;
+  needs: ScenarioTimelineOptions;
+  polls(timeline: Timeline): number[];
+  /** What changes, given the snapshot where it starts. */
+  change(first: JobSnapshot): { what: string; edit(s: JobSnapshot): void };
+}): TimelineCorruption {
+  const { polls, change, ...operator } = spec;
+  return timelineCorruption({
+    ...operator,
+    corrupt(g, pick) {
+      const indexes = polls(g.timeline);
+      const from = choose(indexes.slice(1), pick);
+      if (from === undefined) return undefined;
+      const { what, edit } = change(snapshotOf(g.timeline[from])!);
+      return {
+        pollIndex: from,
+        what,
+        timeline: editSnapshots(
+          g.timeline,
+          indexes.filter((i) => i >= from),
+          edit,
+        ),
+      };
+    },
+  });
+}
+
+export const terminalStatusChanges = keptChange({
   name: 'terminal-status-changes',
   requirement: 'JS-TRANS-001',
   needs: { minTerminalPolls: 2 },
-  corrupt(g, pick) {
-    // Running after completed would need completed_at to vanish (JS-STATE-002, JS-TRANS-005), so the
-    // regression that stays valid poll by poll is one terminal status turning into another.
-    const terminals = snapshotIndexes(g.timeline, terminal);
-    const from = choose(terminals.slice(1), pick);
-    if (from === undefined) return undefined;
-    const before = snapshotOf(g.timeline[from])!.status;
-    const to: JobStatus = before === 'failed' ? 'cancelled' : 'failed';
-    const timeline = editSnapshots(
-      g.timeline,
-      terminals.filter((i) => i >= from),
-      (s) => restate(s, to),
-    );
-    return { pollIndex: from, what: `status turns from ${before} to ${to}`, timeline };
+  // Running after completed would need completed_at to vanish (JS-STATE-002, JS-TRANS-005), so the
+  // regression that stays valid poll by poll is one terminal status turning into another.
+  polls: (timeline) => snapshotIndexes(timeline, terminal),
+  change(first) {
+    const to: JobStatus = first.status === 'failed' ? 'cancelled' : 'failed';
+    return { what: `status turns from ${first.status} to ${to}`, edit: (s) => restate(s, to) };
   },
 });
 
@@ -137,39 +163,21 @@ export const counterDecreases = timelineCorruption({
   },
 });
 
-export const createdAtChanges = timelineCorruption({
+export const createdAtChanges = keptChange({
   name: 'created-at-changes',
   requirement: 'JS-TRANS-005',
   needs: { minPolls: 2 },
-  corrupt(g, pick) {
-    const real = snapshotIndexes(g.timeline);
-    const from = choose(real.slice(1), pick);
-    if (from === undefined) return undefined;
-    // A second earlier, on this poll and every later one: still before every other timestamp.
-    const timeline = editSnapshots(
-      g.timeline,
-      real.filter((i) => i >= from),
-      (s) => void (s.created_at = shiftIso(s.created_at!, -1000)),
-    );
-    return { pollIndex: from, what: 'created_at moves a second earlier', timeline };
-  },
+  polls: (timeline) => snapshotIndexes(timeline),
+  // A second earlier, on this poll and every later one: still before every other timestamp.
+  change: () => ({ what: 'created_at moves a second earlier', edit: (s) => void (s.created_at = shiftIso(s.created_at!, -1000)) }),
 });
 
-export const completedAtChanges = timelineCorruption({
+export const completedAtChanges = keptChange({
   name: 'completed-at-changes',
   requirement: 'JS-TRANS-005',
   needs: { minTerminalPolls: 2 },
-  corrupt(g, pick) {
-    const terminals = snapshotIndexes(g.timeline, terminal);
-    const from = choose(terminals.slice(1), pick);
-    if (from === undefined) return undefined;
-    const timeline = editSnapshots(
-      g.timeline,
-      terminals.filter((i) => i >= from),
-      (s) => void (s.completed_at = shiftIso(s.completed_at!, 1000)),
-    );
-    return { pollIndex: from, what: 'completed_at moves a second later', timeline };
-  },
+  polls: (timeline) => snapshotIndexes(timeline, terminal),
+  change: () => ({ what: 'completed_at moves a second later', edit: (s) => void (s.completed_at = shiftIso(s.completed_at!, 1000)) }),
 });
 
 export const updatedAtGoesBack = timelineCorruption({

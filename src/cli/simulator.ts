@@ -2,7 +2,8 @@
 // [--dialect plain|vendor-variant] [--rate-limit N]`: the reference simulator for a person or a script, until Ctrl-C.
 import { parseArgs } from 'node:util';
 import { settings, SettingsError, type Settings } from '../settings/settings.js';
-import { DEFAULT_SEED, DIALECT_NAMES, isDialectName, startSimulator } from '../simulator/index.js';
+import { DEFAULT_SEED, startSimulator } from '../simulator/server.js';
+import { DIALECT_NAMES, isDialectName } from '../simulator/dialect.js';
 
 const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--time-scale N] [--seed N] [--manual-clock] [--no-control]
                              [--dialect ${DIALECT_NAMES.join('|')}] [--rate-limit N]

@@ -1,7 +1,8 @@
 // How a job unfolds: the snapshot a conforming server returns for a scenario at any instant.
 // The simulator serves it, the generators sample it, the poller benchmark replays it; so the
 // lifecycle rules of the catalog are encoded once, here, and proven by the oracle.
-import type { FileStatus, JobBilling, JobProgress, JobSnapshot } from './job.js';
+import { billingOf } from './billing.js';
+import type { FileStatus, JobProgress, JobSnapshot } from './job.js';
 import type { FileScenario, JobIdentity, Scenario } from './scenario.js';
 import { STAGES, type Stage, type StageValue } from './stage.js';
 import type { FileStatusValue } from './file-status.js';
@@ -17,9 +18,6 @@ const STAGE_DESCRIPTIONS: Record<Stage, string> = {
 };
 
 const PAGES_PER_FILE = 3;
-const CREDITS_PER_PAGE = { basic: 1, advanced: 2.5 } as const;
-const PRICE_PER_CREDIT = 0.01;
-const CREDIT_ALLOWANCE = 100_000;
 
 /** Where a job's life is cut short, in seconds after creation. */
 interface Cut {
@@ -125,27 +123,23 @@ function stageAt(p: Plan, tS: number): Stage {
   return current;
 }
 
-function billing(scenario: Scenario, filesIndexed: number): JobBilling {
-  const pages = filesIndexed * PAGES_PER_FILE;
-  const used = pages * CREDITS_PER_PAGE[scenario.processingType];
-  return {
-    cost: { amount: Math.round(used * PRICE_PER_CREDIT * 100) / 100, currency: 'USD' },
-    credits: { used, remaining: CREDIT_ALLOWANCE - used },
-    rate: { per_credit: PRICE_PER_CREDIT, currency: 'USD' },
-    processing_type: scenario.processingType,
-    pages_processed: pages,
-  };
+/** One instant of a scenario: seconds since creation, the job's own clock (it stops when the job ends or sticks), timestamps. */
+interface Instant {
+  scenario: Scenario;
+  p: Plan;
+  tS: number;
+  clockS: number;
+  iso(s: number): string;
 }
 
-/** The snapshot a conforming server returns at `nowMs`: every file listed, no `files_page` (servers page it). */
-export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: number): JobSnapshot {
-  const p = plan(scenario);
-  const tS = Math.max(0, (nowMs - identity.createdAtMs) / 1000);
-  const iso = (s: number) => new Date(identity.createdAtMs + Math.floor(s * 1000)).toISOString();
-  const terminal = tS >= p.terminalS;
-  const clockS = Math.min(tS, p.terminalS, p.freezeS);
+function countOf(files: readonly FileStatus[], status: FileStatusValue): number {
+  return files.filter((f) => f.status === status).length;
+}
 
-  const files: FileStatus[] = scenario.files.map((file, i) => {
+/** Every file with its status at the instant, the stage it is in, and why it failed. */
+function filesAt(at: Instant): FileStatus[] {
+  const { scenario, p, tS, clockS, iso } = at;
+  return scenario.files.map((file, i) => {
     const state = fileStateAt(p, file, i, tS);
     const entry: FileStatus = { uri: file.uri, status: state.status, updated_at: iso(state.sinceS) };
     if (state.status === 'processing') entry.stage = stageAt(p, clockS);
@@ -155,65 +149,52 @@ export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: num
     }
     return entry;
   });
-  const count = (status: FileStatusValue) => files.filter((f) => f.status === status).length;
+}
 
-  const snapshot: JobSnapshot = {
-    job_id: identity.jobId,
-    status: 'pending',
-    collection_name: scenario.collection,
-    job_type: scenario.jobType,
-    progress: null,
+/** A finished job: its terminal status, timestamps, final progress, result, billing, and its error or canceller. */
+function finish(snapshot: JobSnapshot, files: FileStatus[], at: Instant): JobSnapshot {
+  const { scenario, p, clockS, iso } = at;
+  const status = p.terminalStatus;
+  const started = p.terminalS >= p.startS && !(p.cut?.kind === 'cancelled' && p.cut.atS < p.startS);
+  snapshot.status = status;
+  snapshot.started_at = started ? iso(p.startS) : null;
+  snapshot.completed_at = iso(p.terminalS);
+  snapshot.updated_at = iso(p.terminalS);
+  snapshot.estimated_time_remaining_seconds = 0;
+  snapshot.progress = progressAt(
+    p,
+    scenario,
     files,
-    created_at: iso(0),
-    updated_at: iso(0),
-    started_at: null,
-    completed_at: null,
-  };
-
-  if (terminal) {
-    const status = p.terminalStatus;
-    const started = p.terminalS >= p.startS && !(p.cut?.kind === 'cancelled' && p.cut.atS < p.startS);
-    snapshot.status = status;
-    snapshot.started_at = started ? iso(p.startS) : null;
-    snapshot.completed_at = iso(p.terminalS);
-    snapshot.updated_at = iso(p.terminalS);
-    snapshot.estimated_time_remaining_seconds = 0;
-    snapshot.progress = progressAt(
-      p,
-      scenario,
-      files,
-      clockS,
-      status === 'cancelled' ? 'cancelled' : stageAt(p, Math.min(clockS, p.runEndS)),
-    );
-    if (!started) snapshot.progress = null;
-    if (status === 'completed' || status === 'completed_with_failures' || status === 'failed') {
-      snapshot.result = {
-        files_indexed: count('completed'),
-        files_failed: count('failed'),
-        files_skipped: count('skipped'),
-        duration_seconds: Math.round(p.terminalS - p.startS),
-        warnings: [],
-      };
-    }
-    if (status === 'completed' || status === 'completed_with_failures') snapshot.billing = billing(scenario, count('completed'));
-    if (status === 'failed' && scenario.end.kind === 'fail') {
-      snapshot.error_code = scenario.end.errorCode;
-      snapshot.error_message = scenario.end.errorMessage;
-    }
-    if (status === 'cancelled' && scenario.end.kind === 'cancel') {
-      snapshot.cancelled_by = scenario.end.by;
-      snapshot.cancelled_at = iso(scenario.end.atSecond);
-    }
-    snapshot.progress_message = `Job ${status.replace(/_/g, ' ')}`;
-    return snapshot;
+    clockS,
+    status === 'cancelled' ? 'cancelled' : stageAt(p, Math.min(clockS, p.runEndS)),
+  );
+  if (!started) snapshot.progress = null;
+  if (status === 'completed' || status === 'completed_with_failures' || status === 'failed') {
+    snapshot.result = {
+      files_indexed: countOf(files, 'completed'),
+      files_failed: countOf(files, 'failed'),
+      files_skipped: countOf(files, 'skipped'),
+      duration_seconds: Math.round(p.terminalS - p.startS),
+      warnings: [],
+    };
   }
-
-  if (tS < p.startS) {
-    snapshot.progress_message = 'Waiting to start';
-    snapshot.estimated_time_remaining_seconds = Math.ceil(p.runEndS - tS);
-    return snapshot;
+  if (status === 'completed' || status === 'completed_with_failures')
+    snapshot.billing = billingOf(countOf(files, 'completed') * PAGES_PER_FILE, scenario.processingType);
+  if (status === 'failed' && scenario.end.kind === 'fail') {
+    snapshot.error_code = scenario.end.errorCode;
+    snapshot.error_message = scenario.end.errorMessage;
   }
+  if (status === 'cancelled' && scenario.end.kind === 'cancel') {
+    snapshot.cancelled_by = scenario.end.by;
+    snapshot.cancelled_at = iso(scenario.end.atSecond);
+  }
+  snapshot.progress_message = `Job ${status.replace(/_/g, ' ')}`;
+  return snapshot;
+}
 
+/** A started job: its current stage and estimate, or, on the media path, nothing more than running. */
+function run(snapshot: JobSnapshot, files: FileStatus[], at: Instant): JobSnapshot {
+  const { scenario, p, tS, clockS, iso } = at;
   snapshot.status = 'running';
   snapshot.started_at = iso(p.startS);
   snapshot.updated_at = iso(clockS);
@@ -233,15 +214,45 @@ export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: num
   return snapshot;
 }
 
+/** The snapshot a conforming server returns at `nowMs`: every file listed, no `files_page` (servers page it). */
+export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: number): JobSnapshot {
+  const p = plan(scenario);
+  const tS = Math.max(0, (nowMs - identity.createdAtMs) / 1000);
+  const at: Instant = {
+    scenario,
+    p,
+    tS,
+    clockS: Math.min(tS, p.terminalS, p.freezeS),
+    iso: (s) => new Date(identity.createdAtMs + Math.floor(s * 1000)).toISOString(),
+  };
+  const files = filesAt(at);
+  const snapshot: JobSnapshot = {
+    job_id: identity.jobId,
+    status: 'pending',
+    collection_name: scenario.collection,
+    job_type: scenario.jobType,
+    progress: null,
+    files,
+    created_at: at.iso(0),
+    updated_at: at.iso(0),
+    started_at: null,
+    completed_at: null,
+  };
+  if (tS >= p.terminalS) return finish(snapshot, files, at);
+  if (tS >= p.startS) return run(snapshot, files, at);
+  snapshot.progress_message = 'Waiting to start';
+  snapshot.estimated_time_remaining_seconds = Math.ceil(p.runEndS - tS);
+  return snapshot;
+}
+
 function progressAt(p: Plan, scenario: Scenario, files: FileStatus[], clockS: number, stage: StageValue): JobProgress {
-  const count = (status: FileStatusValue) => files.filter((f) => f.status === status).length;
   return {
     current_stage: stage,
     stage_description: stage === 'cancelled' ? 'Cancelled' : STAGE_DESCRIPTIONS[stage],
     files_total: scenario.files.length,
-    files_processed: count('completed'),
-    files_failed: count('failed'),
-    files_skipped: count('skipped'),
+    files_processed: countOf(files, 'completed'),
+    files_failed: countOf(files, 'failed'),
+    files_skipped: countOf(files, 'skipped'),
     elapsed_seconds: Math.max(0, Math.floor(clockS - p.startS)),
   };
 }

@@ -1,6 +1,8 @@
 // What the run actually saw, derived from every attached timeline: statuses, stages, file statuses,
 // status transitions. A requirement can pass while the run never saw a state it speaks about.
-import { FILE_STATUSES, JOB_STATUSES, STAGE_VALUES, canObserveStatus, isJobStatus } from '../model/index.js';
+import { FILE_STATUSES } from '../model/file-status.js';
+import { JOB_STATUSES, canObserveStatus, isJobStatus } from '../model/status.js';
+import { STAGE_VALUES } from '../model/stage.js';
 import type { Observation } from '../oracle/observation.js';
 import { isJsonObject } from '../oracle/classify.js';
 

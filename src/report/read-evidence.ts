@@ -8,6 +8,7 @@ import {
   FINDINGS_ATTACHMENT,
   JUDGED_ATTACHMENT,
   REQUIREMENT_ANNOTATION,
+  REQUIREMENT_ID,
   SEED_ANNOTATION,
   TARGET_ANNOTATION,
   TIMELINE_ATTACHMENT,
@@ -15,7 +16,7 @@ import {
   type SeedEvidence,
   type TargetEvidence,
   type TimelineAttachment,
-} from './evidence.js';
+} from '../evidence/format.js';
 
 export interface RawAnnotation {
   type: string;
@@ -46,7 +47,6 @@ export interface TestEvidence {
 }
 
 const TAG_ID = /^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
-const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 const OBSERVATION_KINDS = new Set(['snapshot', 'placeholder', 'http-error', 'malformed']);
 const MAX_TEXT = 20_000;
 

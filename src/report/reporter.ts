@@ -7,7 +7,7 @@ import { catalog } from '../contract/catalog.js';
 import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
 import { secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
-import { renderHtml } from './render-html.js';
+import { renderHtml } from './html/render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
 
 export interface ConformanceReporterOptions {

@@ -2,14 +2,21 @@
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
 import { levelIn, type Area, type Catalog, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
 import type { Finding } from '../oracle/finding.js';
-import type { Observation } from '../oracle/observation.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
-import { clipStrings } from './limits.js';
-import type { SeedEvidence, TargetKind } from './evidence.js';
+import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
+import type { SeedEvidence, TargetKind } from '../evidence/format.js';
 import type { TestEvidence } from './read-evidence.js';
 import { redactDeep } from '../redaction/redact.js';
-import { requirementStatus, summarize, type InconclusiveNote, type RequirementStatus, type Summary, type TestStatus } from './verdict.js';
+import {
+  FAILED,
+  requirementStatus,
+  summarize,
+  type InconclusiveNote,
+  type RequirementStatus,
+  type Summary,
+  type TestStatus,
+} from './verdict.js';
 
 export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
 
@@ -66,17 +73,6 @@ export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'le
   inconclusive: InconclusiveNote[];
 }
 
-export interface TimelineEvidence {
-  id: string;
-  test: string;
-  jobId: string;
-  observations: Observation[];
-  /** Observations left out of a very long timeline (the ends and every highlighted poll are kept). */
-  omitted: number;
-  /** Poll indexes some finding points at. */
-  highlight: number[];
-}
-
 export interface ResultsTarget {
   baseUrl: string | null;
   kind: TargetKind | 'unknown';
@@ -103,16 +99,8 @@ export interface Results {
   problems: string[];
 }
 
-const MAX_TIMELINES_PER_TEST = 10;
-const MAX_TIMELINES = 200;
-const MAX_OBSERVATIONS = 400;
-const MAX_BODY = 8 * 1024;
-/** Fields of parsed snapshots (a message, a uri) and how many files of one snapshot are kept. */
-const MAX_STRING = 2000;
-const MAX_ITEMS = 200;
 const MAX_EVIDENCE = 8 * 1024;
 const MAX_ERROR = 4000;
-const FAILED: readonly TestStatus[] = ['failed', 'timedOut'];
 
 function clipEvidence(evidence: unknown): unknown {
   if (evidence === undefined) return undefined;
@@ -124,22 +112,6 @@ function clipEvidence(evidence: unknown): unknown {
   }
   if (json === undefined) return undefined;
   return json.length <= MAX_EVIDENCE ? evidence : clip(json, MAX_EVIDENCE, 'cut');
-}
-
-function clipTimeline(observations: readonly Observation[], highlight: ReadonlySet<number>): { kept: Observation[]; omitted: number } {
-  const keep = (o: Observation, position: number): boolean =>
-    observations.length <= MAX_OBSERVATIONS ||
-    position < MAX_OBSERVATIONS / 2 ||
-    position >= observations.length - MAX_OBSERVATIONS / 2 ||
-    highlight.has(o.index);
-  const kept = observations.filter(keep).map((o) => {
-    const body = o.exchange.body;
-    const clipped = clipStrings({ ...o, exchange: { ...o.exchange, body: '' } }, MAX_STRING, MAX_ITEMS) as Observation;
-    clipped.exchange.body = clip(body, MAX_BODY, 'cut');
-    if (body.length > MAX_BODY) clipped.exchange.truncated = true;
-    return clipped;
-  });
-  return { kept, omitted: observations.length - kept.length };
 }
 
 function testRef(record: TestRecord): TestRef {
@@ -159,8 +131,8 @@ function testRef(record: TestRecord): TestRef {
   return ref;
 }
 
-export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
-  const problems: string[] = [];
+/** Which tests name each requirement (by tag, finding or a check that ran), in run order. */
+function testsByRequirement(records: readonly TestRecord[]): Map<string, TestRecord[]> {
   const byRequirement = new Map<string, TestRecord[]>();
   const mention = (id: string, record: TestRecord): void => {
     const list = byRequirement.get(id) ?? [];
@@ -171,120 +143,125 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     for (const id of record.evidence.requirements) mention(id, record);
     for (const finding of record.evidence.findings) mention(finding.requirement, record);
     for (const id of record.evidence.exercised) mention(id, record);
-    for (const problem of record.evidence.problems) problems.push(`${record.title}: ${problem}`);
   }
+  return byRequirement;
+}
 
-  // Timelines are kept as evidence only where something went wrong; coverage reads them all.
-  const timelines: TimelineEvidence[] = [];
-  const timelineIds = new Map<TestRecord, Map<string, string>>();
-  for (const record of records) {
-    const wentWrong = record.evidence.findings.length > 0 || FAILED.includes(record.status);
-    if (!wentWrong) continue;
-    const ids = new Map<string, string>();
-    timelineIds.set(record, ids);
-    for (const attached of record.evidence.timelines.slice(0, MAX_TIMELINES_PER_TEST)) {
-      if (timelines.length >= MAX_TIMELINES) break;
-      const highlight = new Set(
-        record.evidence.findings.filter((f) => f.jobId === attached.jobId && f.pollIndex !== undefined).map((f) => f.pollIndex as number),
-      );
-      const { kept, omitted } = clipTimeline(attached.timeline, highlight);
-      const id = `t${timelines.length + 1}`;
-      if (!ids.has(attached.jobId)) ids.set(attached.jobId, id);
-      timelines.push({
-        id,
-        test: record.id,
-        jobId: attached.jobId,
-        observations: kept,
-        omitted,
-        highlight: [...highlight].sort((a, b) => a - b),
-      });
+/** The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline. */
+function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines): ReportedFinding[] {
+  const findings: ReportedFinding[] = [];
+  for (const test of tests) {
+    for (const finding of test.evidence.findings) {
+      if (finding.requirement !== id) continue;
+      const reported: ReportedFinding = { ...finding, test: test.id };
+      const evidence = clipEvidence(finding.evidence);
+      if (evidence === undefined) delete reported.evidence;
+      else reported.evidence = evidence;
+      const timeline = finding.jobId !== undefined ? kept.idOf(test, finding.jobId) : undefined;
+      if (timeline) reported.timeline = timeline;
+      findings.push(reported);
     }
   }
+  return findings;
+}
 
-  const catalogued = new Set(catalog.requirements.map((r) => r.id));
-  const resultFor = (id: string, base: Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>): RequirementResult => {
-    const tests = byRequirement.get(id) ?? [];
-    const findings: ReportedFinding[] = [];
-    for (const test of tests) {
-      for (const finding of test.evidence.findings) {
-        if (finding.requirement !== id) continue;
-        const reported: ReportedFinding = { ...finding, test: test.id };
-        const evidence = clipEvidence(finding.evidence);
-        if (evidence === undefined) delete reported.evidence;
-        else reported.evidence = evidence;
-        const timeline = finding.jobId !== undefined ? timelineIds.get(test)?.get(finding.jobId) : undefined;
-        if (timeline) reported.timeline = timeline;
-        findings.push(reported);
-      }
-    }
-    const decision = requirementStatus(tests, id);
-    return { ...base, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
+type RequirementHeading = Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>;
+
+function cataloguedHeading(r: Requirement, profile: Profile): RequirementHeading {
+  return {
+    id: r.id,
+    area: r.area,
+    level: levelIn(r, profile),
+    evidence: r.evidence,
+    title: r.title,
+    statement: r.statement,
+    source: r.source,
+    catalogued: true,
   };
+}
 
-  const requirements = catalog.requirements.map((r) =>
-    resultFor(r.id, {
-      id: r.id,
-      area: r.area,
-      level: levelIn(r, meta.profile),
-      evidence: r.evidence,
-      title: r.title,
-      statement: r.statement,
-      source: r.source,
-      catalogued: true,
-    }),
-  );
-  const strangers = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
-  for (const id of strangers) {
-    const levels = (byRequirement.get(id) ?? []).flatMap((t) =>
-      t.evidence.findings.filter((f) => f.requirement === id).map((f) => f.level),
-    );
-    requirements.push(
-      resultFor(id, {
-        id,
-        area: 'uncatalogued',
-        level: levels.includes('MUST') || levels.length === 0 ? 'MUST' : 'SHOULD',
-        evidence: 'inferred',
-        title: 'Not in the requirement catalog',
-        statement: 'A test or a finding names this id, but spec/requirements.yaml does not define it.',
-        source: 'run',
-        catalogued: false,
-      }),
-    );
-  }
-  const areas =
-    strangers.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
+/** An id a test or finding names that the catalog lacks: a MUST unless only SHOULD findings name it. */
+function uncataloguedHeading(id: string, tests: readonly TestRecord[]): RequirementHeading {
+  const levels = tests.flatMap((t) => t.evidence.findings.filter((f) => f.requirement === id).map((f) => f.level));
+  return {
+    id,
+    area: 'uncatalogued',
+    level: levels.includes('MUST') || levels.length === 0 ? 'MUST' : 'SHOULD',
+    evidence: 'inferred',
+    title: 'Not in the requirement catalog',
+    statement: 'A test or a finding names this id, but spec/requirements.yaml does not define it.',
+    source: 'run',
+    catalogued: false,
+  };
+}
 
+/** The catalog's requirements in its order, then the ids it lacks, sorted; each with its status and evidence. */
+function requirementResults(
+  records: readonly TestRecord[],
+  catalog: Catalog,
+  profile: Profile,
+  kept: KeptTimelines,
+): { requirements: RequirementResult[]; uncatalogued: string[] } {
+  const byRequirement = testsByRequirement(records);
+  const resultFor = (heading: RequirementHeading): RequirementResult => {
+    const tests = byRequirement.get(heading.id) ?? [];
+    const decision = requirementStatus(tests, heading.id);
+    const findings = reportedFindings(heading.id, tests, kept);
+    return { ...heading, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
+  };
+  const catalogued = new Set(catalog.requirements.map((r) => r.id));
+  const uncatalogued = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
+  const requirements = [
+    ...catalog.requirements.map((r) => resultFor(cataloguedHeading(r, profile))),
+    ...uncatalogued.map((id) => resultFor(uncataloguedHeading(id, byRequirement.get(id) ?? []))),
+  ];
+  return { requirements, uncatalogued };
+}
+
+/** The first target a test annotated, else where the run was pointed; never the key. */
+function resultsTarget(records: readonly TestRecord[], meta: RunMeta): ResultsTarget {
   const targetEvidence = records.find((r) => r.evidence.target)?.evidence.target;
-  const target: ResultsTarget = {
+  return {
     baseUrl: targetEvidence?.baseUrl ?? meta.fallbackBaseUrl ?? null,
     kind: targetEvidence?.kind ?? 'unknown',
     controllable: targetEvidence?.controllable ?? null,
     apiKey: meta.apiKeyConfigured ? 'redacted' : 'not set',
   };
+}
 
+function runCounts(records: readonly TestRecord[], runStatus: string): Results['run'] {
   const count = (statuses: readonly TestStatus[]): number => records.filter((r) => statuses.includes(r.status)).length;
+  return {
+    status: runStatus,
+    tests: records.length,
+    passed: count(['passed']),
+    failed: count(FAILED),
+    skipped: count(['skipped']),
+    other: count(['interrupted', 'not-run']),
+  };
+}
+
+export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
+  const kept = keepTimelines(records);
+  const { requirements, uncatalogued } = requirementResults(records, catalog, meta.profile, kept);
+  const areas =
+    uncatalogued.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
-    target,
+    target: resultsTarget(records, meta),
     profile: meta.profile,
     startedAt: meta.startedAt,
     finishedAt: meta.finishedAt,
     summary: summarize(requirements, { tests: records, runStatus: meta.runStatus, requireComplete: meta.requireComplete }),
     requirements,
     seeds: records.flatMap((r) => r.evidence.seeds.map((s) => ({ ...s, test: r.id, testTitle: r.title }))),
-    run: {
-      status: meta.runStatus,
-      tests: records.length,
-      passed: count(['passed']),
-      failed: count(FAILED),
-      skipped: count(['skipped']),
-      other: count(['interrupted', 'not-run']),
-    },
+    run: runCounts(records, meta.runStatus),
     areas,
     specIssues: catalog.spec_issues ?? [],
     coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
-    timelines,
-    problems,
+    timelines: kept.timelines,
+    // What the tests could not attach, test by test.
+    problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),
   };
   // Last line of defence: whatever a test or the target put in, the key does not leave this function.
   return redactDeep(results, meta.secrets) as Results;

@@ -1,7 +1,7 @@
 // results.json -> the Markdown verdict table CI writes to the job summary ($GITHUB_STEP_SUMMARY). Pure.
 // GitHub renders Markdown and some HTML there: every value from the run is escaped as a table cell.
 import { clip } from '../contract/clip.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from './html/escape.js';
 import type { LevelTally, RunRequirement, RunSummary } from './summary-model.js';
 
 export interface SummaryOptions {

@@ -31,6 +31,8 @@ export interface StatusDecision {
 
 const RAN: readonly TestStatus[] = ['passed', 'failed', 'timedOut', 'interrupted'];
 const BROKE: readonly TestStatus[] = ['failed', 'timedOut', 'interrupted'];
+/** The outcomes a run counts as failed tests. */
+export const FAILED: readonly TestStatus[] = ['failed', 'timedOut'];
 
 function firstLine(text: string | undefined): string {
   const line = (text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';

@@ -1,4 +1,6 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
+import type { Exchange } from '../../src/oracle/exchange.js';
+import type { Conformance } from './support/conformance.js';
 import { test } from './support/fixtures.js';
 import { indexText } from './support/jobs.js';
 
@@ -14,6 +16,22 @@ const revealed = (body: string, jobId: string): string[] => [
   ...(body.includes(jobId) ? [jobId] : []),
 ];
 
+/** A request with no right to the job is rejected with one of `statuses`, best 401 (JS-AUTH-004), and shown nothing of the job. */
+function judgeRejected(
+  conformance: Conformance,
+  requirement: string,
+  request: string,
+  statuses: readonly number[],
+  jobId: string,
+  exchange: Exchange,
+): void {
+  conformance.judgeOther(exchange, { jobId });
+  conformance.judge(requirement, statuses.includes(exchange.status), `${request} was answered ${exchange.status}`, { jobId, exchange });
+  const shown = revealed(exchange.body, jobId);
+  conformance.judge(requirement, shown.length === 0, `${request} was shown ${shown.join(', ')}`, { jobId, exchange });
+  conformance.judge('JS-AUTH-004', exchange.status === 401, `${request} was answered ${exchange.status}, not 401`, { jobId, exchange });
+}
+
 test.describe('auth: keys and organizations', () => {
   let jobId: string;
 
@@ -25,25 +43,8 @@ test.describe('auth: keys and organizations', () => {
     'a request without a key is rejected and learns nothing of the job',
     requirements('JS-AUTH-001', 'JS-AUTH-004', 'JS-ERR-002'),
     async ({ clientFor, conformance }) => {
-      const answer = await clientFor(undefined).getJob(jobId);
-      const { exchange } = answer;
-      conformance.judgeOther(exchange, { jobId });
-      conformance.judge(
-        'JS-AUTH-001',
-        REJECTED_WITHOUT_KEY.includes(exchange.status),
-        `a request without a key was answered ${exchange.status}`,
-        { jobId, exchange },
-      );
-      conformance.judge(
-        'JS-AUTH-001',
-        revealed(exchange.body, jobId).length === 0,
-        `a request without a key was shown ${revealed(exchange.body, jobId).join(', ')}`,
-        { jobId, exchange },
-      );
-      conformance.judge('JS-AUTH-004', exchange.status === 401, `a request without a key was answered ${exchange.status}, not 401`, {
-        jobId,
-        exchange,
-      });
+      const { exchange } = await clientFor(undefined).getJob(jobId);
+      judgeRejected(conformance, 'JS-AUTH-001', 'a request without a key', REJECTED_WITHOUT_KEY, jobId, exchange);
       await conformance.expectConforms();
     },
   );
@@ -53,23 +54,7 @@ test.describe('auth: keys and organizations', () => {
     requirements('JS-AUTH-002', 'JS-AUTH-004', 'JS-ERR-002'),
     async ({ clientFor, target, conformance }) => {
       const { exchange } = await clientFor({ apiKey: 'cap_dev_not_a_real_key_0000000000', orgId: target.tenant.orgId }).getJob(jobId);
-      conformance.judgeOther(exchange, { jobId });
-      conformance.judge(
-        'JS-AUTH-002',
-        REJECTED_WRONG_KEY.includes(exchange.status),
-        `a request with an unknown key was answered ${exchange.status}`,
-        { jobId, exchange },
-      );
-      conformance.judge(
-        'JS-AUTH-002',
-        revealed(exchange.body, jobId).length === 0,
-        `the answer to an unknown key shows ${revealed(exchange.body, jobId).join(', ')}`,
-        { jobId, exchange },
-      );
-      conformance.judge('JS-AUTH-004', exchange.status === 401, `a request with an unknown key was answered ${exchange.status}, not 401`, {
-        jobId,
-        exchange,
-      });
+      judgeRejected(conformance, 'JS-AUTH-002', 'a request with an unknown key', REJECTED_WRONG_KEY, jobId, exchange);
       await conformance.expectConforms();
     },
   );

@@ -1,6 +1,7 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import type { JobSnapshot } from '../../src/model/job.js';
 import { isKnownStatus, isTerminal } from '../../src/model/status.js';
+import type { Conformance } from './support/conformance.js';
 import { test, expect } from './support/fixtures.js';
 import { indexText, largeText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
@@ -8,6 +9,28 @@ import { files, scenario } from './support/scenarios.js';
 /** A cancel answered with a finished status other than cancelled: the job had ended before the cancel landed. */
 function finishedFirst(answered: unknown): answered is string {
   return typeof answered === 'string' && answered !== 'cancelled' && isKnownStatus(answered) && isTerminal(answered);
+}
+
+type CancelAnswer = Awaited<ReturnType<Conformance['cancel']>>;
+
+/** A cancel that found the job already finished cannot judge `requirement`: says so and follows the job to its end. */
+async function landedTooLate(conformance: Conformance, jobId: string, cancel: CancelAnswer, requirement: string): Promise<boolean> {
+  if (!finishedFirst(cancel.json?.status)) return false;
+  conformance.cannotJudge(`the job had ended ${cancel.json?.status} before the cancel landed`, requirement, false);
+  await conformance.waitFor(jobId);
+  return true;
+}
+
+/** A running job's cancel is answered 200 and the job ends cancelled (JS-CANCEL-002). */
+async function judgeCancelOfRunning(conformance: Conformance, jobId: string, cancel: CancelAnswer): Promise<void> {
+  conformance.judge('JS-CANCEL-002', cancel.exchange.status === 200, `cancel of a running job was answered ${cancel.exchange.status}`, {
+    jobId,
+    exchange: cancel.exchange,
+  });
+  const result = await conformance.waitFor(jobId);
+  // Files left queued or processing are JS-STATE-010's to judge, on every snapshot of the cancelled job.
+  if (result?.outcome === 'terminal')
+    conformance.judge('JS-CANCEL-002', result.status === 'cancelled', `after cancel the running job ended ${result.status}`, { jobId });
 }
 
 /** What "cancel leaves a finished job unchanged" covers: live fields (updated_at, ETA, credits remaining) may move. */
@@ -57,15 +80,7 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
         scenario(collection, { files: files(20), stageSeconds: [pace.span(2, 50), stage, stage, stage, stage, 5] }),
       );
       expect(await conformance.waitUntil(jobId, (s) => s.status === 'running' && s.progress?.current_stage === 'chunking')).toBe(true);
-      const cancel = await conformance.cancel(jobId);
-      conformance.judge('JS-CANCEL-002', cancel.exchange.status === 200, `cancel of a running job was answered ${cancel.exchange.status}`, {
-        jobId,
-        exchange: cancel.exchange,
-      });
-      const result = await conformance.waitFor(jobId);
-      // Files left queued or processing are JS-STATE-010's to judge, on every snapshot of the cancelled job.
-      if (result?.outcome === 'terminal')
-        conformance.judge('JS-CANCEL-002', result.status === 'cancelled', `after cancel the running job ended ${result.status}`, { jobId });
+      await judgeCancelOfRunning(conformance, jobId, await conformance.cancel(jobId));
       await conformance.expectConforms();
     },
   );
@@ -87,11 +102,7 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
         return conformance.expectConforms();
       }
       const cancel = await conformance.cancel(jobId);
-      if (finishedFirst(cancel.json?.status)) {
-        conformance.cannotJudge(`the job had ended ${cancel.json?.status} before the cancel landed`, 'JS-CANCEL-001', false);
-        await conformance.waitFor(jobId);
-        return conformance.expectConforms();
-      }
+      if (await landedTooLate(conformance, jobId, cancel, 'JS-CANCEL-001')) return conformance.expectConforms();
       conformance.judge('JS-CANCEL-001', cancel.exchange.status === 200, `cancel of a pending job was answered ${cancel.exchange.status}`, {
         jobId,
         exchange: cancel.exchange,
@@ -133,18 +144,8 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
         return conformance.expectConforms();
       }
       const cancel = await conformance.cancel(jobId);
-      if (finishedFirst(cancel.json?.status)) {
-        conformance.cannotJudge(`the job had ended ${cancel.json?.status} before the cancel landed`, 'JS-CANCEL-002', false);
-        await conformance.waitFor(jobId);
-        return conformance.expectConforms();
-      }
-      conformance.judge('JS-CANCEL-002', cancel.exchange.status === 200, `cancel of a running job was answered ${cancel.exchange.status}`, {
-        jobId,
-        exchange: cancel.exchange,
-      });
-      const result = await conformance.waitFor(jobId);
-      if (result?.outcome === 'terminal')
-        conformance.judge('JS-CANCEL-002', result.status === 'cancelled', `after cancel the running job ended ${result.status}`, { jobId });
+      if (await landedTooLate(conformance, jobId, cancel, 'JS-CANCEL-002')) return conformance.expectConforms();
+      await judgeCancelOfRunning(conformance, jobId, cancel);
       await conformance.expectConforms();
     },
   );

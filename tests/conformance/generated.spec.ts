@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { annotateSeed, requirements } from '../../src/report/evidence.js';
+import { annotateSeed, requirements } from '../../src/evidence/attach.js';
 import { scenarioArbitrary } from '../../generators/scenario.js';
 import { settings } from '../../src/settings/settings.js';
 import { test, expect } from './support/fixtures.js';

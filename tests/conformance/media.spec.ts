@@ -1,4 +1,4 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import { matchesFile } from '../../src/client/file-match.js';
 import { settings } from '../../src/settings/settings.js';
 import { test, expect } from './support/fixtures.js';

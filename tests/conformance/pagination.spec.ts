@@ -1,5 +1,5 @@
-import { requirements } from '../../src/report/evidence.js';
-import { classify } from '../../src/oracle/index.js';
+import { requirements } from '../../src/evidence/attach.js';
+import { classify } from '../../src/oracle/classify.js';
 import { test, expect, MANY_FILES } from './support/fixtures.js';
 
 // Every job here is created once per worker and shared (worker-scoped fixtures): a page walk only reads.

@@ -1,5 +1,5 @@
-import { requirements } from '../../src/report/evidence.js';
-import { classify } from '../../src/oracle/index.js';
+import { requirements } from '../../src/evidence/attach.js';
+import { classify } from '../../src/oracle/classify.js';
 import { test, expect } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';
 

@@ -1,4 +1,4 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import { parseRetryAfter } from '../../src/model/retry-after.js';
 import { test, expect } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';

@@ -1,4 +1,4 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import { test } from './support/fixtures.js';
 import { indexText } from './support/jobs.js';
 

@@ -1,4 +1,4 @@
-import { requirements } from '../../src/report/evidence.js';
+import { requirements } from '../../src/evidence/attach.js';
 import { test, expect } from './support/fixtures.js';
 import { indexText, largeText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';

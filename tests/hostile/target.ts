@@ -5,6 +5,7 @@
 // whatever reaches it: a redirect followed there, and the key sent with it, would show.
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { ANSWERS, CORRUPTED_POLLS, HOSTILE_CASES, type HostileCase } from './cases.js';
 
 export { HOSTILE_CASES, type HostileCase } from './cases.js';
@@ -45,15 +46,6 @@ const INDEX = /^\/v2\/collections\/[^/?]+\/index\//;
  */
 const STOPPING: readonly HostileCase[] = ['redirect-loop', 'redirect-other-host'];
 
-function readAll(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
-
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'te', 'trailer']);
 
 interface Upstream {
@@ -76,7 +68,7 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Ups
       },
       (incoming) => {
         const kept = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-        readAll(incoming).then((b) => resolve({ status: incoming.statusCode ?? 502, headers: kept, body: b }), reject);
+        buffer(incoming).then((b) => resolve({ status: incoming.statusCode ?? 502, headers: kept, body: b }), reject);
       },
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error('upstream timeout')));
@@ -131,7 +123,7 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readAll(req);
+    const body = await buffer(req);
     const match = req.method === 'GET' ? JOB_STATUS.exec(req.url ?? '') : null;
     const jobId = match ? decodeURIComponent(match[1]!) : undefined;
     const answer = upstream

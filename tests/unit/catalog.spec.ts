@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { catalog, levelIn } from '../../src/contract/catalog.js';
-import { ORACLE_CHECKS } from '../../src/oracle/index.js';
+import { ORACLE_CHECKS } from '../../src/oracle/oracle-checks.js';
 
 test.describe('the requirement catalog (spec/requirements.yaml)', () => {
   test('matches its JSON Schema', () => {

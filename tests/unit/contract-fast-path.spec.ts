@@ -4,7 +4,7 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
-import { TIMELINE_CORRUPTIONS } from '../../generators/corruptions/index.js';
+import { TIMELINE_CORRUPTIONS } from '../../generators/corruptions/timeline-corruptions.js';
 import { scenarioTimelineArbitrary } from '../../generators/timeline.js';
 import { isDateTime, referenceDateTime } from '../../src/contract/date-time.js';
 import { toProblems } from '../../src/contract/problems.js';

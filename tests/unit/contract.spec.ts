@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import { placeholderBody } from '../../generators/placeholder.js';
+import { billingOf } from '../../src/model/billing.js';
 import { isJsonObject } from '../../src/oracle/classify.js';
 import {
   compilations,
@@ -125,22 +127,10 @@ const runningSnapshot = (): Json => ({
   estimated_time_remaining_seconds: 30,
 });
 
-const billing = {
-  cost: { amount: 0.12, currency: 'USD' },
-  credits: { used: 12, remaining: 9988 },
-  rate: { per_credit: 0.01, currency: 'USD' },
-  processing_type: 'basic',
-  pages_processed: 12,
-};
+const billing = billingOf(12);
 
 // The seed's placeholder, verbatim.
-const placeholder = (): Json => ({
-  job_id: 'job_1',
-  status: 'running',
-  progress: null,
-  progress_message: 'Fetching job status — please retry in a few seconds',
-  estimated_time_remaining_seconds: 30,
-});
+const placeholder = (): Json => ({ ...placeholderBody('job_1') });
 
 // ---------------------------------------------------------------- the document
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test, expect } from '@playwright/test';
-import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
+import { startSimulator, type SimulatorHandle } from '../../src/simulator/server.js';
 
 const execFileAsync = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -4,7 +4,8 @@
 // after every 429 the same request comes again no sooner than its Retry-After. Both are bounds the client
 // guarantees itself, so neither depends on how fast the machine is. The request budget's end (a clear
 // message, inconclusive requirements, a ceiling at the target) is tests/verdicts/inconclusive.spec.ts.
-import { startSimulator, SUITE_TIME_SCALE } from '../../src/simulator/index.js';
+import { startSimulator } from '../../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
 import { startRewritingProxy } from './support/rewriting-proxy.js';
 import { apiRequests, meanRate, peakInWindow, retryAfterWaits, trafficLog } from './support/traffic-log.js';

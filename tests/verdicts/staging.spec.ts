@@ -2,7 +2,8 @@
 // no control API, the vendor-variant dialect, a rate limit), the suite with its defaults finds no MUST
 // failure and says which MUSTs it could not exercise, and why; and the simulator's lawful dialect, with its
 // control API on, passes the whole suite. `npm run rehearsal` runs the whole suite the first way.
-import { startSimulator, SUITE_TIME_SCALE } from '../../src/simulator/index.js';
+import { startSimulator } from '../../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
 import { rehearse } from './support/rehearsal.js';
 

@@ -1,8 +1,8 @@
 // One run's page of the history site: the requirements whose status changed since the run before,
 // regressions first (../diff.ts decides what changed and how). Pure; everything from a run is escaped.
-import { escapeHtml as e } from '../escape.js';
+import { escapeHtml as e } from '../html/escape.js';
 import type { HistoryRun } from './history.js';
-import { badge, page, when } from './page.js';
+import { badge, page, when } from './layout.js';
 
 function describe(run: Pick<HistoryRun, 'summary'>): string {
   const s = run.summary;

@@ -1,6 +1,6 @@
 // The runs of the history in order, each with what changed since the run before it (the report:diff
 // logic of ../diff.ts). Pure: the CLI reads the runs folder and hands the parsed results.json here.
-import { anchorId } from '../escape.js';
+import { anchorId } from '../html/escape.js';
 import { diffResults, type ResultsDiff } from '../diff.js';
 import { NotResultsError, readRunSummary, type RunSummary } from '../summary-model.js';
 

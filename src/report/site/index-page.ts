@@ -1,8 +1,8 @@
 // The history site's front page: every run, newest first, with its verdict, MUST counts, what changed
 // since the run before, and links to its report. Pure; every value from a results.json is escaped.
-import { escapeHtml as e } from '../escape.js';
+import { escapeHtml as e } from '../html/escape.js';
 import type { History, HistoryRun } from './history.js';
-import { badge, page, when } from './page.js';
+import { badge, page, when } from './layout.js';
 
 function changes(run: HistoryRun): string {
   const href = `runs/${run.slug}/changes.html`;

@@ -13,18 +13,14 @@ import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import type { Timeline } from '../../../src/oracle/observation.js';
-import {
-  assessAnswer,
-  assessTimeline,
-  checkCancelResponse,
-  checkQueryResponse,
-  classify,
-  finding,
-  type Exchange,
-  type Finding,
-  type Judged,
-} from '../../../src/oracle/index.js';
-import { attachTimeline, type InconclusiveCause } from '../../../src/report/evidence.js';
+import { assessAnswer, assessTimeline } from '../../../src/oracle/judge.js';
+import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { finding, type Finding } from '../../../src/oracle/finding.js';
+import type { Exchange } from '../../../src/oracle/exchange.js';
+import type { Judged } from '../../../src/oracle/judged.js';
+import { attachTimeline } from '../../../src/evidence/attach.js';
+import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */

@@ -6,7 +6,7 @@ import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from './budget-ledger.js';
-import { annotateTarget, attachFindings, attachJudged } from '../../../src/report/evidence.js';
+import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
 import { Conformance } from './conformance.js';
 import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';

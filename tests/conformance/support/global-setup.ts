@@ -3,7 +3,8 @@
 // process on an ephemeral loopback port; workers inherit what this hands them through the environment.
 import { randomBytes } from 'node:crypto';
 import { handToWorkers, settings } from '../../../src/settings/settings.js';
-import { startSimulator, SUITE_TIME_SCALE } from '../../../src/simulator/index.js';
+import { startSimulator } from '../../../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
 import { createLedgerFile, removeLedgerFile } from './budget-ledger.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import nock from 'nock';
-import { BASE, harness, KEY, ORG, running, target } from './harness.js';
+import { BASE, harness, KEY, ORG, target } from './harness.js';
+import { running } from './sample-jobs.js';
 
 // nock's interceptors are process-global: one test at a time in this file.
 test.describe.configure({ mode: 'serial' });

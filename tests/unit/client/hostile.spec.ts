@@ -4,10 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
-import { judgeStatusExchange, type Exchange } from '../../../src/oracle/index.js';
+import { judgeStatusExchange } from '../../../src/oracle/judge.js';
+import type { Exchange } from '../../../src/oracle/exchange.js';
 import { EXPECTED } from '../../hostile/expectations.js';
 import { HOSTILE_CASES, startHostileTarget, type HostileTarget } from '../../hostile/target.js';
-import { pending } from './harness.js';
+import { pending } from './sample-jobs.js';
 
 const CANARY = `canary-${randomBytes(12).toString('hex')}`;
 const TIMEOUT_MS = 1_500;

@@ -2,7 +2,9 @@ import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { iterateFiles } from '../../../src/client/iterate-files.js';
 import type { FileStatus } from '../../../src/model/job.js';
-import { completed, half, harness, placeholder, target } from './harness.js';
+import { half, harness, target } from './harness.js';
+import { completed } from './sample-jobs.js';
+import { placeholderBody } from '../../../generators/placeholder.js';
 
 // nock's interceptors are process-global: one test at a time in this file.
 test.describe.configure({ mode: 'serial' });
@@ -95,7 +97,7 @@ test('a placeholder page is retried on the same cursor after a back-off (virtual
   const { client, clock } = harness();
   pages(target(), [
     [null, page(['a', 'b'], 'c1')],
-    ['c1', placeholder(J)],
+    ['c1', placeholderBody(J)],
     ['c1', page(['c'], null)],
   ]);
   const walk = iterateFiles(client, J, { limit: 2, clock, random: half });

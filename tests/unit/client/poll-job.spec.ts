@@ -5,7 +5,8 @@ import { budgetedFetch, RequestBudgetExhausted } from '../../../src/client/reque
 import { waitForJob } from '../../../src/client/wait-for-job.js';
 import { PollRejectedError } from '../../../src/client/poll-errors.js';
 import { httpError, ok, reset, serveQuery, serveStatus } from './answers.js';
-import { completed, half, harness, KEY, mediaLagging, running } from './harness.js';
+import { half, harness, KEY } from './harness.js';
+import { completed, mediaLagging, running } from './sample-jobs.js';
 
 // nock's interceptors are process-global: one test at a time in this file.
 test.describe.configure({ mode: 'serial' });

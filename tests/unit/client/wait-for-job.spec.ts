@@ -5,7 +5,9 @@ import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaust
 import { seededRandom } from '../../../src/client/random.js';
 import type { Clock } from '../../../src/client/clock.js';
 import { httpError, ok, reset, serveQuery, serveStatus, type Answer } from './answers.js';
-import { completed, half, harness, KEY, mediaLagging, pending, placeholder, running, T0 } from './harness.js';
+import { half, harness, KEY, T0 } from './harness.js';
+import { completed, mediaLagging, pending, running } from './sample-jobs.js';
+import { placeholderBody } from '../../../generators/placeholder.js';
 
 // nock's interceptors are process-global: one test at a time in this file.
 test.describe.configure({ mode: 'serial' });
@@ -27,7 +29,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
 test.describe('placeholders are "unknown, retry shortly"', () => {
   test('a 90% placeholder storm is waited through with short, doubling waits capped at the regular spacing', async () => {
     const { client, clock } = harness();
-    const ph = ok(placeholder(J));
+    const ph = ok(placeholderBody(J));
     const scope = serveStatus(J, [ph, ph, ph, ph, ok(running(J)), ph, ph, ph, ph, ph, ok(completed(J))]);
     const result = await waitForJob(client, J, { clock });
     expect(result.outcome).toBe('terminal');
@@ -47,7 +49,7 @@ test.describe('placeholders are "unknown, retry shortly"', () => {
   test('a seeded storm of 200 polls (90% placeholders) never counts a placeholder as failure or progress', async () => {
     const { client, clock } = harness();
     const random = seededRandom(42);
-    const answers: Answer[] = Array.from({ length: 199 }, () => (random() < 0.9 ? ok(placeholder(J)) : ok(running(J))));
+    const answers: Answer[] = Array.from({ length: 199 }, () => (random() < 0.9 ? ok(placeholderBody(J)) : ok(running(J))));
     answers.push(ok(completed(J)));
     serveStatus(J, answers);
     const placeholders = answers.filter((a) => 'body' in a && (a.body as { created_at?: string }).created_at === undefined).length;
@@ -65,7 +67,7 @@ test.describe('placeholders are "unknown, retry shortly"', () => {
 
   test('the last real snapshot is kept: a placeholder never replaces it', async () => {
     const { client, clock } = harness();
-    serveStatus(J, [ok(running(J)), ok(placeholder(J)), ok(completed(J))]);
+    serveStatus(J, [ok(running(J)), ok(placeholderBody(J)), ok(completed(J))]);
     const result = await waitForJob(client, J, { clock, onObservation: () => undefined });
     expect(result.requests).toBe(3);
     expect(result.waits).toEqual([3000, 2000]);
@@ -123,7 +125,7 @@ test.describe('429 honours Retry-After', () => {
 
   test('a placeholder between server errors ends the run of failures: the retry budget counts errors in a row', async () => {
     const { client, clock } = harness();
-    const answers = Array.from({ length: 8 }, () => [httpError(503), ok(placeholder(J))]).flat();
+    const answers = Array.from({ length: 8 }, () => [httpError(503), ok(placeholderBody(J))]).flat();
     serveStatus(J, [...answers, ok(completed(J))]);
     const result = await waitForJob(client, J, { clock, random: half, maxRetries: 2 });
     expect(result.outcome).toBe('terminal');

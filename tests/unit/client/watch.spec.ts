@@ -2,7 +2,9 @@ import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { runWatch } from '../../../src/cli/watch.js';
 import { VirtualClock } from '../../../src/client/clock.js';
-import { BASE, completed, KEY, ORG, placeholder, running, T0 } from './harness.js';
+import { BASE, KEY, ORG, T0 } from './harness.js';
+import { completed, running } from './sample-jobs.js';
+import { placeholderBody } from '../../../generators/placeholder.js';
 import { httpError, ok, serveStatus } from './answers.js';
 
 // nock's interceptors are process-global: one test at a time in this file.
@@ -21,7 +23,7 @@ async function watch(args: string[], environment: Record<string, string | undefi
 }
 
 test('a conforming timeline prints one line per answer and exits 0', async () => {
-  serveStatus('j1', [ok(running('j1')), ok(placeholder('j1')), ok(completed('j1'))]);
+  serveStatus('j1', [ok(running('j1')), ok(placeholderBody('j1')), ok(completed('j1'))]);
   const { code, out } = await watch(['j1']);
   expect(code).toBe(0);
   expect(out).toHaveLength(7);

@@ -1,15 +1,7 @@
 import { test, expect } from '@playwright/test';
-import {
-  canObserveFileStatus,
-  canObserveStage,
-  canObserveStatus,
-  FILE_STATUSES,
-  JOB_STATUSES,
-  STAGES,
-  TERMINAL_STATUSES,
-  VENDOR_FINAL_STATUSES,
-  isTerminal,
-} from '../../../src/model/index.js';
+import { canObserveFileStatus, FILE_STATUSES } from '../../../src/model/file-status.js';
+import { canObserveStage, STAGES } from '../../../src/model/stage.js';
+import { canObserveStatus, JOB_STATUSES, TERMINAL_STATUSES, VENDOR_FINAL_STATUSES, isTerminal } from '../../../src/model/status.js';
 
 const KNOWN = [...JOB_STATUSES, ...VENDOR_FINAL_STATUSES];
 

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { indexedFilesAt, snapshotAt, terminalSecond, type Scenario } from '../../../src/model/index.js';
+import { indexedFilesAt, snapshotAt, terminalSecond } from '../../../src/model/progression.js';
+import type { Scenario } from '../../../src/model/scenario.js';
 
 const identity = { jobId: 'job_1', createdAtMs: Date.UTC(2026, 10, 28, 12) };
 const at = (second: number) => identity.createdAtMs + second * 1000;

@@ -1,5 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { checkCancelResponse, checkFilesWalk, checkQueryResponse, classify, exchangeOf, judgeTimeline } from '../../../src/oracle/index.js';
+import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { exchangeOf } from '../../../src/oracle/exchange.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 
 // Whatever a target returns, the oracle answers with findings and never throws.

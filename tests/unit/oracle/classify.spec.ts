@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { classify, duplicateKey, exchangeOf } from '../../../src/oracle/index.js';
-import { job, laggingMediaJob, placeholder, poll } from './fixtures.js';
+import { classify, duplicateKey } from '../../../src/oracle/classify.js';
+import { exchangeOf } from '../../../src/oracle/exchange.js';
+import { job, laggingMediaJob, placeholder, poll } from './sample-jobs.js';
 
 test.describe('classify tells the four kinds of answer apart', () => {
   test('a body with timestamps is a snapshot', () => {

@@ -2,16 +2,13 @@
 // keep it, answers that break it, and the lawful variations a real deployment may show (DESIGN section 4)
 // that must never give a MUST finding. requirements.spec.ts turns each into a test, and fails when an
 // oracle-judged requirement of the catalog has no example either way.
-import {
-  checkCancelResponse,
-  checkFilesWalk,
-  checkQueryResponse,
-  judgeTimeline,
-  type Finding,
-  type Timeline,
-} from '../../../src/oracle/index.js';
+import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Finding } from '../../../src/oracle/finding.js';
+import type { Timeline } from '../../../src/oracle/observation.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { job, JOB_ID, laggingMediaJob, placeholder, poll, timeline } from './fixtures.js';
+import { job, JOB_ID, laggingMediaJob, placeholder, poll, timeline } from './sample-jobs.js';
 import { classify } from '../../../src/oracle/classify.js';
 
 export interface Example {

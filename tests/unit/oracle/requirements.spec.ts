@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { catalog, levelOf } from '../../../src/contract/catalog.js';
 import { EXAMPLES } from './examples.js';
-import { ids } from './fixtures.js';
+import { ids } from './sample-jobs.js';
 
 // Each oracle-judged requirement, shown kept and shown broken.
 for (const [id, examples] of Object.entries(EXAMPLES)) {

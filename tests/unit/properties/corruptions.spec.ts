@@ -5,22 +5,15 @@
 import { ok } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
-import {
-  ANSWER_CORRUPTIONS,
-  filesWalkArbitrary,
-  PAGE_CORRUPTIONS,
-  scenarioTimelineArbitrary,
-  SHAPE_CORRUPTIONS,
-  STATE_CORRUPTIONS,
-  TRANSITION_CORRUPTIONS,
-  WALK_CORRUPTIONS,
-  type Break,
-  type GeneratedTimeline,
-  type GeneratedWalk,
-  type TimelineCorruption,
-  type WalkCorruption,
-} from '../../../generators/index.js';
-import type { Finding } from '../../../src/oracle/index.js';
+import { STATELESS_CORRUPTIONS } from '../../../generators/corruptions/stateless.js';
+import { filesWalkArbitrary, type GeneratedWalk } from '../../../generators/files-walk.js';
+import { PAGE_CORRUPTIONS, WALK_CORRUPTIONS } from '../../../generators/corruptions/pages.js';
+import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../../../generators/timeline.js';
+import { SHAPE_CORRUPTIONS } from '../../../generators/corruptions/shape.js';
+import { STATE_CORRUPTIONS } from '../../../generators/corruptions/state.js';
+import { TRANSITION_CORRUPTIONS } from '../../../generators/corruptions/transitions.js';
+import type { Break, TimelineCorruption, WalkCorruption } from '../../../generators/corruptions/corruption.js';
+import type { Finding } from '../../../src/oracle/finding.js';
 import { checkProperty, DEFAULT_NUM_RUNS } from './fc-config.js';
 import { describeFindings, describeTimeline, judgeBroken, judgeWalk, printable } from './judging.js';
 
@@ -109,7 +102,7 @@ const AREAS: [string, readonly TimelineCorruption[]][] = [
   ['per-snapshot state (JS-STATE, JS-MEDIA-001)', STATE_CORRUPTIONS],
   ['lifecycle across polls (JS-TRANS)', TRANSITION_CORRUPTIONS],
   ['page size in timelines (JS-PAGE-001/002)', PAGE_CORRUPTIONS],
-  ['placeholders, 5xx and 429 (JS-PH, JS-RATE, JS-ERR)', ANSWER_CORRUPTIONS],
+  ['placeholders, 5xx and 429 (JS-PH, JS-RATE, JS-ERR)', STATELESS_CORRUPTIONS],
 ];
 
 for (const [area, operators] of AREAS) {

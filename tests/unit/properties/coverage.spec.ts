@@ -2,9 +2,10 @@
 // timeline or a files walk has at least one operator that breaks it (and the corruption
 // properties prove the oracle reports it). A new MUST in the catalog without one fails here.
 import { expect, test } from '@playwright/test';
-import { TIMELINE_CORRUPTIONS, WALK_CORRUPTIONS } from '../../../generators/index.js';
+import { TIMELINE_CORRUPTIONS } from '../../../generators/corruptions/timeline-corruptions.js';
+import { WALK_CORRUPTIONS } from '../../../generators/corruptions/pages.js';
 import { catalog } from '../../../src/contract/catalog.js';
-import { ORACLE_CHECKS } from '../../../src/oracle/index.js';
+import { ORACLE_CHECKS } from '../../../src/oracle/oracle-checks.js';
 
 /** Checks of other endpoints' answers (query, cancel): no job-status timeline or walk holds them. */
 const OTHER_ENDPOINT_CHECKS = new Set(['checkQueryResponse', 'checkCancelResponse']);

@@ -2,15 +2,12 @@
 // (as exchanges, classified) and then as a walk, exactly as the conformance tests will.
 import type { JobSnapshot } from '../../../src/model/job.js';
 import fc from 'fast-check';
-import {
-  checkFilesWalk,
-  classify,
-  exchangeOf,
-  judgeObservation,
-  judgeTimeline,
-  type Finding,
-  type Timeline,
-} from '../../../src/oracle/index.js';
+import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { exchangeOf } from '../../../src/oracle/exchange.js';
+import { judgeObservation, judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Finding } from '../../../src/oracle/finding.js';
+import type { Timeline } from '../../../src/oracle/observation.js';
 import type { BrokenTimeline } from '../../../generators/corruptions/corruption.js';
 import { walkUrl } from '../../../generators/files-walk.js';
 

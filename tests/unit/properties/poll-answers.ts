@@ -2,7 +2,7 @@
 // 429s with and without Retry-After, 5xx, network errors, malformed bodies, 4xx), fallback query
 // answers, and the settings it is tuned with. Answers come in bursts, so runs of one kind happen.
 import fc from 'fast-check';
-import { placeholderArbitrary } from '../../../generators/index.js';
+import { placeholderArbitrary } from '../../../generators/placeholder.js';
 import { TERMINAL_STATUSES } from '../../../src/model/status.js';
 import { exchangeOf, type Exchange } from '../../../src/oracle/exchange.js';
 import type { PollJobOptions } from '../../../src/client/poll-settings.js';

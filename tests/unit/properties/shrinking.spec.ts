@@ -3,8 +3,10 @@
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
-import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../../../generators/index.js';
-import { finding, judgeTimeline, type Finding, type StatusRequest, type Timeline } from '../../../src/oracle/index.js';
+import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../../../generators/timeline.js';
+import { finding, type Finding } from '../../../src/oracle/finding.js';
+import { judgeTimeline, type StatusRequest } from '../../../src/oracle/judge.js';
+import type { Timeline } from '../../../src/oracle/observation.js';
 import { propertyParameters } from './fc-config.js';
 import { describeFindings, describeTimeline } from './judging.js';
 

@@ -3,8 +3,8 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
-import { scenarioTimelineArbitrary, type Answer, type GeneratedTimeline } from '../../../generators/index.js';
-import type { ObservationKind } from '../../../src/oracle/index.js';
+import { scenarioTimelineArbitrary, type Answer, type GeneratedTimeline } from '../../../generators/timeline.js';
+import type { ObservationKind } from '../../../src/oracle/observation.js';
 import { isTerminal } from '../../../src/model/status.js';
 import { checkProperty, DEFAULT_NUM_RUNS } from './fc-config.js';
 import { describeFindings, judgeBroken } from './judging.js';

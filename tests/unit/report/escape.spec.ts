@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { anchorId, escapeHtml, jsonForScript } from '../../../src/report/escape.js';
-import { HOSTILE } from './fixtures.js';
+import { anchorId, escapeHtml, jsonForScript } from '../../../src/report/html/escape.js';
+import { HOSTILE } from './sample-run.js';
 
 test('escapeHtml leaves no markup character of a hostile string', () => {
   const out = escapeHtml(HOSTILE);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { FINDINGS_ATTACHMENT, TIMELINE_ATTACHMENT, requirements } from '../../../src/report/evidence.js';
+import { requirements } from '../../../src/evidence/attach.js';
+import { FINDINGS_ATTACHMENT, TIMELINE_ATTACHMENT } from '../../../src/evidence/format.js';
 import { readEvidence, type AttachmentReader } from '../../../src/report/read-evidence.js';
 
 const fromBody: AttachmentReader = (a) => (a.body !== undefined ? { text: a.body.toString() } : { problem: 'no body' });

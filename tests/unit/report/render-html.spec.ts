@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { renderHtml } from '../../../src/report/render-html.js';
-import { REPORT_SCRIPT } from '../../../src/report/report-script.js';
+import { renderHtml } from '../../../src/report/html/render-html.js';
+import { REPORT_SCRIPT } from '../../../src/report/html/report-script.js';
 import { buildResults } from '../../../src/report/results.js';
-import { HOSTILE, meta, miniCatalog, mustFinding, record, snapshotPoll } from './fixtures.js';
+import { HOSTILE, meta, miniCatalog, mustFinding, record, snapshotPoll } from './sample-run.js';
 
 /** Every attribute name of every tag; throws if a tag is not in the quoted form the renderer writes. */
 function attributeNames(html: string): string[] {

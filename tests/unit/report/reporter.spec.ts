@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import ConformanceReporter, { MAX_ATTACHMENT_BYTES } from '../../../src/report/reporter.js';
-import { HOSTILE } from './fixtures.js';
+import { HOSTILE } from './sample-run.js';
 
 type Attachment = TestResult['attachments'][number];
 

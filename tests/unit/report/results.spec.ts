@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buildResults } from '../../../src/report/results.js';
 import { requirementStatus } from '../../../src/report/verdict.js';
-import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, record, snapshotPoll } from './fixtures.js';
+import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, record, snapshotPoll } from './sample-run.js';
 
 const byId = (results: ReturnType<typeof buildResults>, id: string) => results.requirements.find((r) => r.id === id);
 

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { diffResults } from '../../../src/report/diff.js';
 import { planSite } from '../../../src/report/site/build-site.js';
-import { HOSTILE } from './fixtures.js';
-import { builtResults, v2Results } from './run-fixtures.js';
+import { HOSTILE } from './sample-run.js';
+import { builtResults, v2Results } from './sample-results.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

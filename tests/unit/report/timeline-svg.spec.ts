@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Observation } from '../../../src/oracle/observation.js';
-import { timelineSvg } from '../../../src/report/timeline-svg.js';
-import { HOSTILE, errorPoll, placeholderPoll, snapshotPoll } from './fixtures.js';
+import { timelineSvg } from '../../../src/report/html/timeline-svg.js';
+import { HOSTILE, errorPoll, placeholderPoll, snapshotPoll } from './sample-run.js';
 
 const timeline = [
   snapshotPoll(0, 'pending'),

@@ -1,16 +1,13 @@
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import {
-  checkCancelResponse,
-  checkErrorBody,
-  checkFilesWalk,
-  checkQueryResponse,
-  classify,
-  judgeTimeline,
-  type Observation,
-} from '../../../src/oracle/index.js';
-import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
+import { checkCancelResponse, checkErrorBody, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Observation } from '../../../src/oracle/observation.js';
+import { advance, call, get, indexText, jsonOf, mixedJob, post, startManual, type Sim } from './harness.js';
+import { sampleScenario } from './sample-scenario.js';
 
 let sim: Sim;
 test.beforeEach(async () => {
@@ -145,17 +142,8 @@ test.describe('job status', () => {
   });
 
   test('files paginate by files_limit and the cursor walk visits each file once', async () => {
-    const scenario = await post(sim, '/_sim/scenarios', {
-      jobType: 'index_s3',
-      collection: 'bulk',
-      files: Array.from({ length: 12 }, (_, i) => ({ uri: `s3://b/doc-${i}.pdf`, media: false, outcome: 'completed' })),
-      pendingSeconds: 0,
-      stageSeconds: [1, 1, 1, 1, 1, 1],
-      end: { kind: 'run' },
-      mediaLagSeconds: 0,
-      placeholders: {},
-      processingType: 'basic',
-    });
+    const files = Array.from({ length: 12 }, (_, i) => ({ uri: `s3://b/doc-${i}.pdf`, media: false, outcome: 'completed' as const }));
+    const scenario = await post(sim, '/_sim/scenarios', sampleScenario({ collection: 'bulk', files }));
     const jobId = jsonOf<{ job_id: string }>(scenario).job_id;
     await advance(sim, 10);
     const pages: JobSnapshot[] = [];
@@ -301,14 +289,7 @@ test.describe('query', () => {
   });
 
   test('a file already in the collection is skipped, and a corrupt one fails the job partially', async () => {
-    await indexText(sim, 'docs', 'one', 'same.txt');
-    const form = new FormData();
-    form.append('files', new Blob(['one']), 'same.txt');
-    form.append('files', new Blob(['??']), 'corrupt-scan.pdf');
-    form.append('files', new Blob(['fine']), 'fine.txt');
-    const jobId = jsonOf<{ job_id: string }>(await call(sim, 'POST', '/v2/collections/docs/index/file', { raw: form })).job_id;
-    await advance(sim, 60);
-    const done = jsonOf<JobSnapshot>(await get(sim, `/v2/jobs/${jobId}`));
+    const done = jsonOf<JobSnapshot>(await get(sim, `/v2/jobs/${await mixedJob(sim)}`));
     expect(done.status).toBe('completed_with_failures');
     expect(done.files?.map((f) => f.status)).toEqual(['skipped', 'failed', 'completed']);
   });

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
+import { sampleScenario } from './sample-scenario.js';
 
 test.describe('control API', () => {
   let sim: Sim;
@@ -44,19 +45,7 @@ test.describe('control API', () => {
   });
 
   test('a played scenario returns its job_id, and a malformed one is a 422 naming each problem', async () => {
-    const played = await post(sim, '/_sim/scenarios', {
-      scenario: {
-        jobType: 'index_s3',
-        collection: 'played',
-        files: [{ uri: 's3://b/a.pdf', media: false, outcome: 'completed' }],
-        pendingSeconds: 2,
-        stageSeconds: [1, 1, 1, 1, 1, 1],
-        end: { kind: 'run' },
-        mediaLagSeconds: 0,
-        placeholders: {},
-        processingType: 'basic',
-      },
-    });
+    const played = await post(sim, '/_sim/scenarios', { scenario: sampleScenario({ collection: 'played', pendingSeconds: 2 }) });
     expect(played.status).toBe(201);
     const jobId = jsonOf<{ job_id: string }>(played).job_id;
     expect(jsonOf<JobSnapshot>(await get(sim, `/v2/jobs/${jobId}`))).toMatchObject({ status: 'pending', collection_name: 'played' });

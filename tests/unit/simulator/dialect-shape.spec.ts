@@ -6,6 +6,7 @@ import { retryAfterValue } from '../../../src/simulator/retry-after.js';
 import { withOffset } from '../../../src/simulator/timestamp-spelling.js';
 import { PLAIN, VENDOR_VARIANT } from '../../../src/simulator/dialect.js';
 import { shapeSnapshot } from '../../../src/simulator/dialect-shape.js';
+import { billingOf } from '../../../src/model/billing.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 
 test('withOffset spells the same instant with +00:00 and microseconds, and leaves other text alone', () => {
@@ -39,13 +40,7 @@ test('live drift only ever lowers credits remaining and moves updated_at forward
     status: 'completed',
     updated_at: '1970-01-01T00:00:00.500Z',
     estimated_time_remaining_seconds: 0,
-    billing: {
-      cost: { amount: 0.03, currency: 'USD' },
-      credits: { used: 3, remaining: 99_997 },
-      rate: { per_credit: 0.01, currency: 'USD' },
-      processing_type: 'basic',
-      pages_processed: 3,
-    },
+    billing: billingOf(3),
   } as JobSnapshot;
   const live = withLiveFields(done, second);
   expect(live.billing!.credits).toEqual({ used: 3, remaining: Math.round((99_997 - second.creditsSpentElsewhere) * 100) / 100 });

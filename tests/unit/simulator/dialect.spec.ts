@@ -3,10 +3,13 @@
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { checkErrorBody, classify, judgeTimeline, type Observation } from '../../../src/oracle/index.js';
+import { checkErrorBody } from '../../../src/oracle/response-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Observation } from '../../../src/oracle/observation.js';
 import { VENDOR_VARIATIONS } from '../../../src/simulator/dialect.js';
 import { NON_PLACEHOLDER_KEYS } from '../../../src/simulator/dialect-shape.js';
-import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
+import { advance, call, get, indexText, jsonOf, mixedJob, post, startManual, type Sim } from './harness.js';
 
 let variant: Sim;
 let plain: Sim;
@@ -23,18 +26,6 @@ const snapshot = async (sim: Sim, jobId: string, query = '') => {
   expect(validate('JobStatus', answer.json)).toEqual([]);
   return jsonOf<JobSnapshot & Record<string, unknown>>(answer);
 };
-
-/** A finished job with one skipped, one failed and one completed file. */
-async function mixedJob(sim: Sim): Promise<string> {
-  await indexText(sim, 'docs', 'one', 'same.txt');
-  const form = new FormData();
-  form.append('files', new Blob(['one']), 'same.txt');
-  form.append('files', new Blob(['??']), 'corrupt-scan.pdf');
-  form.append('files', new Blob(['fine']), 'fine.txt');
-  const jobId = jsonOf<{ job_id: string }>(await call(sim, 'POST', '/v2/collections/docs/index/file', { raw: form })).job_id;
-  await advance(sim, 60);
-  return jobId;
-}
 
 test('the variant switches on at least eight variations, each with its reason', () => {
   expect(VENDOR_VARIATIONS.length).toBeGreaterThanOrEqual(8);

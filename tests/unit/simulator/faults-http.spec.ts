@@ -3,7 +3,10 @@
 // media job as a real snapshot) and finds nothing wrong with the lifecycle around it.
 import { test, expect } from '@playwright/test';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { checkPlaceholderShape, classify, judgeObservation, judgeTimeline, type Observation } from '../../../src/oracle/index.js';
+import { checkPlaceholderShape } from '../../../src/oracle/response-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeObservation, judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Observation } from '../../../src/oracle/observation.js';
 import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
 
 let sim: Sim;

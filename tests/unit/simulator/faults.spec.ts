@@ -1,23 +1,17 @@
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
-import type { Scenario } from '../../../src/model/scenario.js';
 import { noFaults, placeholderDue, placeholderFor, takeRateLimit } from '../../../src/simulator/faults.js';
 import { applyJobFault, cancelJob, JobStore, snapshotOf } from '../../../src/simulator/job-store.js';
+import { sampleScenario } from './sample-scenario.js';
 
-const scenario: Scenario = {
-  jobType: 'index_s3',
+const scenario = sampleScenario({
   collection: 'c1',
   files: [
     { uri: 's3://b/a.pdf', media: false, outcome: 'completed' },
     { uri: 's3://b/b.pdf', media: false, outcome: 'completed' },
   ],
   pendingSeconds: 1,
-  stageSeconds: [1, 1, 1, 1, 1, 1],
-  end: { kind: 'run' },
-  mediaLagSeconds: 0,
-  placeholders: {},
-  processingType: 'basic',
-};
+});
 
 function job(startMs = 0) {
   return new JobStore(1).create({ orgId: 'o', collectionId: 'c', scenario: structuredClone(scenario), createdAtMs: startMs });

@@ -1,7 +1,7 @@
 // Test harness for the simulator: a server on 127.0.0.1:0 with a manual clock, and requests
 // recorded as the oracle's Exchange so its checks judge what came back.
 import type { Exchange } from '../../../src/oracle/exchange.js';
-import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../../src/simulator/index.js';
+import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../../src/simulator/server.js';
 
 export type Sim = SimulatorHandle;
 
@@ -66,6 +66,18 @@ export async function indexText(sim: Sim, collection: string, content: string, f
 export async function advance(sim: Sim, seconds: number): Promise<void> {
   const answer = await post(sim, '/_sim/clock/advance', { seconds });
   if (answer.status !== 200) throw new Error(`clock advance answered ${answer.status}: ${answer.body}`);
+}
+
+/** A finished job with one skipped (already in the collection), one failed (corrupt) and one completed file. */
+export async function mixedJob(sim: Sim): Promise<string> {
+  await indexText(sim, 'docs', 'one', 'same.txt');
+  const form = new FormData();
+  form.append('files', new Blob(['one']), 'same.txt');
+  form.append('files', new Blob(['??']), 'corrupt-scan.pdf');
+  form.append('files', new Blob(['fine']), 'fine.txt');
+  const jobId = jsonOf<{ job_id: string }>(await call(sim, 'POST', '/v2/collections/docs/index/file', { raw: form })).job_id;
+  await advance(sim, 60);
+  return jobId;
 }
 
 export function jsonOf<T>(answer: Answer): T {

@@ -1,7 +1,7 @@
 // --rate-limit N: per API key, beyond N requests in a one-second window of the real clock, a 429
 // with an integer Retry-After and an Error body; the control API is exempt. No timing is asserted.
 import { test, expect } from '@playwright/test';
-import { checkErrorBody } from '../../../src/oracle/index.js';
+import { checkErrorBody } from '../../../src/oracle/response-checks.js';
 import { RateLimiter } from '../../../src/simulator/rate-limiter.js';
 import { get, post, startManual, type Sim } from './harness.js';
 

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { connect } from 'node:net';
-import { checkContentType, checkErrorBody, classify } from '../../../src/oracle/index.js';
+import { checkContentType, checkErrorBody } from '../../../src/oracle/response-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
 import { call, get, indexText, post, startManual, type Sim } from './harness.js';
 
 let sim: Sim;

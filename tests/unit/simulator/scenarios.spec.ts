@@ -7,7 +7,11 @@ import type { JobSnapshot } from '../../../src/model/job.js';
 import { terminalSecond } from '../../../src/model/progression.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { isJobStatus, isTerminal } from '../../../src/model/status.js';
-import { checkFilesWalk, classify, judgeTimeline, type Finding, type Observation } from '../../../src/oracle/index.js';
+import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
+import type { Finding } from '../../../src/oracle/finding.js';
+import type { Observation } from '../../../src/oracle/observation.js';
 import { advance, get, jsonOf, post, startManual, type Sim } from './harness.js';
 
 const DEFAULT_FC_SEED = 20260305;

@@ -2,12 +2,13 @@
 // top_k is honoured, media is found by its transcript, and every answer is a valid QueryResponse.
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
-import { checkQueryResponse } from '../../../src/oracle/index.js';
+import { checkQueryResponse } from '../../../src/oracle/response-checks.js';
 import { search, type IndexedDocument } from '../../../src/simulator/search.js';
 import { fileNameWords, tokenize } from '../../../src/simulator/tokenize.js';
 import { transcriptOf } from '../../../src/simulator/transcript.js';
 import { RERANK_IGNORED } from '../../../src/simulator/routes/query.js';
 import { advance, call, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
+import { sampleScenario } from './sample-scenario.js';
 
 const doc = (uri: string, text: string, media = false): IndexedDocument => ({
   file: { uri, media, outcome: 'completed' },
@@ -116,17 +117,15 @@ test.describe('POST /v2/collections/{name}/query', () => {
   });
 
   test('rerank false on a collection holding media is reranked anyway, with a warning; a non-boolean rerank is 422', async () => {
-    await post(sim, '/_sim/scenarios', {
-      jobType: 'index_s3_file',
-      collection: 'videos',
-      files: [{ uri: 's3://m/keynote.mp4', media: true, outcome: 'completed' }],
-      pendingSeconds: 0,
-      stageSeconds: [1, 1, 1, 1, 1, 1],
-      end: { kind: 'run' },
-      mediaLagSeconds: 0,
-      placeholders: {},
-      processingType: 'basic',
-    });
+    await post(
+      sim,
+      '/_sim/scenarios',
+      sampleScenario({
+        jobType: 'index_s3_file',
+        collection: 'videos',
+        files: [{ uri: 's3://m/keynote.mp4', media: true, outcome: 'completed' }],
+      }),
+    );
     await advance(sim, 30);
     const answer = await query('videos', { query: 'keynote', rerank: false });
     expect(answer.warnings).toEqual([RERANK_IGNORED]);

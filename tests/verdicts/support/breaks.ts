@@ -1,6 +1,6 @@
 // Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
 // that breaks exactly the named requirement, the way a real regression of the API would.
-import type { Tenant } from '../../../src/simulator/index.js';
+import type { Tenant } from '../../../src/simulator/auth.js';
 import { placeholderBody } from '../../../generators/placeholder.js';
 import {
   currentStatus,
@@ -17,7 +17,7 @@ import {
   withJson,
   withQuery,
   type Json,
-} from './answers.js';
+} from './proxied-answers.js';
 import type { Rewrite } from './rewriting-proxy.js';
 
 export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';

@@ -3,7 +3,8 @@
 // or killed when the test ends, whatever its outcome.
 import { randomBytes } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
-import { startSimulator, SUITE_TIME_SCALE, type SimulatorHandle } from '../../../src/simulator/index.js';
+import { startSimulator, type SimulatorHandle } from '../../../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
 import { startRewritingProxy, type Rewrite, type RewritingProxy } from './rewriting-proxy.js';
 import { SharedRuns } from './shared-runs.js';
 import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';

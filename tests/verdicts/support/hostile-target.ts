@@ -3,7 +3,7 @@
 // It echoes the caller's Authorization header back (a careless API does), so the key is in the evidence
 // and only redaction keeps it out of the artifacts. It also reopens finished jobs (JS-TRANS-001), so that
 // the run fails and the report draws the hostile timelines and raw exchanges, not just a green matrix.
-import { onSnapshots } from './answers.js';
+import { onSnapshots } from './proxied-answers.js';
 import { BREAKS, type Break, type Tenants } from './breaks.js';
 import { chain, type Rewrite } from './rewriting-proxy.js';
 

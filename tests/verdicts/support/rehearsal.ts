@@ -2,7 +2,7 @@
 // the vendor-variant dialect, a per-key rate limit), and the conformance suite run against it in
 // external mode with its defaults. Used by `npm run rehearsal` (the whole suite) and by a verdicts test
 // (a few spec files).
-import { startSimulator } from '../../../src/simulator/index.js';
+import { startSimulator } from '../../../src/simulator/server.js';
 import { startRewritingProxy, type Rewrite } from './rewriting-proxy.js';
 import type { SuiteRunner, SuiteRun } from './suite-run.js';
 

@@ -1,8 +1,9 @@
 // A small HTTP proxy on loopback that forwards everything (the /_sim/ control API included) to an
 // upstream server and lets a `Rewrite` change the request, the answer, or both: a target that is the
 // simulator except for one deliberate defect.
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 
 export interface ProxiedRequest {
   method: string;
@@ -33,15 +34,6 @@ export function chain(outer: Rewrite, inner: Rewrite): Rewrite {
 export interface RewritingProxy {
   baseUrl: string;
   close(): Promise<void>;
-}
-
-function readAll(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
 }
 
 // Hop-by-hop headers and the framing the proxy recomputes for the body it actually sends.
@@ -77,7 +69,7 @@ export async function startRewritingProxy(upstreamBaseUrl: string, rewrite: Rewr
           timeout: 30_000,
         },
         (incoming) => {
-          readAll(incoming).then(
+          buffer(incoming).then(
             (body) => resolve({ status: incoming.statusCode ?? 502, headers: endToEnd(incoming.headers), body }),
             reject,
           );
@@ -89,7 +81,7 @@ export async function startRewritingProxy(upstreamBaseUrl: string, rewrite: Rewr
     });
 
   const server = createServer({ keepAlive: true }, (req, res) => {
-    readAll(req)
+    buffer(req)
       .then((body) => rewrite({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, forward))
       .then(
         (answer) => {

@@ -1,29 +1,20 @@
-// The frame every page of the history site shares: no script, a CSP that forbids loading anything, and
-// the stylesheet inline, so a page opens from disk with no network and nothing from a run can execute.
-import { escapeHtml as e } from '../escape.js';
+// The layout every page of the history site shares: the page frame (html-document.ts) with no script at all,
+// so nothing from a run can execute; dates as a reader scans them; badges.
+import { escapeHtml as e } from '../html/escape.js';
+import { htmlDocument } from '../html/html-document.js';
 import { SITE_STYLE } from './site-style.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 export function page(title: string, header: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${e(title)}</title>
-<style>${SITE_STYLE}</style>
-</head>
-<body>
-<header class="site">${header}</header>
+  return htmlDocument(
+    { csp: CSP, title, style: SITE_STYLE },
+    `<header class="site">${header}</header>
 <main>
 ${body}
 </main>
-</body>
-</html>
-`;
+`,
+  );
 }
 
 /** An ISO instant as a reader scans it: `2026-11-28 05:17 UTC`; anything else is shown as it is. */

@@ -1,20 +1,16 @@
 // Hand-written job bodies for the oracle's specification tests: one valid snapshot per status,
 // small enough to read, and helpers that turn bodies into exchanges and timelines.
+import { placeholderBody } from '../../../generators/placeholder.js';
+import { billingOf } from '../../../src/model/billing.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import type { JobStatus } from '../../../src/model/status.js';
-import { classify, exchangeOf, type Exchange, type Timeline } from '../../../src/oracle/index.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { exchangeOf, type Exchange } from '../../../src/oracle/exchange.js';
+import type { Timeline } from '../../../src/oracle/observation.js';
 
 export const JOB_ID = 'job_7f3a';
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 28, 12, 0, second)).toISOString();
-
-const BILLING = {
-  cost: { amount: 0.06, currency: 'USD' },
-  credits: { used: 6, remaining: 994 },
-  rate: { per_credit: 0.01, currency: 'USD' },
-  processing_type: 'basic',
-  pages_processed: 6,
-} as const;
 
 const base = (): JobSnapshot => ({
   job_id: JOB_ID,
@@ -71,7 +67,7 @@ export function job(status: JobStatus, overrides: Partial<Record<keyof JobSnapsh
   if (status === 'completed' || status === 'completed_with_failures' || status === 'failed') {
     s.result = { files_indexed: 2, files_failed: 0, files_skipped: 0, duration_seconds: 28, warnings: [] };
   }
-  if (status === 'completed' || status === 'completed_with_failures') s.billing = structuredClone(BILLING) as JobSnapshot['billing'];
+  if (status === 'completed' || status === 'completed_with_failures') s.billing = billingOf(6);
   if (status === 'completed_with_failures') {
     s.progress = { ...s.progress!, files_processed: 1, files_failed: 1 };
     s.files = [
@@ -98,14 +94,7 @@ export function job(status: JobStatus, overrides: Partial<Record<keyof JobSnapsh
 
 /** The documented placeholder, verbatim from the seed. */
 export function placeholder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    job_id: JOB_ID,
-    status: 'running',
-    progress: null,
-    progress_message: 'Fetching job status — please retry in a few seconds',
-    estimated_time_remaining_seconds: 30,
-    ...overrides,
-  };
+  return { ...placeholderBody(JOB_ID), ...overrides };
 }
 
 /** A media job lagging behind its content: running, progress null, timestamps present. */

@@ -1,6 +1,6 @@
 // One broken rule seen on 500 polls is one finding to read, not 500: findings that say the same thing
 // about the same job in the same test are shown once, with the polls they point at.
-import type { ReportedFinding } from './results.js';
+import type { ReportedFinding } from '../results.js';
 
 export interface FindingGroup {
   /** The first finding of the group; its evidence stands for the rest. */

@@ -1,7 +1,7 @@
 // results.json as the summary and the history site read them: a v1 file as the first release wrote it
 // (the current builder's output with the v2 fields taken away), and the v2 format written out by hand.
 import { buildResults } from '../../../src/report/results.js';
-import { HOSTILE, meta, miniCatalog, mustFinding, record } from './fixtures.js';
+import { HOSTILE, meta, miniCatalog, mustFinding, record } from './sample-run.js';
 
 /** A v1 run: JS-STATE-001 passed, JS-STATE-002 failed by a finding, JS-SHAPE-005 warned, JS-SHAPE-001 not covered. */
 export function builtResults(startedAt = meta.startedAt): unknown {

@@ -1,63 +1,28 @@
-// The contract between conformance tests and the report: tests call these helpers, and everything the
-// reporter needs travels in Playwright annotations and attachments, so shards and merge-reports keep it.
+// The test side of the evidence contract: tests call these helpers while they run, and everything the
+// reporter needs travels in Playwright annotations and attachments (format.ts), so shards and merge-reports keep it.
 import type { TestInfo } from '@playwright/test';
+import {
+  FINDINGS_ATTACHMENT,
+  JUDGED_ATTACHMENT,
+  REQUIREMENT_ANNOTATION,
+  REQUIREMENT_ID,
+  SEED_ANNOTATION,
+  TARGET_ANNOTATION,
+  TIMELINE_ATTACHMENT,
+  type FindingsAttachment,
+  type JudgedAttachment,
+  type SeedEvidence,
+  type TargetEvidence,
+  type TimelineAttachment,
+} from './format.js';
 import type { Finding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
-import { clipStrings } from './limits.js';
+import { clipStrings } from './clip-strings.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
 
-export const REQUIREMENT_ANNOTATION = 'requirement';
-export const TARGET_ANNOTATION = 'conformance-target';
-export const SEED_ANNOTATION = 'conformance-seed';
-export const FINDINGS_ATTACHMENT = 'conformance-findings';
-export const JUDGED_ATTACHMENT = 'conformance-judged';
-export const TIMELINE_ATTACHMENT = 'conformance-timeline';
 /** Any string (a body, a field) longer than this is cut before it is attached (the report shows far less). */
-export const ATTACHED_STRING_LIMIT = 64 * 1024;
-
-export type TargetKind = 'simulator' | 'external';
-
-export interface TargetEvidence {
-  baseUrl: string;
-  kind: TargetKind;
-  /** Whether the simulator's `/_sim/` control API answered. */
-  controllable: boolean;
-}
-
-export interface SeedEvidence {
-  seed: number | string;
-  /** fast-check's counterexample path, when a property failed. */
-  path?: string;
-  /** The shell command that replays this seed. */
-  command: string;
-}
-
-export interface FindingsAttachment {
-  findings: Finding[];
-}
-
-/** Why a requirement could not be judged: the suite's own trouble, never the target's fault. */
-export interface InconclusiveCause {
-  /** The requirement it kept from being judged; absent when it concerns every requirement of the test. */
-  requirement?: string;
-  cause: string;
-  /** True when it is the suite's own trouble (budget, network, its deadline): the run broke. */
-  suiteTrouble: boolean;
-}
-
-/** Which requirements a test's checks actually ran on (held or not), and what kept others from running. */
-export interface JudgedAttachment {
-  exercised: string[];
-  inconclusive: InconclusiveCause[];
-}
-
-export interface TimelineAttachment {
-  jobId: string;
-  timeline: Observation[];
-}
-
-const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+const ATTACHED_STRING_LIMIT = 64 * 1024;
 
 /**
  * Test details naming the requirements a test judges: `test(title, requirements('JS-STATE-001'), body)`.

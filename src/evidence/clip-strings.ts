@@ -1,4 +1,5 @@
 // Size limits for evidence: a target can answer with megabytes, the report must stay readable and small.
+// Tests clip what they attach, the reporter what it keeps.
 import { clip } from '../contract/clip.js';
 
 /** Deep copy with every string longer than `max` cut; arrays longer than `maxItems` are cut too. */

@@ -1,14 +1,16 @@
 // Results model -> one self-contained HTML page. Pure (no I/O) so it can be tested on hostile input;
 // every value is escaped here, scripts are pinned by hash in a CSP, and nothing points off the page.
 import { createHash } from 'node:crypto';
-import type { Observation } from '../oracle/observation.js';
-import { clip } from '../contract/clip.js';
+import type { Observation } from '../../oracle/observation.js';
+import { clip } from '../../contract/clip.js';
 import { anchorId, escapeHtml as e, jsonForScript } from './escape.js';
 import { describePolls, groupFindings } from './finding-groups.js';
+import { htmlDocument } from './html-document.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLE } from './report-style.js';
-import type { CoverageRow } from './coverage.js';
-import type { RequirementResult, Results, TestRef, TimelineEvidence } from './results.js';
+import type { CoverageRow } from '../coverage.js';
+import type { TimelineEvidence } from '../kept-timelines.js';
+import type { RequirementResult, Results, TestRef } from '../results.js';
 import { timelineSvg } from './timeline-svg.js';
 
 const BODY_SHOWN = 4000;
@@ -284,19 +286,10 @@ export function renderHtml(results: Results): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const s = results.summary;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${VERDICT_TITLE[s.verdict]} — job-status conformance report</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-${banner(results)}
+  const title = `${VERDICT_TITLE[results.summary.verdict]} — job-status conformance report`;
+  return htmlDocument(
+    { csp, title, style: REPORT_STYLE },
+    `${banner(results)}
 <nav class="toc"><a href="#target">Target</a><a href="#matrix">Requirements</a><a href="#failures">Failures</a><a href="#coverage">Coverage</a><a href="#seeds">Seeds</a><a href="#spec-issues">Spec issues</a></nav>
 <main>
 ${target(results)}
@@ -310,7 +303,6 @@ ${problems(results)}
 </main>
 <script type="application/json" id="report-data">${jsonForScript(scriptData(results))}</script>
 <script>${REPORT_SCRIPT}</script>
-</body>
-</html>
-`;
+`,
+  );
 }

@@ -1,4 +1,4 @@
-// Plain-data builders for the report's unit tests: test records, timelines, hostile strings.
+// A sample run for the report's unit tests, as plain data: a small catalog, run meta, test records, polls, hostile strings.
 import type { Catalog } from '../../../src/contract/catalog.js';
 import { exchangeOf } from '../../../src/oracle/exchange.js';
 import type { Finding } from '../../../src/oracle/finding.js';

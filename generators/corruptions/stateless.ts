@@ -92,7 +92,7 @@ export const errorBodyWithoutDetail = timelineCorruption({
   },
 });
 
-export const ANSWER_CORRUPTIONS = [
+export const STATELESS_CORRUPTIONS = [
   serverErrorInsteadOfPlaceholder,
   placeholderMisshapen,
   placeholderExtraKey,
