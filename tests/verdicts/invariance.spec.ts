@@ -61,16 +61,19 @@ test.describe('one verdict, however the run is made', () => {
     simulator,
     rewritingProxy,
   }, testInfo) => {
-    const inside = await runOnce(`embedded ${seed}`, embedded(seed));
     let front = '';
     let upstream = '';
-    const outside = await runOnce(`proxied ${seed}`, async () => {
-      const sim = await simulator();
-      const proxy = await rewritingProxy(sim.baseUrl, passThrough);
-      [front, upstream] = [proxy.baseUrl, sim.baseUrl];
-      const target = targetOf(sim, proxy.baseUrl);
-      return { ...target, env: { ...target.env, ...seeded(seed) }, timeoutMs: CHILD_TIMEOUT_MS };
-    });
+    // Side by side: each child runs one worker and waits on its simulator's clock half the time.
+    const [inside, outside] = await Promise.all([
+      runOnce(`embedded ${seed}`, embedded(seed)),
+      runOnce(`proxied ${seed}`, async () => {
+        const sim = await simulator();
+        const proxy = await rewritingProxy(sim.baseUrl, passThrough);
+        [front, upstream] = [proxy.baseUrl, sim.baseUrl];
+        const target = targetOf(sim, proxy.baseUrl);
+        return { ...target, env: { ...target.env, ...seeded(seed) }, timeoutMs: CHILD_TIMEOUT_MS };
+      }),
+    ]);
 
     const runs = [inside, outside].map((r) => verdictsOf(r.results));
     const table = verdictTable([`embedded ${seed}`, `external ${seed}`], runs, { findings: true });
@@ -104,21 +107,22 @@ test.describe('one verdict, however the run is made', () => {
     const dir = suite.scratch();
     const blobs = path.join(dir, 'all-blob-reports');
     mkdirSync(blobs);
-    const shardTests: string[][] = [];
-    // One shard after the other: each uses both cores, as a CI matrix job does.
-    for (const shard of [1, 2]) {
-      const blobDir = path.join(dir, `blob-${shard}`);
-      const run = await suite.command(
-        ['test', '--project=conformance', `--shard=${shard}/2`, '--reporter=blob'],
-        { ...seeded(seed), CONFORMANCE_REPORTS_DIR: path.join(dir, `shard-${shard}`), PLAYWRIGHT_BLOB_OUTPUT_DIR: blobDir },
-        CHILD_TIMEOUT_MS,
-      );
-      const zips = readdirSync(blobDir).filter((f) => f.endsWith('.zip'));
-      expect(zips, `shard ${shard} left one blob (exit ${run.exitCode}):\n${run.output.slice(-3000)}`).toHaveLength(1);
-      const zip = zips[0] as string;
-      shardTests.push(testsInBlob(path.join(blobDir, zip)));
-      copyFileSync(path.join(blobDir, zip), path.join(blobs, `shard-${shard}-${zip}`));
-    }
+    // The shards side by side, one worker each, as the CI matrix runs them.
+    const shardTests = await Promise.all(
+      [1, 2].map(async (shard) => {
+        const blobDir = path.join(dir, `blob-${shard}`);
+        const run = await suite.command(
+          ['test', '--project=conformance', `--shard=${shard}/2`, '--reporter=blob', '--workers=1'],
+          { ...seeded(seed), CONFORMANCE_REPORTS_DIR: path.join(dir, `shard-${shard}`), PLAYWRIGHT_BLOB_OUTPUT_DIR: blobDir },
+          CHILD_TIMEOUT_MS,
+        );
+        const zips = readdirSync(blobDir).filter((f) => f.endsWith('.zip'));
+        expect(zips, `shard ${shard} left one blob (exit ${run.exitCode}):\n${run.output.slice(-3000)}`).toHaveLength(1);
+        const zip = zips[0] as string;
+        copyFileSync(path.join(blobDir, zip), path.join(blobs, `shard-${shard}-${zip}`));
+        return testsInBlob(path.join(blobDir, zip));
+      }),
+    );
     const mergedDir = path.join(dir, 'merged');
     const merge = await suite.command(
       ['merge-reports', '--config', 'playwright.config.ts', blobs],
