@@ -2,7 +2,9 @@
 // not conformant and names that requirement, and the run's exit code follows DESIGN section 6 (non-zero
 // exactly when a MUST failed). Breaks share runs (support/break-runs.ts): each run aims at most one break
 // at each area's requests, so each area's tests meet one defect, as in a run of that break alone.
-import { BREAKS } from './support/breaks.js';
+import path from 'node:path';
+import { TEST_HEADER, testHeaderValue } from '../conformance/support/test-header.js';
+import { BREAKS, type Break } from './support/breaks.js';
 import { aimedByArea, AREAS, planBreakRuns } from './support/break-runs.js';
 import { expect, targetOf, test } from './support/fixtures.js';
 import { failedIds } from './support/suite-run.js';
@@ -19,6 +21,30 @@ test('every area has at least one break, and every break is in exactly one run w
   expect(RUNS.flatMap((run) => run.breaks)).toHaveLength(BREAKS.length);
   expect(new Set(RUNS.flatMap((run) => run.breaks))).toEqual(new Set(BREAKS));
   for (const run of RUNS) expect(new Set(run.breaks.map((b) => b.area)).size, run.title).toBe(run.breaks.length);
+});
+
+test("a run aims each break at its own area's requests: another area's, and requests that name no test, pass straight on", async () => {
+  const tagging = (area: Break['area']): Break => ({
+    requirement: `JS-${area}`,
+    level: 'MUST',
+    area,
+    defect: 'tags the answer',
+    rewrite: () => async (request, forward) => ({ ...(await forward(request)), body: Buffer.from(area) }),
+  });
+  const rewrite = aimedByArea([tagging('auth'), tagging('cancel')], {
+    main: { apiKey: 'k', orgId: 'o' },
+    other: { apiKey: 'k2', orgId: 'o2' },
+  });
+  const upstream = async () => ({ status: 200, headers: {}, body: Buffer.from('untouched') });
+  const answer = async (test?: string) =>
+    (
+      await rewrite({ method: 'GET', url: '/v2/jobs/j', headers: test ? { [TEST_HEADER]: test } : {}, body: Buffer.alloc(0) }, upstream)
+    ).body.toString();
+  expect(await answer(testHeaderValue(path.resolve('tests/conformance/auth.spec.ts'), 12))).toBe('auth');
+  expect(await answer('tests/conformance/cancel.spec.ts:40')).toBe('cancel');
+  expect(await answer('tests/conformance/state.spec.ts:7')).toBe('untouched');
+  expect(await answer()).toBe('untouched');
+  expect(await answer('tests/conformance/auth.spec.ts')).toBe('untouched');
 });
 
 for (const planned of RUNS) {
