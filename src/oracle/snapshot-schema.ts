@@ -4,7 +4,7 @@
 import { validate, type SchemaProblem } from '../contract/schemas.js';
 import { isKnownStatus, isTerminal, isVendorFinalStatus } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
-import type { Judged } from './judged.js';
+import { JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
 import { objectAt } from './values.js';
 
 /** An ISO 8601 date-time without an offset: valid for doc-new's plain strings, not RFC 3339 (SPEC-011). */
@@ -61,12 +61,30 @@ export function checkSnapshotSchema(body: unknown, context: FindingContext = {})
   return out;
 }
 
-/** The schema's requirements, judged on every snapshot; JS-SHAPE-007 only where a job reports its end. */
-export function assessSnapshotSchema(body: unknown, context: FindingContext = {}): Judged[] {
+const SCHEMA_IDS: readonly string[] = ['JS-SHAPE-001', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-008'];
+const TERMINAL_SCHEMA_IDS: readonly string[] = [...SCHEMA_IDS, 'JS-SHAPE-007'];
+
+/** The schema's requirements judged on every snapshot (JS-SHAPE-007 only where a job reports its end), into `out`. */
+export function judgeSnapshotSchema(body: unknown, context: FindingContext, out: Judgements): void {
   const findings = checkSnapshotSchema(body, context);
   const status = objectAt(body)?.status;
-  const ids = ['JS-SHAPE-001', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-008'];
-  if (isKnownStatus(status) && isTerminal(status)) ids.push('JS-SHAPE-007');
-  for (const f of findings) if (!ids.includes(f.requirement)) ids.push(f.requirement);
-  return ids.map((id) => ({ requirement: id, findings: findings.filter((f) => f.requirement === id) }));
+  const ids = isKnownStatus(status) && isTerminal(status) ? TERMINAL_SCHEMA_IDS : SCHEMA_IDS;
+  if (findings.length === 0) {
+    for (const id of ids) out.add(id, NO_FINDINGS); // the usual answer: nothing to sort
+    return;
+  }
+  const judgedIds: string[] = [...ids];
+  for (const f of findings) if (!judgedIds.includes(f.requirement)) judgedIds.push(f.requirement);
+  for (const id of judgedIds)
+    out.add(
+      id,
+      findings.filter((f) => f.requirement === id),
+    );
+}
+
+/** The schema's requirements, judged on every snapshot, as Judged records. */
+export function assessSnapshotSchema(body: unknown, context: FindingContext = {}): Judged[] {
+  const out = new JudgedList();
+  judgeSnapshotSchema(body, context, out);
+  return out.judged;
 }
