@@ -4,6 +4,7 @@
 import type { Exchange } from './exchange.js';
 import { classify, duplicateKey } from './classify.js';
 import type { Finding, FindingContext } from './finding.js';
+import { HeldAnswers } from './held-answers.js';
 import {
   assessmentOf,
   findingsOf,
@@ -180,7 +181,15 @@ export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, 
 /** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
 export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
   const out = new TimelineJudgements();
-  for (const observation of timeline) judgeStatusAnswerInto(out, observation, request, pageSizeAskedFor(observation, request));
+  const held = new HeldAnswers();
+  for (const observation of timeline) {
+    const filesLimit = pageSizeAskedFor(observation, request);
+    // An answer repeating one that held, to the byte, would be judged the same: nothing new to record.
+    if (held.repeats(observation, filesLimit)) continue;
+    const before = out.findings.length;
+    judgeStatusAnswerInto(out, observation, request, filesLimit);
+    if (out.findings.length === before) held.held(observation, filesLimit);
+  }
   for (const judgement of assessTimelineTransitions(timeline, { jobId: request.jobId })) out.add(judgement.requirement, judgement.findings);
   return out.assessment();
 }
