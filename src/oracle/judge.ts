@@ -28,7 +28,7 @@ import {
 } from './response-checks.js';
 import { judgeSnapshotSchema } from './snapshot-schema.js';
 import { judgeSnapshotState } from './state-checks.js';
-import { assessTimelineTransitions } from './transition-checks.js';
+import { followLifecycle } from './transition-checks.js';
 
 export interface StatusRequest {
   /** The job_id in the request path. */
@@ -182,15 +182,18 @@ export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, 
 export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
   const out = new TimelineJudgements();
   const held = new HeldAnswers();
+  const lifecycle = followLifecycle({ jobId: request.jobId });
   for (const observation of timeline) {
     const filesLimit = pageSizeAskedFor(observation, request);
     // An answer repeating one that held, to the byte, would be judged the same: nothing new to record.
-    if (held.repeats(observation, filesLimit)) continue;
-    const before = out.findings.length;
-    judgeStatusAnswerInto(out, observation, request, filesLimit);
-    if (out.findings.length === before) held.held(observation, filesLimit);
+    if (!held.repeats(observation, filesLimit)) {
+      const before = out.findings.length;
+      judgeStatusAnswerInto(out, observation, request, filesLimit);
+      if (out.findings.length === before) held.held(observation, filesLimit);
+    }
+    lifecycle.step(observation); // while the answer is still in cache; the lifecycle's judgements come last all the same
   }
-  for (const judgement of assessTimelineTransitions(timeline, { jobId: request.jobId })) out.add(judgement.requirement, judgement.findings);
+  for (const judgement of lifecycle.judgements()) out.add(judgement.requirement, judgement.findings);
   return out.assessment();
 }
 
