@@ -1,7 +1,9 @@
 // How a lifecycle rule follows one timeline: a snapshot at a time, each keyed value it reads against the
 // value last seen under that key. Every rule walks the same snapshots, so they follow a timeline together
-// in one walk.
+// in one walk. An answer that repeats the previous snapshot byte for byte is folded into it: its values
+// are the ones just seen, so it only moves their poll (and makes the rule compared), as a visit would.
 import type { JobSnapshot } from '../model/job.js';
+import { isParsedFrom } from './classify.js';
 import { finding, type Finding } from './finding.js';
 import type { Judged } from './judged.js';
 import type { Observation } from './observation.js';
@@ -23,7 +25,10 @@ export interface Sightings<T> {
   see(key: string, value: T): void;
 }
 
-/** A lifecycle rule: the keyed values it follows in a snapshot, and which may not follow which. */
+/**
+ * A lifecycle rule: the keyed values it follows in a snapshot, and which may not follow which. A value
+ * may always follow itself (===), which is what lets a repeated answer be folded into the one it repeats.
+ */
 export interface Rule<T> {
   requirement: string;
   read: (snapshot: JobSnapshot, sightings: Sightings<T>) => void;
@@ -34,6 +39,8 @@ export interface Rule<T> {
 /** A rule following one timeline, a snapshot at a time, whatever the type of the values it follows. */
 export interface Following {
   visit(observation: SnapshotObservation): void;
+  /** The snapshot just visited, again (the same bytes, both parsed by classify). */
+  revisit(observation: SnapshotObservation): void;
   /** The rule's judgement, or nothing when no value was ever compared with an earlier one. */
   judgement(): Judged | undefined;
 }
@@ -44,8 +51,11 @@ class Follower<T> implements Sightings<T>, Following {
   private readonly findings: Finding[] = [];
   private compared = false;
   private current: SnapshotObservation | undefined;
-  /** The poll of each visit, by visit number. */
+  /** The poll of each visit, by visit number: a fold moves the poll of the visit it repeats. */
   private readonly polls: number[] = [];
+  /** Whether the current visit saw some value, and whether all it saw were primitives (an object is not === its copy). */
+  private saw = false;
+  private primitive = true;
 
   constructor(
     private readonly rule: Rule<T>,
@@ -55,11 +65,22 @@ class Follower<T> implements Sightings<T>, Following {
   visit(observation: SnapshotObservation): void {
     this.current = observation;
     this.polls.push(observation.index);
+    this.saw = false;
+    this.primitive = true;
     this.rule.read(observation.snapshot, this);
+  }
+
+  revisit(observation: SnapshotObservation): void {
+    if (!this.primitive) return this.visit(observation); // a copy of an object value is compared as any value is
+    this.current = observation;
+    this.polls[this.polls.length - 1] = observation.index;
+    if (this.saw) this.compared = true; // each value it saw is compared with itself, and allowed
   }
 
   see(key: string, value: T): void {
     const visit = this.polls.length - 1;
+    this.saw = true;
+    if (typeof value === 'object' && value !== null) this.primitive = false;
     const before = this.last.get(key);
     if (before === undefined) {
       this.last.set(key, { value, visit });
@@ -86,14 +107,27 @@ class Follower<T> implements Sightings<T>, Following {
 /** A check of one rule over a whole timeline, which can also follow a timeline alongside the other rules. */
 export type TransitionCheck = TimelineCheck & { follow(jobId?: string): Following };
 
+/** Whether `next` holds the very JSON value `previous` held: the same bytes, each parsed from them by classify. */
+function repeats(previous: SnapshotObservation, next: SnapshotObservation): boolean {
+  const body = next.exchange.body;
+  return body === previous.exchange.body && isParsedFrom(next.snapshot, body) && isParsedFrom(previous.snapshot, body);
+}
+
 /** Rules following one timeline together, a poll at a time: in a walk of their own, or beside the judging of each answer. */
 export class Lifecycle {
+  private previous: SnapshotObservation | undefined;
+
   constructor(private readonly followers: readonly Following[]) {}
 
   /** The next poll of the timeline; only a real snapshot carries state. */
   step(observation: Observation): void {
     if (observation.kind !== 'snapshot') return;
-    for (const f of this.followers) f.visit(observation);
+    const again = this.previous !== undefined && repeats(this.previous, observation);
+    for (const f of this.followers) {
+      if (again) f.revisit(observation);
+      else f.visit(observation);
+    }
+    this.previous = observation;
   }
 
   /** The rules' judgements, in the followers' order: only those that compared a value with an earlier one. */
