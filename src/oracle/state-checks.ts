@@ -7,8 +7,8 @@ import type { FindingContext } from './finding.js';
 import { findingsOf, judge, judged, JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
 import { instantAt, isSet, numberAt, objectAt, show, stringAt } from './values.js';
 
-/** A per-snapshot invariant: what it judged on one snapshot, and how it broke, into `out`. */
-type Check = (snapshot: JobSnapshot, context: FindingContext, out: Judgements) => void;
+/** A per-snapshot invariant: what it judged on one snapshot (whose status, when known, is `status`), and how it broke, into `out`. */
+type Check = (snapshot: JobSnapshot, context: FindingContext, out: Judgements, status: KnownStatus | undefined) => void;
 
 /** Clock skew tolerated between the services that stamp a job (DESIGN section 4). */
 export const CLOCK_SKEW_MS = 2_000;
@@ -23,8 +23,7 @@ function lacking<K extends keyof JobSnapshot>(s: JobSnapshot, keys: readonly K[]
   return undefined;
 }
 
-export const checkStartedAt: Check = (s, ctx, out) => {
-  const status = statusOf(s);
+export const checkStartedAt: Check = (s, ctx, out, status) => {
   if (status === 'pending') {
     judge(out, 'JS-STATE-001', ctx, isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`);
   } else if (status === 'running' || status === 'completed' || status === 'completed_with_failures') {
@@ -32,8 +31,7 @@ export const checkStartedAt: Check = (s, ctx, out) => {
   }
 };
 
-export const checkCompletedAt: Check = (s, ctx, out) => {
-  const status = statusOf(s);
+export const checkCompletedAt: Check = (s, ctx, out, status) => {
   if (!status) return;
   const set = isSet(s.completed_at);
   const terminal = isTerminal(status);
@@ -46,8 +44,7 @@ export const checkCompletedAt: Check = (s, ctx, out) => {
   );
 };
 
-export const checkBilling: Check = (s, ctx, out) => {
-  const status = statusOf(s);
+export const checkBilling: Check = (s, ctx, out, status) => {
   // The vendor's other final statuses say nothing of billing either way.
   if (!status || status === 'completed_with_errors' || status === 'timed_out') return;
   if (SUCCESS_STATUSES.includes(status))
@@ -57,22 +54,21 @@ export const checkBilling: Check = (s, ctx, out) => {
 
 const FAILURE_DETAILS = ['error_code', 'error_message'] as const;
 
-export const checkFailureDetails: Check = (s, ctx, out) => {
-  if (statusOf(s) !== 'failed') return;
+export const checkFailureDetails: Check = (s, ctx, out, status) => {
+  if (status !== 'failed') return;
   const missing = lacking(s, FAILURE_DETAILS);
   judge(out, 'JS-STATE-004', ctx, missing && `a failed job lacks ${missing.join(' and ')}`);
 };
 
 const CANCEL_DETAILS = ['cancelled_by', 'cancelled_at'] as const;
 
-export const checkCancelDetails: Check = (s, ctx, out) => {
-  if (statusOf(s) !== 'cancelled') return;
+export const checkCancelDetails: Check = (s, ctx, out, status) => {
+  if (status !== 'cancelled') return;
   const missing = lacking(s, CANCEL_DETAILS);
   judge(out, 'JS-STATE-005', ctx, missing && `a cancelled job lacks ${missing.join(' and ')}`);
 };
 
-export const checkResultPresence: Check = (s, ctx, out) => {
-  const status = statusOf(s);
+export const checkResultPresence: Check = (s, ctx, out, status) => {
   if (status !== 'completed' && status !== 'completed_with_failures' && status !== 'failed') return;
   judge(out, 'JS-STATE-006', ctx, !isSet(s.result) && `result is absent although the job is ${status}`);
 };
@@ -143,17 +139,21 @@ function isUnsettled(file: unknown): boolean {
   return fileStatus === 'queued' || fileStatus === 'processing';
 }
 
-export const checkSettledFiles: Check = (s, ctx, out) => {
-  const status = statusOf(s);
+/** Whether some file is not settled, without a closure or a list per snapshot. */
+function someUnsettled(files: readonly unknown[]): boolean {
+  for (let i = 0; i < files.length; i++) if (isUnsettled(files[i])) return true;
+  return false;
+}
+
+export const checkSettledFiles: Check = (s, ctx, out, status) => {
   if (!status || !isTerminal(status) || !Array.isArray(s.files)) return;
-  if (!s.files.some(isUnsettled)) return judge(out, 'JS-STATE-010', ctx);
+  if (!someUnsettled(s.files)) return judge(out, 'JS-STATE-010', ctx);
   const unsettled = s.files.filter(isUnsettled);
   const names = unsettled.slice(0, 3).map((f) => `${show(objectAt(f)?.uri)} (${show(objectAt(f)?.status)})`);
   judge(out, 'JS-STATE-010', ctx, `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`);
 };
 
-export const checkOutcomeAgreement: Check = (s, ctx, out) => {
-  const status = statusOf(s);
+export const checkOutcomeAgreement: Check = (s, ctx, out, status) => {
   if (status !== 'completed' && status !== 'completed_with_failures') return;
   const failed = numberAt(objectAt(s.progress)?.files_failed) ?? numberAt(objectAt(s.result)?.files_failed);
   if (failed === undefined) return;
@@ -194,7 +194,8 @@ const STATE_CHECK_LIST = Object.values(STATE_CHECKS);
 
 /** Every per-snapshot invariant judged on one snapshot, into `out`; the schema is checked separately (snapshot-schema.ts). */
 export function judgeSnapshotState(snapshot: JobSnapshot, context: FindingContext, out: Judgements): void {
-  for (const check of STATE_CHECK_LIST) check(snapshot, context, out);
+  const status = statusOf(snapshot); // read once for every check
+  for (const check of STATE_CHECK_LIST) check(snapshot, context, out, status);
 }
 
 /** Every per-snapshot invariant judged on one snapshot, as Judged records. */
