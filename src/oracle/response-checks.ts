@@ -11,10 +11,13 @@ function schemaFindings(requirement: string, schema: SchemaName, body: unknown, 
   return validate(schema, body).map((p) => finding(requirement, `${schema} ${p.message}`, context, { path: p.path, keyword: p.keyword }));
 }
 
+/** application/json and any +json type, with parameters or not. */
+const JSON_MEDIA_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+
 export function checkContentType(exchange: Exchange, context: FindingContext = {}): Finding[] {
   if (exchange.status === 0 || exchange.body.length === 0) return [];
   const type = exchange.headers['content-type'] ?? '';
-  return /^application\/([\w.+-]*\+)?json\b/i.test(type)
+  return type === 'application/json' || JSON_MEDIA_TYPE.test(type) // the usual header needs no regex
     ? []
     : [finding('JS-SHAPE-005', `HTTP ${exchange.status} served as ${show(type || 'no content type')}, not application/json`, context)];
 }
