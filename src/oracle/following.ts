@@ -1,9 +1,8 @@
 // How a lifecycle rule follows one timeline: a snapshot at a time, each keyed value it reads against the
 // value last seen under that key. Every rule walks the same snapshots, so they follow a timeline together
-// in one walk. An answer that repeats the previous snapshot byte for byte is folded into it: its values
+// in one walk. A snapshot known to repeat the previous one byte for byte is folded into it: its values
 // are the ones just seen, so it only moves their poll (and makes the rule compared), as a visit would.
 import type { JobSnapshot } from '../model/job.js';
-import { isParsedFrom } from './classify.js';
 import { finding, type Finding } from './finding.js';
 import type { Judged } from './judged.js';
 import type { Observation } from './observation.js';
@@ -39,7 +38,7 @@ export interface Rule<T> {
 /** A rule following one timeline, a snapshot at a time, whatever the type of the values it follows. */
 export interface Following {
   visit(observation: SnapshotObservation): void;
-  /** The snapshot just visited, again (the same bytes, both parsed by classify). */
+  /** The snapshot just visited, again (the same JSON value: the same bytes, both parsed by classify). */
   revisit(observation: SnapshotObservation): void;
   /** The rule's judgement, or nothing when no value was ever compared with an earlier one. */
   judgement(): Judged | undefined;
@@ -107,27 +106,17 @@ class Follower<T> implements Sightings<T>, Following {
 /** A check of one rule over a whole timeline, which can also follow a timeline alongside the other rules. */
 export type TransitionCheck = TimelineCheck & { follow(jobId?: string): Following };
 
-/** Whether `next` holds the very JSON value `previous` held: the same bytes, each parsed from them by classify. */
-function repeats(previous: SnapshotObservation, next: SnapshotObservation): boolean {
-  const body = next.exchange.body;
-  return body === previous.exchange.body && isParsedFrom(next.snapshot, body) && isParsedFrom(previous.snapshot, body);
-}
-
 /** Rules following one timeline together, a poll at a time: in a walk of their own, or beside the judging of each answer. */
 export class Lifecycle {
-  private previous: SnapshotObservation | undefined;
-
   constructor(private readonly followers: readonly Following[]) {}
 
-  /** The next poll of the timeline; only a real snapshot carries state. */
-  step(observation: Observation): void {
+  /** The next poll of the timeline; only a real snapshot carries state. `again`: it holds the previous snapshot's very value. */
+  step(observation: Observation, again = false): void {
     if (observation.kind !== 'snapshot') return;
-    const again = this.previous !== undefined && repeats(this.previous, observation);
     for (const f of this.followers) {
       if (again) f.revisit(observation);
       else f.visit(observation);
     }
-    this.previous = observation;
   }
 
   /** The rules' judgements, in the followers' order: only those that compared a value with an earlier one. */

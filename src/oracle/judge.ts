@@ -4,7 +4,7 @@
 import type { Exchange } from './exchange.js';
 import { classify, duplicateKey } from './classify.js';
 import type { Finding, FindingContext } from './finding.js';
-import { HeldAnswers } from './held-answers.js';
+import { PreviousAnswers } from './previous-answers.js';
 import {
   assessmentOf,
   findingsOf,
@@ -181,17 +181,19 @@ export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, 
 /** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
 export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
   const out = new TimelineJudgements();
-  const held = new HeldAnswers();
+  const previous = new PreviousAnswers();
   const lifecycle = followLifecycle({ jobId: request.jobId });
   for (const observation of timeline) {
     const filesLimit = pageSizeAskedFor(observation, request);
+    const repeat = previous.repeat(observation, filesLimit);
     // An answer repeating one that held, to the byte, would be judged the same: nothing new to record.
-    if (!held.repeats(observation, filesLimit)) {
+    if (repeat !== 'same judgement') {
       const before = out.findings.length;
       judgeStatusAnswerInto(out, observation, request, filesLimit);
-      if (out.findings.length === before) held.held(observation, filesLimit);
+      previous.record(observation, filesLimit, out.findings.length === before);
     }
-    lifecycle.step(observation); // while the answer is still in cache; the lifecycle's judgements come last all the same
+    // Beside the answer, while it is in cache; the lifecycle's judgements still come last.
+    lifecycle.step(observation, repeat !== 'new');
   }
   for (const judgement of lifecycle.judgements()) out.add(judgement.requirement, judgement.findings);
   return out.assessment();
