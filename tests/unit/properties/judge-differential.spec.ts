@@ -114,6 +114,27 @@ const edited = fc
     return caseOf(c.request, renumbered(exchanges), done);
   });
 
+/** Observations not as classify made them: copied as plain data, or holding another poll's value. */
+const HAND_EDITS = ['copied as plain data', "the previous poll's value", "the previous poll's answer and value"] as const;
+
+function handEdited(timeline: Timeline, edit: (typeof HAND_EDITS)[number], pick: number): Timeline {
+  if (edit === 'copied as plain data') return structuredClone(timeline);
+  const at = 1 + (pick % Math.max(1, timeline.length - 1));
+  const before = timeline[at - 1];
+  const after = timeline[at];
+  if (before?.kind !== 'snapshot' || after?.kind !== 'snapshot') return timeline;
+  // Another poll's value under this poll's bytes; or another poll's bytes and the very same value object.
+  const edited =
+    edit === "the previous poll's value"
+      ? { ...after, snapshot: before.snapshot }
+      : { ...after, exchange: before.exchange, snapshot: before.snapshot };
+  return timeline.map((o, i) => (i === at ? edited : o));
+}
+
+const handBuilt = fc
+  .tuple(edited, fc.constantFrom(...HAND_EDITS), fc.nat())
+  .map(([c, edit, pick]) => caseOf(c.request, handEdited(c.timeline, edit, pick), [...c.done, edit]));
+
 /** The judge and the reference agree on everything they return, down to the order of keys. */
 function expectSameJudgement(c: Case): void {
   const fast = assessTimeline(c.timeline, c.request);
@@ -145,4 +166,8 @@ test('the judge says what the reference says on timelines broken by one to three
 
 test('the judge says what the reference says when answers repeat byte for byte or turn hostile', () => {
   checkAgreement('repeated and hostile', edited);
+});
+
+test("the judge says what the reference says on observations built by hand (no value classify parsed, or another poll's)", () => {
+  checkAgreement('built by hand', handBuilt);
 });
