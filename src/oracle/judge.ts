@@ -19,12 +19,12 @@ import {
 import type { Observation, Timeline } from './observation.js';
 import { judgePageSize } from './page-checks.js';
 import {
-  checkContentType,
   checkErrorBody,
-  checkJobIdEcho,
   checkNoServerError,
   checkPlaceholderShape,
   checkRetryAfter,
+  contentTypeFailure,
+  jobIdEchoFailure,
 } from './response-checks.js';
 import { judgeSnapshotSchema } from './snapshot-schema.js';
 import { judgeSnapshotState } from './state-checks.js';
@@ -87,7 +87,7 @@ const ERROR_BODY_STATUSES = [401, 403, 404, 429];
 /** An answer of any endpoint judged into `out`: its content type, its error body, and a 429's Retry-After. */
 function judgeAnswerInto(out: Judgements, exchange: Exchange, ctx: FindingContext): void {
   if (exchange.status === 0) return;
-  if (exchange.body.length > 0) addAs(out, 'JS-SHAPE-005', checkContentType(exchange, ctx));
+  if (exchange.body.length > 0) judge(out, 'JS-SHAPE-005', ctx, contentTypeFailure(exchange));
   const status = exchange.status;
   if (status === 429) addAs(out, 'JS-RATE-001', checkRetryAfter(exchange, ctx));
   const errorBody = checkErrorBody(exchange, ctx);
@@ -141,7 +141,7 @@ function judgeStatusAnswerInto(out: Judgements, observation: Observation, reques
   const exchange = observation.exchange;
   if (exchange.status === 0) return;
   if (observation.kind === 'http-error') return judgeHttpErrorInto(out, exchange, observation.status, ctx);
-  if (exchange.body.length > 0) addAs(out, 'JS-SHAPE-005', checkContentType(exchange, ctx));
+  if (exchange.body.length > 0) judge(out, 'JS-SHAPE-005', ctx, contentTypeFailure(exchange));
   switch (observation.kind) {
     case 'malformed':
       judge(out, 'JS-SHAPE-006', ctx, observation.reason);
@@ -150,12 +150,12 @@ function judgeStatusAnswerInto(out: Judgements, observation: Observation, reques
       judgeEncodingInto(out, exchange, observation.placeholder, ctx);
       // Trouble answered as documented: a 200 placeholder, not a 5xx.
       out.add('JS-PH-001', NO_FINDINGS);
-      addAs(out, 'JS-SHAPE-002', checkJobIdEcho(observation.placeholder, request.jobId, ctx));
+      judge(out, 'JS-SHAPE-002', ctx, jobIdEchoFailure(observation.placeholder, request.jobId));
       addSplit(out, PLACEHOLDER_REQUIREMENTS, checkPlaceholderShape(observation.placeholder, ctx));
       return;
     case 'snapshot':
       judgeEncodingInto(out, exchange, observation.snapshot, ctx);
-      addAs(out, 'JS-SHAPE-002', checkJobIdEcho(observation.snapshot, request.jobId, ctx));
+      judge(out, 'JS-SHAPE-002', ctx, jobIdEchoFailure(observation.snapshot, request.jobId));
       judgeSnapshotSchema(observation.snapshot, ctx, out);
       judgeSnapshotState(observation.snapshot, ctx, out);
       judgePageSize(observation.snapshot, filesLimit, ctx, out);

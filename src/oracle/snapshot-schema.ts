@@ -52,8 +52,13 @@ function judgedElsewhere(problem: SchemaProblem): boolean {
 }
 
 export function checkSnapshotSchema(body: unknown, context: FindingContext = {}): Finding[] {
+  return findingsOfProblems(validate('JobStatus', body), body, context);
+}
+
+/** The findings of the schema problems of a snapshot, each under the requirement it breaks (none where the vendor allows it). */
+function findingsOfProblems(problems: readonly SchemaProblem[], body: unknown, context: FindingContext): Finding[] {
   const out: Finding[] = [];
-  for (const problem of validate('JobStatus', body)) {
+  for (const problem of problems) {
     const requirement = judgedElsewhere(problem) ? undefined : requirementOf(problem, body);
     if (requirement)
       out.push(finding(requirement, `JobStatus ${describe(problem, body)}`, context, { path: problem.path, keyword: problem.keyword }));
@@ -66,7 +71,8 @@ const TERMINAL_SCHEMA_IDS: readonly string[] = [...SCHEMA_IDS, 'JS-SHAPE-007'];
 
 /** The schema's requirements judged on every snapshot (JS-SHAPE-007 only where a job reports its end), into `out`. */
 export function judgeSnapshotSchema(body: unknown, context: FindingContext, out: Judgements): void {
-  const findings = checkSnapshotSchema(body, context);
+  const problems = validate('JobStatus', body);
+  const findings = problems.length === 0 ? NO_FINDINGS : findingsOfProblems(problems, body, context);
   const status = objectAt(body)?.status;
   const ids = isKnownStatus(status) && isTerminal(status) ? TERMINAL_SCHEMA_IDS : SCHEMA_IDS;
   if (findings.length === 0) {
