@@ -11,6 +11,7 @@ import {
   judge,
   JudgedList,
   NO_FINDINGS,
+  TimelineFindings,
   TimelineJudgements,
   type Assessment,
   type Judged,
@@ -178,9 +179,8 @@ export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, 
   return { observation, findings: judgeObservation(observation, request) };
 }
 
-/** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
-export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
-  const out = new TimelineJudgements();
+/** Judges every answer of one job's polls into `out`, and beside them the lifecycle across them. */
+function judgeTimelineInto(out: TimelineFindings, timeline: Timeline, request: StatusRequest): void {
   const previous = new PreviousAnswers();
   const lifecycle = followLifecycle({ jobId: request.jobId });
   for (const observation of timeline) {
@@ -196,10 +196,18 @@ export function assessTimeline(timeline: Timeline, request: StatusRequest): Asse
     lifecycle.step(observation, repeat !== 'new');
   }
   for (const judgement of lifecycle.judgements()) out.add(judgement.requirement, judgement.findings);
+}
+
+/** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
+export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
+  const out = new TimelineJudgements();
+  judgeTimelineInto(out, timeline, request);
   return out.assessment();
 }
 
 /** Judges every answer of one job's polls, then the lifecycle across them. */
 export function judgeTimeline(timeline: Timeline, request: StatusRequest): Finding[] {
-  return assessTimeline(timeline, request).findings;
+  const out = new TimelineFindings(); // no list of the requirements judged, only to be thrown away
+  judgeTimelineInto(out, timeline, request);
+  return out.findings;
 }

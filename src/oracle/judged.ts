@@ -64,12 +64,20 @@ export class JudgedList implements Judgements {
   }
 }
 
-/** A timeline's judgements as assessmentOf would make them of the same records: findings in order, requirements once. */
-export class TimelineJudgements implements Judgements {
+/** A timeline's findings in order, and nothing else: for a caller with no use for the requirements judged. */
+export class TimelineFindings implements Judgements {
   readonly findings: Finding[] = [];
+
+  add(_requirement: string, findings: readonly Finding[]): void {
+    for (let i = 0; i < findings.length; i++) this.findings.push(findings[i]!);
+  }
+}
+
+/** A timeline's judgements as assessmentOf would make them of the same records: findings in order, requirements once. */
+export class TimelineJudgements extends TimelineFindings {
   private readonly exercised = new Set<string>();
 
-  add(requirement: string, findings: readonly Finding[]): void {
+  override add(requirement: string, findings: readonly Finding[]): void {
     this.exercised.add(requirement);
     for (let i = 0; i < findings.length; i++) this.findings.push(findings[i]!);
   }
