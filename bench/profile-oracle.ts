@@ -3,7 +3,7 @@
 //   npx tsx bench/profile-summary.ts /tmp/oracle-prof      (self time by function)
 import fc from 'fast-check';
 import { scenarioTimelineArbitrary } from '../generators/timeline.js';
-import { judgeTimeline } from '../src/oracle/index.js';
+import { judgeTimeline } from '../src/oracle/judge.js';
 
 const timelines = fc.sample(scenarioTimelineArbitrary({ scenario: { maxFiles: 40 }, minTerminalPolls: 1 }), {
   seed: 20_260_416,
