@@ -4,7 +4,6 @@
 import type { Exchange } from './exchange.js';
 import { classify, duplicateKey } from './classify.js';
 import type { Finding, FindingContext } from './finding.js';
-import { PreviousAnswers } from './previous-answers.js';
 import {
   assessmentOf,
   findingsOf,
@@ -19,6 +18,7 @@ import {
 } from './judged.js';
 import type { Observation, Timeline } from './observation.js';
 import { judgePageSize } from './page-checks.js';
+import { PreviousAnswers } from './previous-answers.js';
 import {
   checkErrorBody,
   checkNoServerError,

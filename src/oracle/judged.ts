@@ -47,8 +47,8 @@ export function assessmentOf(judgements: readonly Judged[], extraFindings: reado
 export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
- * Where checks put what they judged, in order: a list of Judged records for one answer (JudgedList), or
- * a whole timeline's findings and requirements (TimelineJudgements), which needs no record per check.
+ * Where checks put what they judged, in order: a list of Judged records for one answer (JudgedList), or a
+ * whole timeline's findings (TimelineFindings) and requirements (TimelineJudgements), with no record per check.
  */
 export interface Judgements {
   /** `requirement` was judged; `findings` say how it broke (NO_FINDINGS: it held). */
