@@ -70,7 +70,8 @@ class Follower<T> implements Sightings<T>, Following {
   }
 
   revisit(observation: SnapshotObservation): void {
-    if (!this.primitive) return this.visit(observation); // a copy of an object value is compared as any value is
+    // A copy of an object value is compared as any value is (and with no visit before, there is nothing to fold into).
+    if (!this.primitive || this.polls.length === 0) return this.visit(observation);
     this.current = observation;
     this.polls[this.polls.length - 1] = observation.index;
     if (this.saw) this.compared = true; // each value it saw is compared with itself, and allowed
