@@ -1,17 +1,68 @@
 // The timeline oracle's speed, on one core: observations per second through judgeTimeline (every
 // answer judged, then the lifecycle across them) and through checkTimeline alone, on generated
-// timelines, interleaved rounds in this one process. Target (issue 15): judgeTimeline >= 200,000/s.
+// timelines, beside the judge as it was before issue 15, item 2 (tests/unit/oracle/reference), all in
+// this one process. Each round times every contender once over all timelines, in chunks and a rotating
+// order (bench/measure.ts); a contender's figure is its median round. Target (issue 15): judgeTimeline >= 200,000/s.
 import fc from 'fast-check';
 import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../generators/timeline.js';
+import { judgeObservation, judgeTimeline } from '../src/oracle/judge.js';
 import { checkSnapshotSchema } from '../src/oracle/snapshot-schema.js';
 import { checkSnapshotState } from '../src/oracle/state-checks.js';
 import { checkTimeline, TRANSITION_CHECKS } from '../src/oracle/transition-checks.js';
-import { judgeObservation, judgeTimeline } from '../src/oracle/judge.js';
+import * as reference from '../tests/unit/oracle/reference/judge.js';
+import { checkTimeline as referenceCheckTimeline } from '../tests/unit/oracle/reference/transition-checks.js';
 import type { BenchOptions, BenchResult } from './run.js';
-import { fmt, interleaved, verdict, type Timing } from './measure.js';
+import { fmt, interleaved, ratio, verdict, type Contender } from './measure.js';
 
 const SEED = 20_260_416;
 const TARGET = 200_000;
+
+interface MedianTiming {
+  name: string;
+  /** The median round's pass over every timeline, in ms, and the best round's. */
+  medianMs: number;
+  bestMs: number;
+  units: number;
+  /** Observations per second at the median round. */
+  perSecond: number;
+  /** Every round's pass, in ms, in round order. */
+  roundsMs: number[];
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** `rounds` passes of every contender side by side; each round is one interleaved pass (after its warm-up). */
+function medianTimings(
+  timelines: readonly GeneratedTimeline[],
+  contenders: Contender<GeneratedTimeline>[],
+  rounds: number,
+): MedianTiming[] {
+  const weight = (g: GeneratedTimeline) => g.timeline.length;
+  const passes = contenders.map(() => [] as number[]);
+  let units = 0;
+  for (let round = 0; round < rounds; round++) {
+    // Rotating the list too, so no contender always runs first in a chunk.
+    const order = contenders.map((_, i) => (i + round) % contenders.length);
+    const timings = interleaved(
+      timelines,
+      order.map((i) => contenders[i]!),
+      { rounds: 1, chunk: 20, weight },
+    );
+    timings.forEach((t, j) => passes[order[j]!]!.push(t.bestMs));
+    units = timings[0]!.units;
+  }
+  return contenders.map((c, i) => {
+    const medianMs = median(passes[i]!);
+    return { name: c.name, medianMs, bestMs: Math.min(...passes[i]!), units, perSecond: (units * 1000) / medianMs, roundsMs: passes[i]! };
+  });
+}
+
+/** The median over rounds of how many times faster `fast` was than `slow` in the same round. */
+const medianSpeedup = (fast: MedianTiming, slow: MedianTiming): number => median(fast.roundsMs.map((ms, i) => slow.roundsMs[i]! / ms));
 
 export default async function (options: BenchOptions): Promise<BenchResult> {
   const timelines: GeneratedTimeline[] = fc.sample(scenarioTimelineArbitrary({ scenario: { maxFiles: 40 }, minTerminalPolls: 1 }), {
@@ -19,24 +70,28 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
     numRuns: options.quick ? 500 : 1500,
   });
   const observations = timelines.reduce((n, g) => n + g.timeline.length, 0);
-  const snapshots = timelines.flatMap((g) => g.timeline.flatMap((o) => (o.kind === 'snapshot' ? [o.snapshot] : [])));
-  const rounds = options.quick ? 3 : 5;
-  const measure = { rounds, chunk: 20, weight: (g: GeneratedTimeline) => g.timeline.length };
   const snapshotsOf = (g: GeneratedTimeline) => g.timeline.flatMap((o) => (o.kind === 'snapshot' ? [o.snapshot] : []));
-  const timings = interleaved<GeneratedTimeline>(
+  const snapshots = timelines.reduce((n, g) => n + snapshotsOf(g).length, 0);
+  const rounds = options.quick ? 5 : 9;
+  const timings = medianTimings(
     timelines,
     [
       { name: 'judgeTimeline', check: (g) => judgeTimeline(g.timeline, g.request).length },
+      { name: 'judgeTimeline as of 48a3469 (reference)', check: (g) => reference.judgeTimeline(g.timeline, g.request).length },
       { name: 'checkTimeline alone', check: (g) => checkTimeline(g.timeline, { jobId: g.request.jobId }).length },
+      {
+        name: 'checkTimeline as of 48a3469 (reference)',
+        check: (g) => referenceCheckTimeline(g.timeline, { jobId: g.request.jobId }).length,
+      },
       {
         name: 'checkSnapshotSchema alone (snapshots)',
         check: (g) => snapshotsOf(g).reduce((n, s) => n + checkSnapshotSchema(s).length, 0),
       },
     ],
-    measure,
+    rounds,
   );
-  // Where judgeTimeline's time goes: each part alone over the same timelines.
-  const parts = interleaved<GeneratedTimeline>(
+  // Where judgeTimeline's time goes: each part alone over the same timelines (fewer rounds: an indication).
+  const parts = medianTimings(
     timelines,
     [
       { name: 'judgeObservation, every poll', check: (g) => g.timeline.reduce((n, o) => n + judgeObservation(o, g.request).length, 0) },
@@ -46,31 +101,50 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
         check: (g: GeneratedTimeline) => check(g.timeline, { jobId: g.request.jobId }).length,
       })),
     ],
-    measure,
+    Math.max(3, rounds >> 1),
   );
-  const [judge, transitions, schema] = timings as [Timing, Timing, Timing];
+  const [judge, judgeBefore, transitions, transitionsBefore, schema] = timings as [
+    MedianTiming,
+    MedianTiming,
+    MedianTiming,
+    MedianTiming,
+    MedianTiming,
+  ];
   const met = judge.perSecond >= TARGET;
   const findings = timelines.reduce((n, g) => n + judgeTimeline(g.timeline, g.request).length, 0);
+  // The speed is only worth having with the same verdicts: the differential property checks far more, this checks these.
+  const disagreements = timelines.filter(
+    (g) => JSON.stringify(judgeTimeline(g.timeline, g.request)) !== JSON.stringify(reference.judgeTimeline(g.timeline, g.request)),
+  ).length;
+  const speedup = medianSpeedup(judge, judgeBefore);
   return {
     lines: [
-      `${timelines.length} generated conforming timelines (seed ${SEED}), ${observations} observations (${snapshots.length} snapshots), ${findings} findings; best of ${rounds} interleaved rounds, chunks of 20 timelines, contenders interleaved, one core`,
-      ...timings.map((t) => `  ${t.name.padEnd(40)} ${fmt(t.perSecond).padStart(10)} observations/s (${t.bestMs.toFixed(0)} ms a pass)`),
-      `target judgeTimeline >= ${fmt(TARGET)} observations/s: ${fmt(judge.perSecond)}/s, ${(judge.perSecond / TARGET).toFixed(2)}x the target -> ${verdict(met)}`,
-      `where judgeTimeline's ${judge.bestMs.toFixed(0)} ms a pass go (each part timed alone): ${parts.map((p) => `${p.name} ${p.bestMs.toFixed(0)} ms`).join(', ')}`,
-      `checkTimeline is ${((100 * transitions.bestMs) / judge.bestMs).toFixed(0)}% of judgeTimeline's time; the schema check of snapshots ${((100 * schema.bestMs) / judge.bestMs).toFixed(0)}%`,
+      `${timelines.length} generated conforming timelines (seed ${SEED}), ${observations} observations (${snapshots} snapshots), ${findings} findings, ${disagreements} disagreements with the reference; median of ${rounds} rounds, each contender once a round over every timeline in chunks of 20, in a rotating order, one core`,
+      ...timings.map(
+        (t) =>
+          `  ${t.name.padEnd(44)} ${fmt(t.perSecond).padStart(10)} observations/s (median ${t.medianMs.toFixed(0)} ms a pass, best ${t.bestMs.toFixed(0)} ms)`,
+      ),
+      `target judgeTimeline >= ${fmt(TARGET)} observations/s: ${fmt(judge.perSecond)}/s at the median, ${(judge.perSecond / TARGET).toFixed(2)}x the target -> ${verdict(met)}`,
+      `judgeTimeline against the reference, round by round: ${ratio(speedup)} (median); checkTimeline ${ratio(medianSpeedup(transitions, transitionsBefore))}`,
+      `the parts of judgeTimeline's ${judge.medianMs.toFixed(0)} ms a pass, each timed alone on every poll or snapshot (judgeTimeline skips an answer repeating one that held, and follows the lifecycle beside the answers), median: ${parts.map((p) => `${p.name} ${p.medianMs.toFixed(1)} ms`).join(', ')}`,
+      `checkTimeline alone takes ${((100 * transitions.medianMs) / judge.medianMs).toFixed(0)}% of judgeTimeline's time; the schema check of snapshots alone ${((100 * schema.medianMs) / judge.medianMs).toFixed(0)}%`,
     ],
     figures: {
       seed: SEED,
       timelines: timelines.length,
       observations,
-      snapshots: snapshots.length,
+      snapshots,
       findings,
       rounds,
       timings,
       parts,
+      speedupOverReference: speedup,
       target: TARGET,
       met,
     },
-    failures: findings > 0 ? [`${findings} findings on conforming timelines`] : [],
+    failures: [
+      ...(findings > 0 ? [`${findings} findings on conforming timelines`] : []),
+      ...(disagreements > 0 ? [`judgeTimeline and the reference disagree on ${disagreements} timelines`] : []),
+    ],
   };
 }

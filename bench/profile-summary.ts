@@ -14,6 +14,8 @@ interface Profile {
 }
 
 const dir = process.argv[2] ?? '.';
+/** Paths are shown from the working copy's root, whichever checkout it is. */
+const root = `${process.cwd()}/`;
 const file = readdirSync(dir)
   .filter((f) => f.endsWith('.cpuprofile'))
   .map((f) => join(dir, f))
@@ -24,7 +26,7 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const label = (n: Node) =>
-  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/wt-bench\//, '').replace(/^file:\/\//, '')}:${n.callFrame.lineNumber + 1}`;
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^file:\/\//, '').replace(root, '')}:${n.callFrame.lineNumber + 1}`;
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 profile.samples.forEach((id, i) => {

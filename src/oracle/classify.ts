@@ -145,6 +145,14 @@ export function preview(text: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max)}… (${text.length} chars)` : flat;
 }
 
+/** The body each JSON object classify parsed came from, so the judge can tell its own values from hand-built ones. */
+const parsedFrom = new WeakMap<object, string>();
+
+/** Whether `value` is the JSON value classify parsed from exactly `body`, not one built by hand. */
+export function isParsedFrom(value: object, body: string): boolean {
+  return parsedFrom.get(value) === body;
+}
+
 export function classify(exchange: Exchange, index = 0): Observation {
   const base = { index, at: exchange.receivedAt, exchange };
   if (exchange.status < 200 || exchange.status > 299) return { ...base, kind: 'http-error', status: exchange.status };
@@ -163,6 +171,7 @@ export function classify(exchange: Exchange, index = 0): Observation {
   if (!isJsonObject(parsed.value)) {
     return { ...base, kind: 'malformed', reason: `body is ${describeValue(parsed.value)}, not a JSON object` };
   }
+  parsedFrom.set(parsed.value, exchange.body);
   if (looksLikePlaceholder(parsed.value)) {
     return { ...base, kind: 'placeholder', placeholder: parsed.value as unknown as Placeholder };
   }

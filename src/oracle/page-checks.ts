@@ -5,26 +5,32 @@ import type { JobSnapshot } from '../model/job.js';
 import { DEFAULT_FILES_LIMIT } from '../model/pagination.js';
 import { isKnownStatus, isTerminal } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
-import { findingsOf, judged, type Judged } from './judged.js';
+import { findingsOf, judge, judged, JudgedList, type Judged, type Judgements } from './judged.js';
 import { numberAt, objectAt, show, stringAt } from './values.js';
 
 export { DEFAULT_FILES_LIMIT };
 
-/** A page holds at most files_limit files (JS-PAGE-001), or 50 when none was asked for (JS-PAGE-002). */
-export function assessPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Judged {
+/** A page holds at most files_limit files (JS-PAGE-001), or 50 when none was asked for (JS-PAGE-002), judged into `out`. */
+export function judgePageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext, out: Judgements): void {
   const snapshot = objectAt(page) ?? {};
   const requirement = filesLimit === undefined ? 'JS-PAGE-002' : 'JS-PAGE-001';
   const limit = filesLimit ?? DEFAULT_FILES_LIMIT;
   const count = Array.isArray(snapshot.files) ? snapshot.files.length : 0;
   const pageLimit = numberAt(objectAt(snapshot.files_page)?.limit);
-  return judged(
+  judge(
+    out,
     requirement,
-    [
-      count > limit && `files has ${count} entries, above the page size ${limit}`,
-      pageLimit !== undefined && pageLimit !== limit && `files_page.limit is ${pageLimit}, expected ${limit}`,
-    ],
     context,
+    count > limit && `files has ${count} entries, above the page size ${limit}`,
+    pageLimit !== undefined && pageLimit !== limit && `files_page.limit is ${pageLimit}, expected ${limit}`,
   );
+}
+
+/** A page against its files_limit, as one Judged record. */
+export function assessPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Judged {
+  const out = new JudgedList();
+  judgePageSize(page, filesLimit, context, out);
+  return out.judged[0]!;
 }
 
 export function checkPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Finding[] {

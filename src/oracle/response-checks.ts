@@ -11,12 +11,20 @@ function schemaFindings(requirement: string, schema: SchemaName, body: unknown, 
   return validate(schema, body).map((p) => finding(requirement, `${schema} ${p.message}`, context, { path: p.path, keyword: p.keyword }));
 }
 
-export function checkContentType(exchange: Exchange, context: FindingContext = {}): Finding[] {
-  if (exchange.status === 0 || exchange.body.length === 0) return [];
+/** application/json and any +json type, with parameters or not. */
+const JSON_MEDIA_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+
+/** How an answer's content type breaks JS-SHAPE-005, if it does (an answer with a body, served as other than JSON). */
+export function contentTypeFailure(exchange: Exchange): string | undefined {
+  if (exchange.status === 0 || exchange.body.length === 0) return undefined;
   const type = exchange.headers['content-type'] ?? '';
-  return /^application\/([\w.+-]*\+)?json\b/i.test(type)
-    ? []
-    : [finding('JS-SHAPE-005', `HTTP ${exchange.status} served as ${show(type || 'no content type')}, not application/json`, context)];
+  if (type === 'application/json' || JSON_MEDIA_TYPE.test(type)) return undefined; // the usual header needs no regex
+  return `HTTP ${exchange.status} served as ${show(type || 'no content type')}, not application/json`;
+}
+
+export function checkContentType(exchange: Exchange, context: FindingContext = {}): Finding[] {
+  const failure = contentTypeFailure(exchange);
+  return failure === undefined ? [] : [finding('JS-SHAPE-005', failure, context)];
 }
 
 export function checkNoServerError(exchange: Exchange, context: FindingContext = {}): Finding[] {
@@ -31,10 +39,16 @@ export function checkNoServerError(exchange: Exchange, context: FindingContext =
     : [];
 }
 
-export function checkJobIdEcho(body: unknown, expectedJobId: string | undefined, context: FindingContext = {}): Finding[] {
-  if (expectedJobId === undefined) return [];
+/** How a body breaks JS-SHAPE-002, if it does: its job_id is not the one asked for. */
+export function jobIdEchoFailure(body: unknown, expectedJobId: string | undefined): string | undefined {
+  if (expectedJobId === undefined) return undefined;
   const jobId = objectAt(body)?.job_id;
-  return jobId === expectedJobId ? [] : [finding('JS-SHAPE-002', `job_id is ${show(jobId)}, expected ${show(expectedJobId)}`, context)];
+  return jobId === expectedJobId ? undefined : `job_id is ${show(jobId)}, expected ${show(expectedJobId)}`;
+}
+
+export function checkJobIdEcho(body: unknown, expectedJobId: string | undefined, context: FindingContext = {}): Finding[] {
+  const failure = jobIdEchoFailure(body, expectedJobId);
+  return failure === undefined ? [] : [finding('JS-SHAPE-002', failure, context)];
 }
 
 /** The documented keys with their types (JS-PH-002); any other key, even a null one, is JS-PH-005. */

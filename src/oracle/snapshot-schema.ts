@@ -4,7 +4,7 @@
 import { validate, type SchemaProblem } from '../contract/schemas.js';
 import { isKnownStatus, isTerminal, isVendorFinalStatus } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
-import type { Judged } from './judged.js';
+import { JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
 import { objectAt } from './values.js';
 
 /** An ISO 8601 date-time without an offset: valid for doc-new's plain strings, not RFC 3339 (SPEC-011). */
@@ -52,8 +52,13 @@ function judgedElsewhere(problem: SchemaProblem): boolean {
 }
 
 export function checkSnapshotSchema(body: unknown, context: FindingContext = {}): Finding[] {
+  return findingsOfProblems(validate('JobStatus', body), body, context);
+}
+
+/** The findings of the schema problems of a snapshot, each under the requirement it breaks (none where the vendor allows it). */
+function findingsOfProblems(problems: readonly SchemaProblem[], body: unknown, context: FindingContext): Finding[] {
   const out: Finding[] = [];
-  for (const problem of validate('JobStatus', body)) {
+  for (const problem of problems) {
     const requirement = judgedElsewhere(problem) ? undefined : requirementOf(problem, body);
     if (requirement)
       out.push(finding(requirement, `JobStatus ${describe(problem, body)}`, context, { path: problem.path, keyword: problem.keyword }));
@@ -61,12 +66,31 @@ export function checkSnapshotSchema(body: unknown, context: FindingContext = {})
   return out;
 }
 
-/** The schema's requirements, judged on every snapshot; JS-SHAPE-007 only where a job reports its end. */
-export function assessSnapshotSchema(body: unknown, context: FindingContext = {}): Judged[] {
-  const findings = checkSnapshotSchema(body, context);
+const SCHEMA_IDS: readonly string[] = ['JS-SHAPE-001', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-008'];
+const TERMINAL_SCHEMA_IDS: readonly string[] = [...SCHEMA_IDS, 'JS-SHAPE-007'];
+
+/** The schema's requirements judged on every snapshot (JS-SHAPE-007 only where a job reports its end), into `out`. */
+export function judgeSnapshotSchema(body: unknown, context: FindingContext, out: Judgements): void {
+  const problems = validate('JobStatus', body);
+  const findings = problems.length === 0 ? NO_FINDINGS : findingsOfProblems(problems, body, context);
   const status = objectAt(body)?.status;
-  const ids = ['JS-SHAPE-001', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-008'];
-  if (isKnownStatus(status) && isTerminal(status)) ids.push('JS-SHAPE-007');
-  for (const f of findings) if (!ids.includes(f.requirement)) ids.push(f.requirement);
-  return ids.map((id) => ({ requirement: id, findings: findings.filter((f) => f.requirement === id) }));
+  const ids = isKnownStatus(status) && isTerminal(status) ? TERMINAL_SCHEMA_IDS : SCHEMA_IDS;
+  if (findings.length === 0) {
+    for (const id of ids) out.add(id, NO_FINDINGS); // the usual answer: nothing to sort
+    return;
+  }
+  const judgedIds: string[] = [...ids];
+  for (const f of findings) if (!judgedIds.includes(f.requirement)) judgedIds.push(f.requirement);
+  for (const id of judgedIds)
+    out.add(
+      id,
+      findings.filter((f) => f.requirement === id),
+    );
+}
+
+/** The schema's requirements, judged on every snapshot, as Judged records. */
+export function assessSnapshotSchema(body: unknown, context: FindingContext = {}): Judged[] {
+  const out = new JudgedList();
+  judgeSnapshotSchema(body, context, out);
+  return out.judged;
 }

@@ -4,10 +4,11 @@
 import type { JobSnapshot } from '../model/job.js';
 import { isKnownStatus, isTerminal, SUCCESS_STATUSES, type KnownStatus } from '../model/status.js';
 import type { FindingContext } from './finding.js';
-import { findingsOf, judged, type Judged } from './judged.js';
+import { findingsOf, judge, judged, JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
 import { instantAt, isSet, numberAt, objectAt, show, stringAt } from './values.js';
 
-type Check = (snapshot: JobSnapshot, context: FindingContext) => Judged[];
+/** A per-snapshot invariant: what it judged on one snapshot (whose status, when known, is `status`), and how it broke, into `out`. */
+type Check = (snapshot: JobSnapshot, context: FindingContext, out: Judgements, status: KnownStatus | undefined) => void;
 
 /** Clock skew tolerated between the services that stamp a job (DESIGN section 4). */
 export const CLOCK_SKEW_MS = 2_000;
@@ -16,160 +17,162 @@ function statusOf(snapshot: JobSnapshot): KnownStatus | undefined {
   return isKnownStatus(snapshot.status) ? snapshot.status : undefined;
 }
 
-export const checkStartedAt: Check = (s, ctx) => {
-  const status = statusOf(s);
-  if (status === 'pending')
-    return [judged('JS-STATE-001', [isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`], ctx)];
-  if (status === 'running' || status === 'completed' || status === 'completed_with_failures') {
-    return [judged('JS-STATE-014', [!isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is ${status}`], ctx)];
+/** The keys of `s` that hold no string (or an empty one); undefined when each holds one, without a list. */
+function lacking<K extends keyof JobSnapshot>(s: JobSnapshot, keys: readonly K[]): K[] | undefined {
+  for (const key of keys) if (!stringAt(s[key])) return keys.filter((k) => !stringAt(s[k]));
+  return undefined;
+}
+
+export const checkStartedAt: Check = (s, ctx, out, status) => {
+  if (status === 'pending') {
+    judge(out, 'JS-STATE-001', ctx, isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`);
+  } else if (status === 'running' || status === 'completed' || status === 'completed_with_failures') {
+    judge(out, 'JS-STATE-014', ctx, !isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is ${status}`);
   }
-  return [];
 };
 
-export const checkCompletedAt: Check = (s, ctx) => {
-  const status = statusOf(s);
-  if (!status) return [];
+export const checkCompletedAt: Check = (s, ctx, out, status) => {
+  if (!status) return;
   const set = isSet(s.completed_at);
   const terminal = isTerminal(status);
-  return [
-    judged(
-      'JS-STATE-002',
-      [
-        terminal && !set && `completed_at is ${show(s.completed_at)} although the job is ${status}`,
-        !terminal && set && `completed_at is ${show(s.completed_at)} while the job is ${status}`,
-      ],
-      ctx,
-    ),
-  ];
+  judge(
+    out,
+    'JS-STATE-002',
+    ctx,
+    terminal && !set && `completed_at is ${show(s.completed_at)} although the job is ${status}`,
+    !terminal && set && `completed_at is ${show(s.completed_at)} while the job is ${status}`,
+  );
 };
 
-export const checkBilling: Check = (s, ctx) => {
-  const status = statusOf(s);
+export const checkBilling: Check = (s, ctx, out, status) => {
   // The vendor's other final statuses say nothing of billing either way.
-  if (!status || status === 'completed_with_errors' || status === 'timed_out') return [];
-  return SUCCESS_STATUSES.includes(status)
-    ? [judged('JS-STATE-003', [!isSet(s.billing) && `billing is absent although the job is ${status}`], ctx)]
-    : [judged('JS-STATE-013', [isSet(s.billing) && `billing is present while the job is ${status}`], ctx)];
+  if (!status || status === 'completed_with_errors' || status === 'timed_out') return;
+  if (SUCCESS_STATUSES.includes(status))
+    judge(out, 'JS-STATE-003', ctx, !isSet(s.billing) && `billing is absent although the job is ${status}`);
+  else judge(out, 'JS-STATE-013', ctx, isSet(s.billing) && `billing is present while the job is ${status}`);
 };
 
-export const checkFailureDetails: Check = (s, ctx) => {
-  if (statusOf(s) !== 'failed') return [];
-  const missing = (['error_code', 'error_message'] as const).filter((key) => !stringAt(s[key]));
-  return [judged('JS-STATE-004', [missing.length > 0 && `a failed job lacks ${missing.join(' and ')}`], ctx)];
+const FAILURE_DETAILS = ['error_code', 'error_message'] as const;
+
+export const checkFailureDetails: Check = (s, ctx, out, status) => {
+  if (status !== 'failed') return;
+  const missing = lacking(s, FAILURE_DETAILS);
+  judge(out, 'JS-STATE-004', ctx, missing && `a failed job lacks ${missing.join(' and ')}`);
 };
 
-export const checkCancelDetails: Check = (s, ctx) => {
-  if (statusOf(s) !== 'cancelled') return [];
-  const missing = (['cancelled_by', 'cancelled_at'] as const).filter((key) => !stringAt(s[key]));
-  return [judged('JS-STATE-005', [missing.length > 0 && `a cancelled job lacks ${missing.join(' and ')}`], ctx)];
+const CANCEL_DETAILS = ['cancelled_by', 'cancelled_at'] as const;
+
+export const checkCancelDetails: Check = (s, ctx, out, status) => {
+  if (status !== 'cancelled') return;
+  const missing = lacking(s, CANCEL_DETAILS);
+  judge(out, 'JS-STATE-005', ctx, missing && `a cancelled job lacks ${missing.join(' and ')}`);
 };
 
-export const checkResultPresence: Check = (s, ctx) => {
-  const status = statusOf(s);
-  if (status !== 'completed' && status !== 'completed_with_failures' && status !== 'failed') return [];
-  return [judged('JS-STATE-006', [!isSet(s.result) && `result is absent although the job is ${status}`], ctx)];
+export const checkResultPresence: Check = (s, ctx, out, status) => {
+  if (status !== 'completed' && status !== 'completed_with_failures' && status !== 'failed') return;
+  judge(out, 'JS-STATE-006', ctx, !isSet(s.result) && `result is absent although the job is ${status}`);
 };
 
-/** Pairs of timestamps in the order a job sets them: the first may not come after the second. */
-const TIMESTAMP_ORDER = [
-  ['created_at', 'started_at'],
-  ['started_at', 'completed_at'],
-  ['created_at', 'completed_at'],
-  ['created_at', 'updated_at'],
-] as const;
+/** Whether `first` comes after `second` by more than the clock skew (both known). */
+function outOfOrder(first: number | undefined, second: number | undefined): boolean {
+  return first !== undefined && second !== undefined && first - second > CLOCK_SKEW_MS;
+}
 
-export const checkTimestampOrder: Check = (s, ctx) => {
-  const at = {
-    created_at: instantAt(s.created_at),
-    started_at: instantAt(s.started_at),
-    completed_at: instantAt(s.completed_at),
-    updated_at: instantAt(s.updated_at),
-  };
-  const failures: string[] = [];
-  let compared = false;
-  for (const [a, b] of TIMESTAMP_ORDER) {
-    const first = at[a];
-    const second = at[b];
-    if (first === undefined || second === undefined) continue;
-    compared = true;
-    if (first - second > CLOCK_SKEW_MS)
-      failures.push(`${a} (${new Date(first).toISOString()}) is after ${b} (${new Date(second).toISOString()})`);
-  }
-  return compared ? [judged('JS-STATE-007', failures, ctx)] : [];
+function orderFailure(a: string, first: number, b: string, second: number): string {
+  return `${a} (${new Date(first).toISOString()}) is after ${b} (${new Date(second).toISOString()})`;
+}
+
+/** Timestamps in the order a job sets them: created <= started <= completed, created <= updated. */
+export const checkTimestampOrder: Check = (s, ctx, out) => {
+  const created = instantAt(s.created_at);
+  const started = instantAt(s.started_at);
+  const completed = instantAt(s.completed_at);
+  const updated = instantAt(s.updated_at);
+  const compared =
+    (created !== undefined && (started !== undefined || completed !== undefined || updated !== undefined)) ||
+    (started !== undefined && completed !== undefined);
+  if (!compared) return;
+  let failures: string[] | undefined;
+  if (outOfOrder(created, started)) (failures ??= []).push(orderFailure('created_at', created!, 'started_at', started!));
+  if (outOfOrder(started, completed)) (failures ??= []).push(orderFailure('started_at', started!, 'completed_at', completed!));
+  if (outOfOrder(created, completed)) (failures ??= []).push(orderFailure('created_at', created!, 'completed_at', completed!));
+  if (outOfOrder(created, updated)) (failures ??= []).push(orderFailure('created_at', created!, 'updated_at', updated!));
+  out.add('JS-STATE-007', failures ? judged('JS-STATE-007', failures, ctx).findings : NO_FINDINGS);
 };
 
 export const COUNTERS = ['files_total', 'files_processed', 'files_failed', 'files_skipped', 'elapsed_seconds'] as const;
-const SETTLED_COUNTS = ['files_processed', 'files_failed', 'files_skipped'] as const;
 
-export const checkCounters: Check = (s, ctx) => {
+export const checkCounters: Check = (s, ctx, out) => {
   const progress = objectAt(s.progress);
-  if (!progress) return [];
-  const failures: string[] = [];
+  if (!progress) return;
+  let failures: string[] | undefined;
   for (const key of COUNTERS) {
     const value = numberAt(progress[key]);
-    if (value !== undefined && value < 0) failures.push(`progress.${key} is negative (${value})`);
+    if (value !== undefined && value < 0) (failures ??= []).push(`progress.${key} is negative (${value})`);
   }
   const total = numberAt(progress.files_total);
-  if (total === undefined) return [judged('JS-STATE-008', failures, ctx)];
-  const parts = SETTLED_COUNTS.map((key) => [key, numberAt(progress[key]) ?? 0] as const);
-  for (const [key, value] of parts) {
-    if (value > total) failures.push(`progress.${key} (${value}) exceeds files_total (${total})`);
+  const processed = numberAt(progress.files_processed) ?? 0;
+  const failed = numberAt(progress.files_failed) ?? 0;
+  const skipped = numberAt(progress.files_skipped) ?? 0;
+  const above = total !== undefined && (processed > total || failed > total || skipped > total);
+  if (above) {
+    if (processed > total) (failures ??= []).push(`progress.files_processed (${processed}) exceeds files_total (${total})`);
+    if (failed > total) (failures ??= []).push(`progress.files_failed (${failed}) exceeds files_total (${total})`);
+    if (skipped > total) (failures ??= []).push(`progress.files_skipped (${skipped}) exceeds files_total (${total})`);
   }
-  const settled = parts.reduce((sum, [, value]) => sum + value, 0);
+  out.add('JS-STATE-008', failures ? judged('JS-STATE-008', failures, ctx).findings : NO_FINDINGS);
   // One counter above the total already says the sum is: one defect, one finding.
-  if (parts.some(([, value]) => value > total)) return [judged('JS-STATE-008', failures, ctx)];
-  return [
-    judged('JS-STATE-008', failures, ctx),
-    judged('JS-STATE-012', [settled > total && `processed + failed + skipped (${settled}) exceeds files_total (${total})`], ctx),
-  ];
+  if (total === undefined || above) return;
+  const settled = processed + failed + skipped;
+  judge(out, 'JS-STATE-012', ctx, settled > total && `processed + failed + skipped (${settled}) exceeds files_total (${total})`);
 };
 
-export const checkEstimate: Check = (s, ctx) => {
+export const checkEstimate: Check = (s, ctx, out) => {
   const eta = s.estimated_time_remaining_seconds as unknown;
-  if (eta === undefined || eta === null) return [];
+  if (eta === undefined || eta === null) return;
   const valid = typeof eta === 'number' && Number.isInteger(eta) && eta >= 0;
-  return [judged('JS-STATE-009', [!valid && `estimated_time_remaining_seconds is ${show(eta)}, not a non-negative integer`], ctx)];
+  judge(out, 'JS-STATE-009', ctx, !valid && `estimated_time_remaining_seconds is ${show(eta)}, not a non-negative integer`);
 };
 
-export const checkSettledFiles: Check = (s, ctx) => {
-  const status = statusOf(s);
-  if (!status || !isTerminal(status) || !Array.isArray(s.files)) return [];
-  const unsettled = s.files.filter((f) => {
-    const fileStatus = objectAt(f)?.status;
-    return fileStatus === 'queued' || fileStatus === 'processing';
-  });
+function isUnsettled(file: unknown): boolean {
+  const fileStatus = objectAt(file)?.status;
+  return fileStatus === 'queued' || fileStatus === 'processing';
+}
+
+/** Whether some file is not settled, without a closure or a list per snapshot. */
+function someUnsettled(files: readonly unknown[]): boolean {
+  for (let i = 0; i < files.length; i++) if (isUnsettled(files[i])) return true;
+  return false;
+}
+
+export const checkSettledFiles: Check = (s, ctx, out, status) => {
+  if (!status || !isTerminal(status) || !Array.isArray(s.files)) return;
+  if (!someUnsettled(s.files)) return judge(out, 'JS-STATE-010', ctx);
+  const unsettled = s.files.filter(isUnsettled);
   const names = unsettled.slice(0, 3).map((f) => `${show(objectAt(f)?.uri)} (${show(objectAt(f)?.status)})`);
-  return [
-    judged(
-      'JS-STATE-010',
-      [unsettled.length > 0 && `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`],
-      ctx,
-    ),
-  ];
+  judge(out, 'JS-STATE-010', ctx, `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`);
 };
 
-export const checkOutcomeAgreement: Check = (s, ctx) => {
-  const status = statusOf(s);
-  if (status !== 'completed' && status !== 'completed_with_failures') return [];
+export const checkOutcomeAgreement: Check = (s, ctx, out, status) => {
+  if (status !== 'completed' && status !== 'completed_with_failures') return;
   const failed = numberAt(objectAt(s.progress)?.files_failed) ?? numberAt(objectAt(s.result)?.files_failed);
-  if (failed === undefined) return [];
-  return [
-    judged(
-      'JS-STATE-011',
-      [
-        status === 'completed' && failed > 0 && `the job is completed but reports ${failed} failed file(s)`,
-        status === 'completed_with_failures' && failed === 0 && 'the job is completed_with_failures but reports no failed file',
-      ],
-      ctx,
-    ),
-  ];
+  if (failed === undefined) return;
+  judge(
+    out,
+    'JS-STATE-011',
+    ctx,
+    status === 'completed' && failed > 0 && `the job is completed but reports ${failed} failed file(s)`,
+    status === 'completed_with_failures' && failed === 0 && 'the job is completed_with_failures but reports no failed file',
+  );
 };
+
+const MEDIA_TIMESTAMPS = ['created_at', 'updated_at'] as const;
 
 /** A media job lagging at running/progress null is a real snapshot: it keeps its timestamps. */
-export const checkMediaSnapshot: Check = (s, ctx) => {
-  if (s.status !== 'running' || s.progress !== null) return [];
-  const missing = (['created_at', 'updated_at'] as const).filter((key) => !stringAt(s[key]));
-  return [judged('JS-MEDIA-001', [missing.length > 0 && `a running snapshot with progress null lacks ${missing.join(', ')}`], ctx)];
+export const checkMediaSnapshot: Check = (s, ctx, out) => {
+  if (s.status !== 'running' || s.progress !== null) return;
+  const missing = lacking(s, MEDIA_TIMESTAMPS);
+  judge(out, 'JS-MEDIA-001', ctx, missing && `a running snapshot with progress null lacks ${missing.join(', ')}`);
 };
 
 export const STATE_CHECKS: Record<string, Check> = {
@@ -189,11 +192,17 @@ export const STATE_CHECKS: Record<string, Check> = {
 
 const STATE_CHECK_LIST = Object.values(STATE_CHECKS);
 
-/** Every per-snapshot invariant judged on one snapshot; the schema is checked separately (snapshot-schema.ts). */
+/** Every per-snapshot invariant judged on one snapshot, into `out`; the schema is checked separately (snapshot-schema.ts). */
+export function judgeSnapshotState(snapshot: JobSnapshot, context: FindingContext, out: Judgements): void {
+  const status = statusOf(snapshot); // read once for every check
+  for (const check of STATE_CHECK_LIST) check(snapshot, context, out, status);
+}
+
+/** Every per-snapshot invariant judged on one snapshot, as Judged records. */
 export function assessSnapshotState(snapshot: JobSnapshot, context: FindingContext = {}): Judged[] {
-  const out: Judged[] = [];
-  for (const check of STATE_CHECK_LIST) for (const judgement of check(snapshot, context)) out.push(judgement);
-  return out;
+  const out = new JudgedList();
+  judgeSnapshotState(snapshot, context, out);
+  return out.judged;
 }
 
 export function checkSnapshotState(snapshot: JobSnapshot, context: FindingContext = {}): ReturnType<typeof findingsOf> {
