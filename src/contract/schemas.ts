@@ -83,12 +83,12 @@ export function fastValidatorFor(schema: SchemaName): ValidateFunction {
   return compiledFor(schema, 'fast');
 }
 
-/** How many fast-path validators this process has compiled: one per schema name, whatever is validated later. */
+/** How many fast-path validators this process has compiled: at most one per schema name, however often it validates. */
 export function fastCompilations(): number {
   return fastCompiled;
 }
 
-/** How many full validators this process has compiled: one per schema name, whatever is validated later. */
+/** How many full validators this process has compiled: at most one per schema name, however often it validates. */
 export function compilations(): number {
   return compiled;
 }

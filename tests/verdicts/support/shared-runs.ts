@@ -1,11 +1,12 @@
 // Child runs made once and read by every test that names the same key: the tests of one describe, run in
 // order in one worker. A failing test restarts its worker (Playwright's rule), so each run is also noted
-// on disk, under the runner's pid: the next test in the group reads it instead of making it again, and a
+// on disk, under the runner's run id and pid: the next test in the group reads it instead of making it again, and a
 // run that could not be made fails the rest of its group at once instead of timing out once per test.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { settings } from '../../../src/settings/settings.js';
 import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';
 
 type Note = { run: SuiteRun } | { error: string };
@@ -15,8 +16,9 @@ export class SharedRuns {
   private readonly runs = new Map<string, Promise<SuiteRun>>();
   private readonly notes: string[] = [];
   private keep = false;
-  // The Playwright runner is every worker's parent, restarted workers included.
-  private readonly noteDir = path.join(tmpdir(), `conformance-shared-runs-${process.ppid}`);
+  // The Playwright runner is every worker's parent, restarted workers included; its run id (a fresh one per
+  // run, from global setup) keeps a later runner that happens to get the same pid away from these notes.
+  private readonly noteDir = path.join(tmpdir(), `conformance-shared-runs-${settings().runId ?? 'local'}-${process.ppid}`);
 
   run(key: string, options: () => Promise<SuiteRunOptions>): Promise<SuiteRun> {
     let run = this.runs.get(key);
@@ -56,5 +58,10 @@ export class SharedRuns {
     if (this.keep) return;
     this.runner.removeOutputs();
     for (const note of this.notes.splice(0)) rmSync(note, { force: true });
+    try {
+      rmdirSync(this.noteDir); // the last worker out removes the folder; one still in use keeps it
+    } catch {
+      // not empty, or already gone
+    }
   }
 }
