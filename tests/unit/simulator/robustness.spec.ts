@@ -67,7 +67,7 @@ test.describe('bad requests get a JSON 4xx, never a crash', () => {
     isJson4xx(method);
     expect(path.status).toBe(404);
     expect(method.status).toBe(405);
-    expect(method.headers.allow).toBe('GET');
+    expect(method.headers.allow).toBe('GET, DELETE');
   });
 
   test('a broken multipart body and a malformed path escape are 400', async () => {
