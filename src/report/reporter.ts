@@ -139,7 +139,7 @@ export default class ConformanceReporter implements Reporter {
       profile: run.profile,
       requireComplete: run.requireComplete,
     };
-    return buildResults(records, catalog, meta);
+    return buildResults(records, catalog(), meta);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
-import { levelIn, type Area, type Catalog, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
-import type { Finding } from '../oracle/finding.js';
+import { levelIn, type Area, type Catalog, type Level, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
+import type { RunFinding } from '../oracle/finding.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
@@ -56,7 +56,7 @@ export interface TestRef extends Omit<TestRecord, 'evidence'> {
   skipReason?: string;
 }
 
-export interface ReportedFinding extends Finding {
+export interface ReportedFinding extends RunFinding {
   /** Id of the test that produced it (see `tests` of the requirement). */
   test: string;
   /** Id of the timeline in `timelines` that shows the job, when the test attached one. */
@@ -147,13 +147,16 @@ function testsByRequirement(records: readonly TestRecord[]): Map<string, TestRec
   return byRequirement;
 }
 
-/** The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline. */
-function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines): ReportedFinding[] {
+/**
+ * The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline;
+ * at `level` when the catalog knows the requirement (the run's profile, decided once, as the heading says).
+ */
+function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines, level: Level | undefined): ReportedFinding[] {
   const findings: ReportedFinding[] = [];
   for (const test of tests) {
     for (const finding of test.evidence.findings) {
       if (finding.requirement !== id) continue;
-      const reported: ReportedFinding = { ...finding, test: test.id };
+      const reported: ReportedFinding = { ...finding, ...(level ? { level } : {}), test: test.id };
       const evidence = clipEvidence(finding.evidence);
       if (evidence === undefined) delete reported.evidence;
       else reported.evidence = evidence;
@@ -206,7 +209,7 @@ function requirementResults(
   const resultFor = (heading: RequirementHeading): RequirementResult => {
     const tests = byRequirement.get(heading.id) ?? [];
     const decision = requirementStatus(tests, heading.id);
-    const findings = reportedFindings(heading.id, tests, kept);
+    const findings = reportedFindings(heading.id, tests, kept, heading.catalogued ? heading.level : undefined);
     return { ...heading, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
   };
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
