@@ -1,4 +1,4 @@
-// The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
+// The versioned results model (docs/ARCHITECTURE.md, "Fixed interfaces") built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
 import { levelIn, type Area, type Catalog, type Level, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
 import type { RunFinding } from '../oracle/finding.js';

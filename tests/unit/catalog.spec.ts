@@ -41,7 +41,7 @@ test.describe('the requirement catalog (spec/requirements.yaml)', () => {
     ).toEqual([]);
   });
 
-  test('keeps inferred rules at SHOULD in the default profile and raises them to MUST in the strict one (DESIGN section 5)', () => {
+  test('keeps inferred rules at SHOULD in the default profile and raises them to MUST in the strict one (docs/ARCHITECTURE.md, "Requirements and profiles")', () => {
     const inferred = catalog().requirements.filter((r) => r.evidence === 'inferred');
     expect(inferred.length).toBeGreaterThan(0);
     expect(inferred.filter((r) => levelIn(r, 'default') !== 'SHOULD').map((r) => r.id)).toEqual([]);
