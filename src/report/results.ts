@@ -6,7 +6,7 @@ import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
 import type { SeedEvidence, TargetKind } from '../evidence/format.js';
-import type { TestEvidence } from './read-evidence.js';
+import type { TestRecord } from './test-record.js';
 import { redactDeep } from '../redaction/redact.js';
 import {
   FAILED,
@@ -19,22 +19,10 @@ import {
 } from './verdict.js';
 
 export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
+export type { TestRecord } from './test-record.js';
 
 /** 2: verdict `incomplete`, status `inconclusive`, `profile`, requirement `evidence`, summary `exitCode`. */
 export const RESULTS_SCHEMA_VERSION = 2;
-
-/** One test of the run as the reporter saw it: its last result and the evidence it carried. */
-export interface TestRecord {
-  id: string;
-  title: string;
-  file: string;
-  line: number;
-  project: string;
-  status: TestStatus;
-  durationMs: number;
-  error?: string;
-  evidence: TestEvidence;
-}
 
 export interface RunMeta {
   startedAt: string;
