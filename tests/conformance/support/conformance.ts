@@ -20,6 +20,7 @@ import { finding, type Finding } from '../../../src/oracle/finding.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import type { Judged } from '../../../src/oracle/judged.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
+import type { ExchangeRecorder } from '../../../src/evidence/exchanges.js';
 import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
 
@@ -40,6 +41,8 @@ export class Conformance {
     readonly pace: Pace,
     private readonly api: CaptainClient,
     private readonly testInfo: TestInfo,
+    /** Notes the timeline each exchange is judged in, for exchanges.har. */
+    private readonly recorder?: ExchangeRecorder,
   ) {}
 
   /** Real milliseconds for `seconds` of the target's time. */
@@ -118,6 +121,7 @@ export class Conformance {
     const timeline = this.timelines.get(key) ?? { jobId, exchanges: [] };
     timeline.exchanges.push(...exchanges);
     this.timelines.set(key, timeline);
+    this.recorder?.judgedIn(exchanges, key);
   }
 
   /** One status poll, kept in the job's timeline. */
