@@ -100,14 +100,19 @@ export function runJudge(argv: readonly string[], io: JudgeIo): JudgeOutcome {
   const startedAt = new Date().toISOString();
   // Bodies kept between reading and judging: an eighth of the heap at most, the rest read again from the file.
   const keepBytes = Math.min(64 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
-  const run = judgeRecorded(files, { read: { redact: redactor(secrets) }, keepBytes });
+  // Headers and URLs are redacted as read; bodies only with the whole report, before it is written.
+  const run = judgeRecorded(files, { read: { redact: redactor(secrets), keepBodies: true }, keepBytes });
   for (const file of run.summary.files) if (file.unreadable) trouble.push(`${file.file} ${file.problem ?? 'cannot be read'}`);
   if (files.length > 0 && run.summary.judged === 0 && trouble.length === 0)
     trouble.push(
       `no answer of the Captain API's job-status, cancel or query endpoints in ${files.length === 1 ? files[0] : `${files.length} files`} (${run.summary.entries} entries, ${run.summary.otherApis} of other APIs): nothing to judge`,
     );
   const dir = path.join(args.reports ?? reportsDirFrom(io.env), 'conformance');
-  const results = writeRecordedReport(run, dir, { startedAt, profile, secrets, requireComplete: io.env.CONFORMANCE_REQUIRE_COMPLETE === '1',
+  const results = writeRecordedReport(run, dir, {
+    startedAt,
+    profile,
+    secrets,
+    requireComplete: io.env.CONFORMANCE_REQUIRE_COMPLETE === '1',
     ...(run.summary.origins.length > 0 ? { baseUrl: run.summary.origins.join(' ') } : {}),
   });
   const s = run.summary;

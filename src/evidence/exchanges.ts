@@ -39,7 +39,12 @@ export class ExchangeRecorder {
   drain(): HarEntry[] {
     const entries = this.exchanges.map(({ exchange, test }) => {
       const timeline = this.timelines.get(exchange);
-      return entryOf(exchange, { baseUrl: this.baseUrl, test, ...(timeline !== undefined ? { timeline } : {}), maxBodyChars: HAR_BODY_CHARS });
+      return entryOf(exchange, {
+        baseUrl: this.baseUrl,
+        test,
+        ...(timeline !== undefined ? { timeline } : {}),
+        maxBodyChars: HAR_BODY_CHARS,
+      });
     });
     this.exchanges.length = 0;
     this.timelines.clear();

@@ -146,6 +146,12 @@ export type ReadEntry =
 export interface ReadOptions {
   /** Every header value and body is redacted with this at capture, like the client's own records. */
   redact: Redactor;
+  /**
+   * Leave response bodies as recorded (default: redact them too). For a reader whose every output is
+   * redacted whole before it is written (the judge's report): redacting each body of a 200 MB file twice
+   * would be most of the judge's time.
+   */
+  keepBodies?: boolean;
   /** A body stored beside the HAR (Playwright's content `attach`): its bytes, or undefined when missing. */
   attached?: (file: string) => Buffer | undefined;
   /** Bodies bigger than this, decoded, are not judged (default 64 MiB). */
@@ -190,7 +196,11 @@ const DECOMPRESS: Record<string, (bytes: Buffer, options: { maxOutputLength: num
 function looksDecoded(bytes: Buffer): boolean {
   if (bytes.length === 0) return true;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return false; // gzip's magic number
-  const first = bytes.subarray(0, Math.min(bytes.length, 64)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const first = bytes
+    .subarray(0, Math.min(bytes.length, 64))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
   return /^[{["\-0-9tfn<a-zA-Z]/.test(first);
 }
 
@@ -264,7 +274,8 @@ export function readEntry(raw: unknown, options: ReadOptions): ReadEntry {
   const where = { ...(url ? { url: options.redact(url) } : {}), ...(method ? { method } : {}) };
   if (!request || !method || !url) return { ok: false, reason: 'the entry has no request method and URL', ...where };
   if (!Number.isFinite(startedMs)) return { ok: false, reason: 'the entry has no valid startedDateTime', ...where };
-  if (!response || typeof response.status !== 'number') return { ok: false, reason: 'the entry has no response status', ...where, startedMs };
+  if (!response || typeof response.status !== 'number')
+    return { ok: false, reason: 'the entry has no response status', ...where, startedMs };
   const responseHeaders = headerMap(response.headers);
   const status = response.status;
   const content = isObject(response.content) ? response.content : {};
@@ -284,7 +295,7 @@ export function readEntry(raw: unknown, options: ReadOptions): ReadEntry {
     request: { method, url: redact(url), headers: requestHeaders, ...(postData !== undefined ? { body: redact(postData) } : {}) },
     status,
     headers: redactHeaders(responseHeaders, redact),
-    body: redact(body.text),
+    body: options.keepBodies ? body.text : redact(body.text),
     receivedAt,
     durationMs: time,
   };

@@ -73,6 +73,10 @@ export class HarWriter {
     return this.count;
   }
 
+  get bytesWritten(): number {
+    return this.bytes;
+  }
+
   add(entry: HarEntry): void {
     this.write(`${this.count === 0 ? '' : ',\n'}${JSON.stringify(entry)}`);
     this.count += 1;

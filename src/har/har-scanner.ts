@@ -66,7 +66,16 @@ export class HarScanner {
   private sawEntries = false;
   // The value being captured: where it started, its depth, its parts so far.
   private capture:
-    | { kind: ScannedValue['kind']; key?: string; start: number; depth: number; parts: Buffer[]; size: number; limit: number; scalar: boolean }
+    | {
+        kind: ScannedValue['kind'];
+        key?: string;
+        start: number;
+        depth: number;
+        parts: Buffer[];
+        size: number;
+        limit: number;
+        scalar: boolean;
+      }
     | undefined;
 
   /** @param maxEntryBytes an entry bigger than this is reported by place only, never held in memory. */
@@ -112,7 +121,11 @@ export class HarScanner {
       }
       const top = this.stack[this.stack.length - 1];
       // A scalar being captured ends at the delimiter after it.
-      if (this.capture?.scalar && this.stack.length === this.capture.depth && (byte === COMMA || byte === CLOSE_ARRAY || byte === CLOSE_OBJECT))
+      if (
+        this.capture?.scalar &&
+        this.stack.length === this.capture.depth &&
+        (byte === COMMA || byte === CLOSE_ARRAY || byte === CLOSE_OBJECT)
+      )
         this.finishCapture(out, chunk, captureFrom, i);
       if (byte === QUOTE) {
         this.inString = true;
@@ -146,7 +159,8 @@ export class HarScanner {
           this.stop(`not a HAR file: its JSON is broken at byte ${this.offset + i} (an unmatched ${String.fromCharCode(byte)})`);
           return out;
         }
-        if (this.capture && !this.capture.scalar && this.stack.length === this.capture.depth) this.finishCapture(out, chunk, captureFrom, i + 1);
+        if (this.capture && !this.capture.scalar && this.stack.length === this.capture.depth)
+          this.finishCapture(out, chunk, captureFrom, i + 1);
         if (this.stack.length === 0) {
           this.done = true;
           break;

@@ -289,10 +289,44 @@ function describe(route: Route, count: number, test: string | undefined): string
   }
 }
 
+/** Records listed alone (each with its timeline); the rest are pooled, so the report stays small whatever the traffic. */
+const MAX_RECORDS = 200;
+const MAX_POOLED_FINDINGS = 5_000;
+
+function recordOf(
+  n: number,
+  title: string,
+  file: string,
+  findings: Finding[],
+  exercised: string[],
+  timelines: Array<{ jobId: string; timeline: Timeline }>,
+): TestRecord {
+  return {
+    id: `recorded-${n + 1}`,
+    title,
+    file,
+    line: 0,
+    project: 'recorded',
+    status: findings.some((f) => f.level === 'MUST') ? 'failed' : 'passed',
+    durationMs: 0,
+    evidence: { requirements: [], seeds: [], findings, exercised, inconclusive: [], timelines, problems: [] },
+  };
+}
+
 /** Judges the HAR files and returns one test record per timeline (and per job's cancels, per collection's queries). */
 export function judgeRecorded(files: readonly string[], options: JudgeRecordedOptions): RecordedRun {
   const skips = new Skips();
-  const summary: RecordedSummary = { files: [], entries: 0, judged: 0, otherCaptain: 0, otherApis: 0, skipped: [], jobs: [], timelines: 0, origins: [] };
+  const summary: RecordedSummary = {
+    files: [],
+    entries: 0,
+    judged: 0,
+    otherCaptain: 0,
+    otherApis: 0,
+    skipped: [],
+    jobs: [],
+    timelines: 0,
+    origins: [],
+  };
   const index = indexFiles(files, options, skips, summary);
   const groups = new Map<string, Indexed[]>();
   for (const item of index) {
@@ -306,6 +340,18 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
   const jobs = new Map<string, RecordedJob>();
   let coverage: Coverage | undefined;
   let evidenceTimelines = 0;
+  const pooled = new Map<
+    string,
+    {
+      file: string;
+      kind: Route['kind'];
+      count: number;
+      answers: number;
+      findings: Finding[];
+      exercised: Set<string>;
+      withFindings: boolean;
+    }
+  >();
   const maxFindings = options.maxFindingsPerTimeline ?? 500;
   for (const group of groups.values()) {
     group.sort((a, b) => a.startedMs - b.startedMs || a.seq - b.seq);
@@ -357,32 +403,48 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
         timelines.push({ jobId: jobId!, timeline: clippedTimeline(judgement.timeline, highlight) });
       }
     }
-    const must = findings.some((f) => f.level === 'MUST');
     const first = group[0]!;
-    records.push({
-      id: `recorded-${records.length + 1}`,
-      title: describe(route, exchanges.length, first.test),
-      file: path.basename(files[first.file]!),
-      line: 0,
-      project: 'recorded',
-      status: must ? 'failed' : 'passed',
-      durationMs: 0,
-      evidence: {
-        requirements: [],
-        seeds: [],
-        findings,
-        exercised: judgement.exercised,
-        inconclusive: [],
-        timelines,
-        problems: [],
-      },
-    });
+    const file = path.basename(files[first.file]!);
+    const own = findings.length > 0 && records.length < MAX_RECORDS;
+    if (own)
+      records.push(recordOf(records.length, describe(route, exchanges.length, first.test), file, findings, judgement.exercised, timelines));
+    else {
+      // Answers that held (and, past the first MAX_RECORDS, the rest) are one record per file and endpoint.
+      const key = `${file}\u0000${route.kind}\u0000${findings.length > 0 ? 'findings' : 'held'}`;
+      const together = pooled.get(key) ?? {
+        file,
+        kind: route.kind,
+        count: 0,
+        answers: 0,
+        findings: [],
+        exercised: new Set<string>(),
+        withFindings: findings.length > 0,
+      };
+      together.count += 1;
+      together.answers += exchanges.length;
+      for (const id of judgement.exercised) together.exercised.add(id);
+      for (const f of findings) if (together.findings.length < MAX_POOLED_FINDINGS) together.findings.push(f);
+      pooled.set(key, together);
+    }
+  }
+  for (const p of pooled.values()) {
+    const what =
+      p.kind === 'status'
+        ? 'timelines of status answers'
+        : p.kind === 'cancel'
+          ? "jobs' cancel answers"
+          : p.kind === 'query'
+            ? "collections' query answers"
+            : 'lone status answers';
+    const title = `${p.count} ${what} (${p.answers} answers) ${p.withFindings ? 'with findings, past the first ones listed alone' : 'that held'}`;
+    records.push(recordOf(records.length, title, p.file, p.findings, [...p.exercised], []));
   }
   summary.skipped = skips.list();
   summary.jobs = [...jobs.values()];
   for (const f of summary.files) if (f.problem) problems.push(`${f.file} ${f.problem}`);
   for (const f of summary.files)
-    if (f.outOfOrder > 0) problems.push(`${f.file}: ${f.outOfOrder} entries were out of time order; every timeline was judged in time order`);
+    if (f.outOfOrder > 0)
+      problems.push(`${f.file}: ${f.outOfOrder} entries were out of time order; every timeline was judged in time order`);
   for (const s of summary.skipped)
     problems.push(`${s.count} exchange(s) of the Captain API skipped: ${s.reason}${s.examples.length ? ` (e.g. ${s.examples[0]})` : ''}`);
   return { records, coverage: coverage ?? coverageOf([]), summary, problems };

@@ -43,7 +43,8 @@ export function routeOf(method: string, url: string): Route {
   if (job) {
     const jobId = decoded(job[1]!);
     if (job[2] === undefined && verb === 'GET') return { kind: 'status', jobId, relative };
-    if ((job[2] !== undefined && verb === 'POST') || (job[2] === undefined && verb === 'DELETE')) return { kind: 'cancel', jobId, relative };
+    if ((job[2] !== undefined && verb === 'POST') || (job[2] === undefined && verb === 'DELETE'))
+      return { kind: 'cancel', jobId, relative };
   }
   const query = /^\/(v2|v3)\/collections\/([^/]+)\/query$/.exec(path);
   if (query && verb === 'POST') return { kind: 'query', collection: decoded(query[2]!), version: query[1] as 'v2' | 'v3', relative };

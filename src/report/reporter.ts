@@ -147,10 +147,14 @@ export default class ConformanceReporter implements Reporter {
   private writeExchanges(dir: string): void {
     try {
       const run = settings();
-      const tests = (this.root?.allTests() ?? []).map((test) => ({ attachments: test.results[test.results.length - 1]?.attachments ?? [] }));
+      const tests = (this.root?.allTests() ?? []).map((test) => ({
+        attachments: test.results[test.results.length - 1]?.attachments ?? [],
+      }));
       writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey]));
     } catch (error) {
-      process.stderr.write(`conformance reporter: could not write exchanges.har: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `conformance reporter: could not write exchanges.har: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
   }
 

@@ -87,7 +87,10 @@ function roundTrip(exchange: Exchange): Exchange {
 
 test.describe('an exchange as a HAR entry', () => {
   test('reads back as the same exchange: status, headers, body, when it arrived, and what went wrong with it', () => {
-    const base = exchangeOf({ job_id: 'j1', status: 'running' }, { url: '/v2/jobs/j1?files_limit=7', receivedAt: '2026-01-02T03:04:05.678Z' });
+    const base = exchangeOf(
+      { job_id: 'j1', status: 'running' },
+      { url: '/v2/jobs/j1?files_limit=7', receivedAt: '2026-01-02T03:04:05.678Z' },
+    );
     base.durationMs = 12;
     base.request.headers = { accept: 'application/json', authorization: 'Bearer [redacted]' };
     const cases: Exchange[] = [
@@ -96,7 +99,13 @@ test.describe('an exchange as a HAR entry', () => {
       { ...base, body: '{"job_id":"j\uFFFD"}', invalidUtf8: true },
       { ...base, body: '{"job_id":"j1","sta', truncated: true, error: 'body exceeds 8 MiB' },
       { ...base, status: 0, headers: {}, body: '', error: 'timeout after 5000 ms' },
-      { ...base, status: 302, headers: { location: 'https://elsewhere/' }, body: '', error: 'HTTP 302 redirect to https://elsewhere/ not followed' },
+      {
+        ...base,
+        status: 302,
+        headers: { location: 'https://elsewhere/' },
+        body: '',
+        error: 'HTTP 302 redirect to https://elsewhere/ not followed',
+      },
       { ...base, request: { method: 'POST', url: '/v2/collections/c/query', headers: {}, body: '{"query":"q"}' } },
     ];
     for (const exchange of cases) expect(roundTrip(exchange)).toEqual(exchange);
@@ -120,7 +129,11 @@ function foreign(content: Record<string, unknown>, headers: Array<{ name: string
   return {
     startedDateTime: '2026-01-02T03:04:05.000Z',
     time: 20.5,
-    request: { method: 'get', url: 'https://api.runcaptain.com/v2/jobs/j1', headers: [{ name: 'Authorization', value: 'Bearer cap_dev_abcdef123456' }] },
+    request: {
+      method: 'get',
+      url: 'https://api.runcaptain.com/v2/jobs/j1',
+      headers: [{ name: 'Authorization', value: 'Bearer cap_dev_abcdef123456' }],
+    },
     response: { status: 200, headers: [{ name: 'Content-Type', value: 'application/json' }, ...headers], content },
   };
 }
@@ -132,7 +145,9 @@ test.describe('entries of other exporters', () => {
     const plain = readEntry(foreign({ size: body.length, mimeType: 'application/json', text: body }), keep);
     const base64 = readEntry(foreign({ size: body.length, text: Buffer.from(body).toString('base64'), encoding: 'base64' }), keep);
     const gzip = readEntry(
-      foreign({ size: body.length, text: gzipSync(body).toString('base64'), encoding: 'base64' }, [{ name: 'Content-Encoding', value: 'gzip' }]),
+      foreign({ size: body.length, text: gzipSync(body).toString('base64'), encoding: 'base64' }, [
+        { name: 'Content-Encoding', value: 'gzip' },
+      ]),
       keep,
     );
     // devtools store the decoded body but keep the header that said it travelled compressed
@@ -155,11 +170,19 @@ test.describe('entries of other exporters', () => {
   });
 
   test('says why it cannot: a body left out, one in an unknown encoding, a compression it cannot undo, a missing attached file', () => {
-    expect(readEntry(foreign({ size: 120, mimeType: 'application/json' }), keep)).toMatchObject({ ok: false, reason: expect.stringMatching(/left out/) });
+    expect(readEntry(foreign({ size: 120, mimeType: 'application/json' }), keep)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/left out/),
+    });
     expect(readEntry(foreign({ size: 0, mimeType: 'application/json' }), keep)).toMatchObject({ ok: true, exchange: { body: '' } });
-    expect(readEntry(foreign({ size: 3, text: 'abc', encoding: 'rot13' }), keep)).toMatchObject({ ok: false, reason: expect.stringMatching(/encoding "rot13"/) });
+    expect(readEntry(foreign({ size: 3, text: 'abc', encoding: 'rot13' }), keep)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/encoding "rot13"/),
+    });
     const garbage = Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString('base64');
-    expect(readEntry(foreign({ size: 9, text: garbage, encoding: 'base64' }, [{ name: 'content-encoding', value: 'gzip' }]), keep)).toMatchObject({
+    expect(
+      readEntry(foreign({ size: 9, text: garbage, encoding: 'base64' }, [{ name: 'content-encoding', value: 'gzip' }]), keep),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/does not decompress/),
     });
@@ -167,14 +190,21 @@ test.describe('entries of other exporters', () => {
       ok: false,
       reason: expect.stringMatching(/beside the HAR/),
     });
-    expect(readEntry(foreign({ size: 9, _file: 'abc.json' }), { ...keep, attached: () => Buffer.from(body) })).toMatchObject({ ok: true, exchange: { body } });
+    expect(readEntry(foreign({ size: 9, _file: 'abc.json' }), { ...keep, attached: () => Buffer.from(body) })).toMatchObject({
+      ok: true,
+      exchange: { body },
+    });
     expect(readEntry({ request: {} }, keep)).toMatchObject({ ok: false, reason: expect.stringMatching(/no request method/) });
     expect(readEntry('x', keep)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a JSON object/) });
   });
 });
 
 test('routes: the Captain API endpoints are told by method and path, behind any host or prefix', () => {
-  expect(routeOf('GET', 'https://gw.example/captain/v2/jobs/j%201?files_limit=3')).toEqual({ kind: 'status', jobId: 'j 1', relative: '/v2/jobs/j%201?files_limit=3' });
+  expect(routeOf('GET', 'https://gw.example/captain/v2/jobs/j%201?files_limit=3')).toEqual({
+    kind: 'status',
+    jobId: 'j 1',
+    relative: '/v2/jobs/j%201?files_limit=3',
+  });
   expect(routeOf('POST', 'http://h/v2/jobs/j1/cancel')).toMatchObject({ kind: 'cancel', jobId: 'j1' });
   expect(routeOf('DELETE', 'http://h/v2/jobs/j1')).toMatchObject({ kind: 'cancel', jobId: 'j1' });
   expect(routeOf('POST', 'http://h/v2/collections/c/query')).toMatchObject({ kind: 'query', collection: 'c', version: 'v2' });

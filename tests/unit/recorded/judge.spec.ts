@@ -54,11 +54,19 @@ const statusOf = (outcome: JudgeOutcome, id: string) => outcome.results?.require
 test('a recording of conforming jobs, its entries shuffled, is judged as their polls judged live: the same requirements held, no finding', () => {
   const entries = entriesOf(traffic.jobs);
   // A fixed shuffle: exporters write entries in the order requests ended, not the order they started.
-  const shuffled = entries.map((e, i) => ({ e, k: (i * 7919) % entries.length })).sort((a, b) => a.k - b.k).map((x) => x.e);
+  const shuffled = entries
+    .map((e, i) => ({ e, k: (i * 7919) % entries.length }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.e);
   const outcome = judge(write('conforming.har', har(shuffled)));
   expect(outcome.err).toBe('');
   expect(outcome.exitCode).toBe(0);
-  const live = traffic.jobs.map((job) => assessTimeline(job.exchanges.map((e, i) => classify(e, i)), { jobId: job.jobId }));
+  const live = traffic.jobs.map((job) =>
+    assessTimeline(
+      job.exchanges.map((e, i) => classify(e, i)),
+      { jobId: job.jobId },
+    ),
+  );
   expect(live.flatMap((a) => a.findings)).toEqual([]);
   const exercised = new Set(live.flatMap((a) => a.exercised));
   const results = outcome.results!;
@@ -115,7 +123,14 @@ test.describe('bad input: a clear message or a skip with its reason, never a thr
     const job = traffic.jobs[0]!;
     const entries = entriesOf([job]).map((entry, i) => {
       const text = entry.response.content.text!;
-      if (i % 3 === 0) return { ...entry, response: { ...entry.response, content: { ...entry.response.content, text: Buffer.from(text).toString('base64'), encoding: 'base64' } } };
+      if (i % 3 === 0)
+        return {
+          ...entry,
+          response: {
+            ...entry.response,
+            content: { ...entry.response.content, text: Buffer.from(text).toString('base64'), encoding: 'base64' },
+          },
+        };
       if (i % 3 === 1)
         return {
           ...entry,
@@ -135,8 +150,13 @@ test.describe('bad input: a clear message or a skip with its reason, never a thr
     const statuses = (o: JudgeOutcome) => o.results!.requirements.map((r) => `${r.id} ${r.status}`);
     expect(statuses(encoded)).toEqual(statuses(plain));
 
-    const leftOut = entries.map((e, i) => (i === 0 ? { ...e, response: { ...e.response, content: { size: 300, mimeType: 'application/json' } } } : e));
-    leftOut.push({ ...leftOut[1]!, response: { ...leftOut[1]!.response, content: { size: 3, mimeType: 'x', text: 'abc', encoding: 'quoted-printable' } } });
+    const leftOut = entries.map((e, i) =>
+      i === 0 ? { ...e, response: { ...e.response, content: { size: 300, mimeType: 'application/json' } } } : e,
+    );
+    leftOut.push({
+      ...leftOut[1]!,
+      response: { ...leftOut[1]!.response, content: { size: 3, mimeType: 'x', text: 'abc', encoding: 'quoted-printable' } },
+    });
     const skipped = judge(write('left-out.har', har(leftOut)));
     expect(skipped.exitCode).toBe(0);
     expect(skipped.results!.recorded.skipped.map((s) => [s.reason, s.count])).toEqual([
@@ -147,12 +167,30 @@ test.describe('bad input: a clear message or a skip with its reason, never a thr
   });
 
   test('other APIs and the Captain API’s other endpoints are counted, not judged; with nothing to judge the judge says so and exits 2', () => {
-    const page = { startedDateTime: '2026-01-01T00:00:00Z', time: 1, request: { method: 'GET', url: 'https://example.com/app.js', headers: [] }, response: { status: 200, headers: [], content: { size: 2, text: '{}' } } };
+    const page = {
+      startedDateTime: '2026-01-01T00:00:00Z',
+      time: 1,
+      request: { method: 'GET', url: 'https://example.com/app.js', headers: [] },
+      response: { status: 200, headers: [], content: { size: 2, text: '{}' } },
+    };
     const collection = { ...page, request: { method: 'PUT', url: `${BASE}/v2/collections/c`, headers: [] } };
-    const outcome = judge(write('others.har', har([page, collection, 'not an entry', { startedDateTime: 'never', request: { method: 'GET', url: `${BASE}/v2/jobs/j` }, response: { status: 200 } }])));
+    const outcome = judge(
+      write(
+        'others.har',
+        har([
+          page,
+          collection,
+          'not an entry',
+          { startedDateTime: 'never', request: { method: 'GET', url: `${BASE}/v2/jobs/j` }, response: { status: 200 } },
+        ]),
+      ),
+    );
     expect(outcome.exitCode).toBe(2);
     expect(outcome.results!.recorded).toMatchObject({ entries: 4, judged: 0, otherApis: 1, otherCaptain: 1 });
-    expect(outcome.results!.recorded.skipped.map((s) => s.reason).sort()).toEqual(['the entry has no valid startedDateTime', 'the entry is not a JSON object']);
+    expect(outcome.results!.recorded.skipped.map((s) => s.reason).sort()).toEqual([
+      'the entry has no valid startedDateTime',
+      'the entry is not a JSON object',
+    ]);
     expect(outcome.err).toMatch(/no answer of the Captain API's job-status, cancel or query endpoints .* nothing to judge/);
     const mixed = judge(write('mixed.har', har([page, ...entriesOf(traffic.jobs.slice(0, 1))])));
     expect(mixed.exitCode).toBe(0);
@@ -185,6 +223,7 @@ test.describe('bad input: a clear message or a skip with its reason, never a thr
     expect(outcome.exitCode).toBe(0);
     const reportDir = path.join(dir, 'keyed-report');
     runJudge([path.join(dir, 'keyed.har'), '--reports', reportDir], { env: {}, out: () => {}, err: () => {} });
-    for (const file of ['results.json', 'index.html']) expect(readFileSync(path.join(reportDir, 'conformance', file), 'utf8')).not.toContain(key);
+    for (const file of ['results.json', 'index.html'])
+      expect(readFileSync(path.join(reportDir, 'conformance', file), 'utf8')).not.toContain(key);
   });
 });

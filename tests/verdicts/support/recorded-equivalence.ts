@@ -25,7 +25,11 @@ type FindingLike = { requirement: string; jobId?: string; pollIndex?: number; me
 const keyOf = (f: FindingLike) => `${f.requirement} job=${f.jobId ?? '-'} poll=${f.pollIndex ?? '-'}: ${f.message}`;
 
 /** Judges `<conformanceDir>/exchanges.har` and compares it with the run's own results. */
-export function compareWithRecorded(conformanceDir: string, live: RunResults, profile: RunResults['profile'] = live.profile): RecordedComparison {
+export function compareWithRecorded(
+  conformanceDir: string,
+  live: RunResults,
+  profile: RunResults['profile'] = live.profile,
+): RecordedComparison {
   const run = judgeRecorded([path.join(conformanceDir, 'exchanges.har')], { read: { redact: redactor([]) } });
   const recorded = recordedResults(run, { startedAt: new Date().toISOString(), profile, secrets: [], requireComplete: false });
   const liveById = new Map(live.requirements.map((r) => [r.id, r]));
