@@ -29,6 +29,7 @@ const VERDICT_TITLE: Record<Results['summary']['verdict'], string> = {
   conformant: 'Conformant',
   'not-conformant': 'Not conformant',
   incomplete: 'Incomplete',
+  broke: 'The run broke: no verdict',
 };
 
 function badge(status: string): string {
@@ -49,16 +50,18 @@ function banner(results: Results): string {
   const row = (name: string, c: Results['summary']['must']): string =>
     `<tr><th scope="row">${name}</th><td>${c.passed}</td><td>${c.failed}</td><td>${c.inconclusive}</td><td>${c.skipped}</td><td>${c.notCovered}</td></tr>`;
   const why =
-    s.verdict === 'conformant'
-      ? 'Every MUST requirement was exercised and held.'
-      : s.verdict === 'not-conformant'
-        ? `${s.failed} MUST requirement${s.failed === 1 ? '' : 's'} failed.`
-        : `No MUST failed, but ${s.unexercisedMust.length} MUST requirement${s.unexercisedMust.length === 1 ? ' was' : 's were'} not exercised${s.runBroken ? ', and the run broke' : ''}.`;
+    s.verdict === 'broke'
+      ? 'The suite could not judge the target; nothing here is charged to it.'
+      : s.verdict === 'conformant'
+        ? 'Every MUST requirement was exercised and held.'
+        : s.verdict === 'not-conformant'
+          ? `${s.failed} MUST requirement${s.failed === 1 ? '' : 's'} failed.`
+          : `No MUST failed, but ${s.unexercisedMust.length} MUST requirement${s.unexercisedMust.length === 1 ? ' was' : 's were'} not exercised${s.runBroken ? ', and the run broke' : ''}.`;
   const unexercised = s.unexercisedMust.length
     ? `<p>MUST requirements not exercised:</p><ul class="unexercised">${s.unexercisedMust.map((u) => `<li><code>${e(u.id)}</code> ${e(u.status)}: ${e(u.reason)}</li>`).join('')}</ul>`
     : '';
   const broken = s.runBroken
-    ? `<p>The run broke (exit code 1): ${e(s.brokenBecause.slice(0, 5).join('; '))}${s.brokenBecause.length > 5 ? ` and ${s.brokenBecause.length - 5} more` : ''}</p>`
+    ? `<p>The run broke (exit code ${s.exitCode}): ${e(s.brokenBecause.slice(0, 5).join('; '))}${s.brokenBecause.length > 5 ? ` and ${s.brokenBecause.length - 5} more` : ''}</p>`
     : '';
   return `<header id="verdict" class="banner verdict-${e(s.verdict)}">
 <h1>${VERDICT_TITLE[s.verdict]}</h1>
