@@ -18,13 +18,12 @@ export interface PreflightTarget {
 }
 
 export interface PreflightOptions {
+  /** The run's budgeted fetch: the preflight's requests count against the request budget and keep to its rate. */
   fetch?: typeof globalThis.fetch;
   /** Per request (default 10 s): the preflight answers in seconds or not at all. */
   timeoutMs?: number;
   /** A 429's Retry-After is waited for at most this long, and at most twice (default 10 s). */
   maxRetryWaitMs?: number;
-  /** The least time between two requests (the run's CONFORMANCE_MAX_RPS; default none). */
-  spacingMs?: number;
 }
 
 export type PreflightOutcome =
@@ -65,6 +64,11 @@ export function judgeSetUpAnswer(
   keyName = KEY_VARIABLES,
 ): Omit<PreflightOutcome & { ok: false }, 'requests' | 'ok'> | undefined {
   const what = `${exchange.request.method} ${baseUrl}${exchange.request.url}`;
+  if (exchange.status === 0 && /request budget/i.test(exchange.error ?? ''))
+    return {
+      cause: `the request budget ran out in the preflight (${exchange.error})`,
+      fix: 'raise CONFORMANCE_REQUEST_BUDGET: the preflight alone sends up to 3 requests',
+    };
   if (exchange.status === 0)
     return {
       cause: `the target is unreachable: ${exchange.error ?? 'no answer'} (${what})`,
@@ -111,11 +115,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function patiently(
   send: () => Promise<{ exchange: Exchange }>,
   maxWaitMs: number,
-  spacingMs: number,
 ): Promise<{ exchange: Exchange; requests: number }> {
   let requests = 0;
   for (;;) {
-    if (spacingMs > 0) await sleep(spacingMs);
     const { exchange } = await send();
     requests += 1;
     const wait = exchange.status === 429 ? (parseRetryAfter(exchange.headers['retry-after'], Date.now()) ?? 1_000) : undefined;
@@ -127,7 +129,6 @@ async function patiently(
 export async function preflight(target: PreflightTarget, options: PreflightOptions = {}): Promise<PreflightOutcome> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxWait = options.maxRetryWaitMs ?? 10_000;
-  const spacing = Number.isFinite(options.spacingMs) ? Math.max(0, options.spacingMs ?? 0) : 0;
   const clientOf = (apiKey: string, orgId: string | undefined) =>
     new CaptainClient({
       baseUrl: target.baseUrl,
@@ -141,17 +142,16 @@ export async function preflight(target: PreflightTarget, options: PreflightOptio
   const created = await patiently(
     () => main.putCollection(target.collection, { description: 'Preflight of a conformance run; safe to delete' }),
     maxWait,
-    0,
   );
   let requests = created.requests;
   const problem = judgeSetUpAnswer(created.exchange, target.baseUrl);
   if (problem) return { ok: false, ...problem, requests };
   // A collection left behind is named for the run and safe to delete: not a reason to stop.
-  requests += (await patiently(() => main.deleteCollection(target.collection), maxWait, spacing)).requests;
+  requests += (await patiently(() => main.deleteCollection(target.collection), maxWait)).requests;
   if (target.otherApiKey) {
     // The second organization's key on a read of a job nobody has: 404 is the API accepting the key.
     const other = clientOf(target.otherApiKey, target.otherOrgId);
-    const read = await patiently(() => other.getJob(`conformance-preflight-${target.collection}`), maxWait, spacing);
+    const read = await patiently(() => other.getJob(`conformance-preflight-${target.collection}`), maxWait);
     requests += read.requests;
     const otherProblem =
       read.exchange.status === 404 && !looksLikeHtml(read.exchange)

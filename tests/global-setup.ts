@@ -1,3 +1,4 @@
+// Runs in the runner process, beside the reporter (not in a test worker): it may load src/report to write a broke run's report.
 // Checks every setting before anything else, so that a bad one ends the run with one message and no request
 // (exit 2: the suite's configuration, never the API). With no CONFORMANCE_BASE_URL the suite runs against the
 // embedded simulator, started here in the runner process on an ephemeral loopback port; workers inherit what
@@ -6,15 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
-import { preflight } from '../../../src/client/preflight.js';
-import { secretsFrom } from '../../../src/redaction/redact.js';
-import { brokeResults, writeBrokeReport } from '../../../src/report/broke-report.js';
-import { verdictLines } from '../../../src/report/reporter.js';
-import { selectionOf } from '../../../src/report/selection.js';
-import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type Settings } from '../../../src/settings/settings.js';
-import { startSimulator } from '../../../src/simulator/server.js';
-import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
-import { createLedgerFile, removeLedgerFile } from './budget-ledger.js';
+import { preflight } from '../src/client/preflight.js';
+import { secretsFrom } from '../src/redaction/redact.js';
+import { brokeResults, writeBrokeReport } from '../src/report/broke-report.js';
+import { verdictLines } from '../src/report/reporter.js';
+import { selectionOf } from '../src/report/selection.js';
+import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type Settings } from '../src/settings/settings.js';
+import { startSimulator } from '../src/simulator/server.js';
+import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
+import { createLedgerFile, fileLedger, removeLedgerFile } from './conformance/support/budget-ledger.js';
+import { budgetedFetch } from '../src/client/request-budget.js';
 
 /** Ends the runner now with exit code 2: nothing of the run happened, so nothing else needs to end. */
 function breakRun(lines: string): never {
@@ -71,7 +73,10 @@ export default async function globalSetup(playwright: FullConfig): Promise<() =>
           otherOrgId: run.otherOrgId,
           collection: `conformance-${runId}-preflight`,
         },
-        { spacingMs: 1000 / run.maxRps },
+        {
+          fetch: budgetedFetch({ maxRequests: run.requestBudget, perSecond: run.maxRps }, fetch, fileLedger(ledger, run.requestBudget))
+            .fetch,
+        },
       )
     : {
         ok: false as const,
