@@ -1,6 +1,16 @@
 // The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
-import { levelIn, type Area, type Catalog, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
+import {
+  levelIn,
+  linksOf,
+  type Area,
+  type Catalog,
+  type Profile,
+  type Requirement,
+  type SourceLink,
+  type SpecIssue,
+} from '../contract/catalog.js';
+import { areaEvidence } from './area-evidence.js';
 import type { Finding } from '../oracle/finding.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
@@ -72,6 +82,8 @@ export interface ReportedFinding extends Finding {
 export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'evidence' | 'title' | 'statement' | 'source'> {
   /** False for ids named by tests or findings but absent from spec/requirements.yaml. */
   catalogued: boolean;
+  /** The sources `source` quotes, as links (from the catalog's `sources`). */
+  links: SourceLink[];
   status: RequirementStatus;
   tests: TestRef[];
   findings: ReportedFinding[];
@@ -173,8 +185,9 @@ function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTi
 
 type RequirementHeading = Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>;
 
-function cataloguedHeading(r: Requirement, profile: Profile): RequirementHeading {
+function cataloguedHeading(r: Requirement, profile: Profile, catalog: Catalog): RequirementHeading {
   return {
+    links: linksOf(r, catalog),
     id: r.id,
     area: r.area,
     level: levelIn(r, profile),
@@ -197,6 +210,7 @@ function uncataloguedHeading(id: string, tests: readonly TestRecord[]): Requirem
     title: 'Not in the requirement catalog',
     statement: 'A test or a finding names this id, but spec/requirements.yaml does not define it.',
     source: 'run',
+    links: [],
     catalogued: false,
   };
 }
@@ -223,7 +237,7 @@ function requirementResults(
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
   const uncatalogued = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
   const requirements = [
-    ...catalog.requirements.map((r) => resultFor(cataloguedHeading(r, profile))),
+    ...catalog.requirements.map((r) => resultFor(cataloguedHeading(r, profile, catalog))),
     ...uncatalogued.map((id) => resultFor(uncataloguedHeading(id, byRequirement.get(id) ?? []))),
   ];
   return { requirements, uncatalogued };
@@ -252,6 +266,13 @@ function runCounts(records: readonly TestRecord[], runStatus: string): Results['
   };
 }
 
+/** One timeline per area from a passing test, in the catalog's order of areas. */
+function passedEvidence(records: readonly TestRecord[], catalog: Catalog): TimelineEvidence[] {
+  const areaOf = new Map(catalog.requirements.map((r) => [r.id, r.area]));
+  const order = catalog.areas.map((a) => a.id);
+  return areaEvidence(records, (id) => areaOf.get(id)).sort((a, b) => order.indexOf(a.area ?? '') - order.indexOf(b.area ?? ''));
+}
+
 export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
   const kept = keepTimelines(records);
   const partial = (meta.selection ?? []).length > 0;
@@ -277,7 +298,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     areas,
     specIssues: catalog.spec_issues ?? [],
     coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
-    timelines: kept.timelines,
+    timelines: [...kept.timelines, ...passedEvidence(records, catalog)],
     // What the tests could not attach, test by test.
     problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),
   };
