@@ -13,13 +13,12 @@ import {
 } from './response-checks.js';
 import { checkSnapshotSchema } from './snapshot-schema.js';
 import { STATE_CHECKS } from './state-checks.js';
-import { checkTimeline, TRANSITION_CHECKS } from './transition-checks.js';
+import { TRANSITION_CHECKS } from './transition-checks.js';
 
 export const ORACLE_CHECKS: Record<string, (...args: never[]) => unknown> = {
   classify,
   checkSnapshotSchema,
   ...STATE_CHECKS,
-  checkTimeline,
   ...TRANSITION_CHECKS,
   checkPageSize,
   checkFilesWalk,

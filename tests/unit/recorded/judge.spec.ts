@@ -13,7 +13,7 @@ import { entryOf } from '../../../src/har/har-entry.js';
 import type { HarEntry } from '../../../src/har/har-format.js';
 import { classify } from '../../../src/oracle/classify.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
-import { assessTimeline } from '../../../src/oracle/judge.js';
+import { startJudging } from '../../../src/oracle/judge.js';
 
 const BASE = 'https://api.runcaptain.com';
 let dir: string;
@@ -61,12 +61,11 @@ test('a recording of conforming jobs, its entries shuffled, is judged as their p
   const outcome = judge(write('conforming.har', har(shuffled)));
   expect(outcome.err).toBe('');
   expect(outcome.exitCode).toBe(0);
-  const live = traffic.jobs.map((job) =>
-    assessTimeline(
-      job.exchanges.map((e, i) => classify(e, i)),
-      { jobId: job.jobId },
-    ),
-  );
+  const live = traffic.jobs.map((job) => {
+    const judge = startJudging({ jobId: job.jobId });
+    job.exchanges.forEach((e, i) => judge.observe(classify(e, i)));
+    return judge.assessment();
+  });
   expect(live.flatMap((a) => a.findings)).toEqual([]);
   const exercised = new Set(live.flatMap((a) => a.exercised));
   const results = outcome.results!;
