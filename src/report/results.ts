@@ -56,9 +56,15 @@ export interface RunMeta {
   apiKeyConfigured: boolean;
   /** Where the target came from when no test annotated it (e.g. CONFORMANCE_BASE_URL). */
   fallbackBaseUrl?: string;
+  /** Its kind, likewise (CONFORMANCE_BASE_URL set: external). */
+  fallbackKind?: TargetKind;
   profile: Profile;
   /** CONFORMANCE_REQUIRE_COMPLETE=1: an incomplete verdict exits 1. */
   requireComplete: boolean;
+  /** How the tests were selected (--grep, files, --shard); empty or absent for a whole run. */
+  selection?: readonly string[];
+  /** Why the run broke before any test ran (the preflight). */
+  brokeBefore?: string;
 }
 
 /** A test as a requirement lists it: the record without its evidence, with the reason it was skipped. */
@@ -215,11 +221,16 @@ function requirementResults(
   catalog: Catalog,
   profile: Profile,
   kept: KeptTimelines,
+  partial: boolean,
+  brokeBefore: string | undefined,
 ): { requirements: RequirementResult[]; uncatalogued: string[] } {
   const byRequirement = testsByRequirement(records);
   const resultFor = (heading: RequirementHeading): RequirementResult => {
+    // A run that broke before any test judged nothing: each requirement says why, none is charged to the target.
+    if (brokeBefore !== undefined)
+      return { ...heading, status: 'inconclusive', tests: [], findings: [], inconclusive: [{ test: 'preflight', cause: brokeBefore }] };
     const tests = byRequirement.get(heading.id) ?? [];
-    const decision = requirementStatus(tests, heading.id);
+    const decision = requirementStatus(tests, heading.id, partial);
     const findings = reportedFindings(heading.id, tests, kept);
     return { ...heading, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
   };
@@ -237,7 +248,7 @@ function resultsTarget(records: readonly TestRecord[], meta: RunMeta): ResultsTa
   const targetEvidence = records.find((r) => r.evidence.target)?.evidence.target;
   return {
     baseUrl: targetEvidence?.baseUrl ?? meta.fallbackBaseUrl ?? null,
-    kind: targetEvidence?.kind ?? 'unknown',
+    kind: targetEvidence?.kind ?? meta.fallbackKind ?? 'unknown',
     controllable: targetEvidence?.controllable ?? null,
     apiKey: meta.apiKeyConfigured ? 'redacted' : 'not set',
   };
@@ -264,7 +275,8 @@ function passedEvidence(records: readonly TestRecord[], catalog: Catalog): Timel
 
 export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
   const kept = keepTimelines(records);
-  const { requirements, uncatalogued } = requirementResults(records, catalog, meta.profile, kept);
+  const partial = (meta.selection ?? []).length > 0;
+  const { requirements, uncatalogued } = requirementResults(records, catalog, meta.profile, kept, partial, meta.brokeBefore);
   const areas =
     uncatalogued.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
   const results: Results = {
@@ -273,7 +285,13 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     profile: meta.profile,
     startedAt: meta.startedAt,
     finishedAt: meta.finishedAt,
-    summary: summarize(requirements, { tests: records, runStatus: meta.runStatus, requireComplete: meta.requireComplete }),
+    summary: summarize(requirements, {
+      tests: records,
+      runStatus: meta.runStatus,
+      requireComplete: meta.requireComplete,
+      ...(meta.selection ? { selection: meta.selection } : {}),
+      ...(meta.brokeBefore ? { brokeBefore: meta.brokeBefore } : {}),
+    }),
     requirements,
     seeds: records.flatMap((r) => r.evidence.seeds.map((s) => ({ ...s, test: r.id, testTitle: r.title }))),
     run: runCounts(records, meta.runStatus),

@@ -16,6 +16,7 @@ const HEADLINE: Record<string, string> = {
   conformant: '✅ Conformant',
   'not-conformant': '❌ Not conformant',
   incomplete: '⚠️ Incomplete',
+  broke: '🛑 The run broke: no verdict against the target',
 };
 
 const MARKDOWN_CELL_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
