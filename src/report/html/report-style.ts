@@ -17,6 +17,9 @@ th { background: #f7fafc; font-weight: 600; }
 .verdict-conformant { background: var(--ok); }
 .verdict-not-conformant { background: var(--bad); }
 .verdict-incomplete { background: #975a16; }
+.verdict-broke { background: #2d3748; }
+.status-waived { background: #2c7a7b; }
+.status-not-selected { background: #a0aec0; }
 .banner p.target-line code { color: #fff; word-break: break-all; }
 #at-a-glance { max-width: 1180px; margin: 0 auto; padding: 4px 20px 0; }
 .top-list h2 { font-size: 16px; margin: 14px 0 6px; }
