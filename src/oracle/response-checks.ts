@@ -1,6 +1,7 @@
 // Checks of single responses other than job snapshots: the placeholder, errors, 429s, and the
 // query and cancel endpoints the lifecycle depends on.
 import { validate, type SchemaName } from '../contract/schemas.js';
+import type { QueryVersion } from '../model/query-version.js';
 import { readRetryAfter } from '../model/retry-after.js';
 import { isJsonObject, parseJson, preview } from './classify.js';
 import type { Exchange } from './exchange.js';
@@ -80,15 +81,28 @@ export function checkErrorBody(exchange: Exchange, context: FindingContext = {})
   return schemaFindings(requirement, exchange.status === 422 ? 'ValidationError' : 'Error', parsed.value, context);
 }
 
-/** JS-MEDIA-003 (the schema) and JS-MEDIA-004 (each result names its source file). */
-export function checkQueryResponse(body: unknown, context: FindingContext = {}): Finding[] {
-  const out = schemaFindings('JS-MEDIA-003', 'QueryResponse', body, context);
-  const results = objectAt(body)?.search_results;
+/**
+ * JS-MEDIA-003 (the answer matches its own version's schema: v2 QueryResponse, v3 QueryResponseV3) and
+ * JS-MEDIA-004 (each result names its source file: v2 filename, uri or document_id; v3 its parent
+ * `document` with a filename, source uri or id, which the suite asks for with `include.document`).
+ */
+export function checkQueryResponse(body: unknown, context: FindingContext = {}, version: QueryVersion = 'v2'): Finding[] {
+  const out = schemaFindings('JS-MEDIA-003', version === 'v3' ? 'QueryResponseV3' : 'QueryResponse', body, context);
+  const results = version === 'v3' ? objectAt(body)?.results : objectAt(body)?.search_results;
   if (!Array.isArray(results)) return out;
   results.forEach((result, i) => {
     const r = isJsonObject(result) ? result : {};
-    if (![r.filename, r.uri, r.document_id].some((v) => stringAt(v))) {
-      out.push(finding('JS-MEDIA-004', `search_results[${i}] names no filename, uri or document_id`, context));
+    if (version === 'v2') {
+      if (![r.filename, r.uri, r.document_id].some((v) => stringAt(v))) {
+        out.push(finding('JS-MEDIA-004', `search_results[${i}] names no filename, uri or document_id`, context));
+      }
+      return;
+    }
+    const document = objectAt(r.document);
+    if (!document) {
+      out.push(finding('JS-MEDIA-004', `results[${i}] carries no document (asked with include.document), so it names no file`, context));
+    } else if (![document.filename, objectAt(document.source)?.uri, document.id].some((v) => stringAt(v))) {
+      out.push(finding('JS-MEDIA-004', `results[${i}].document names no filename, source.uri or id`, context));
     }
   });
   return out;

@@ -41,7 +41,9 @@ function level(l: string): string {
 
 function testLine(t: TestRef): string {
   const reason = t.skipReason !== undefined ? ` <span class="reason">— ${e(t.skipReason)}</span>` : '';
-  return `<li>${badge(t.status === 'timedOut' ? 'failed' : t.status === 'not-run' || t.status === 'interrupted' ? 'skipped' : t.status)} ${e(t.title)} <span class="muted">${e(t.project)} · ${e(t.file)}:${e(t.line)}</span>${reason}</li>`;
+  // How the test judged, in its own words (e.g. which query version proved JS-MEDIA-002).
+  const notes = t.notes?.length ? ` <span class="reason">— ${t.notes.map((n) => e(n)).join('; ')}</span>` : '';
+  return `<li>${badge(t.status === 'timedOut' ? 'failed' : t.status === 'not-run' || t.status === 'interrupted' ? 'skipped' : t.status)} ${e(t.title)} <span class="muted">${e(t.project)} · ${e(t.file)}:${e(t.line)}</span>${reason}${notes}</li>`;
 }
 
 function banner(results: Results): string {

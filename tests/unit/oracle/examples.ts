@@ -41,6 +41,12 @@ const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> 
     ...extra,
   });
 
+const v3Result = {
+  chunk_id: 'doc-9:0',
+  text: 'welcome to the course',
+  score: 0.9,
+  document: { id: 'doc-9', filename: 'intro.mp4', source: { type: 's3', uri: 's3://media/intro.mp4' } },
+};
 const searchResult = { score: 0.82, content: '[Video: intro.mp4]', document_id: 'doc_1', filename: 'intro.mp4', chunk_index: 0 };
 
 export const EXAMPLES: Record<string, RequirementExamples> = {
@@ -531,18 +537,28 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         title: 'search results with score and content',
         findings: () => checkQueryResponse({ success: true, query: 'intro', search_results: [searchResult], total_results: 1 }),
       },
+      { title: 'v3: results with chunk_id, text and document', findings: () => checkQueryResponse({ results: [v3Result] }, {}, 'v3') },
     ],
     breaks: [
       {
         title: 'search_results as an object',
         findings: () => checkQueryResponse({ success: true, search_results: { first: searchResult } }),
       },
+      // Each version is judged against its own schema: a v2 answer is no v3 answer.
+      { title: 'v3: a v2-shaped answer (no results)', findings: () => checkQueryResponse({ search_results: [searchResult] }, {}, 'v3') },
     ],
   },
   'JS-MEDIA-004': {
-    holds: [{ title: 'each result names its filename', findings: () => checkQueryResponse({ search_results: [searchResult] }) }],
+    holds: [
+      { title: 'each result names its filename', findings: () => checkQueryResponse({ search_results: [searchResult] }) },
+      { title: 'v3: each result has a document with a source uri', findings: () => checkQueryResponse({ results: [v3Result] }, {}, 'v3') },
+    ],
     breaks: [
       { title: 'a result with content only', findings: () => checkQueryResponse({ search_results: [{ score: 0.5, content: 'x' }] }) },
+      {
+        title: 'v3: a result without document',
+        findings: () => checkQueryResponse({ results: [{ chunk_id: 'doc-1:0', text: 'x', score: 1 }] }, {}, 'v3'),
+      },
     ],
   },
   'JS-ERR-002': {
