@@ -17,6 +17,7 @@ const HEADLINE: Record<string, string> = {
   conformant: '✅ Conformant',
   'not-conformant': '❌ Not conformant',
   incomplete: '⚠️ Incomplete',
+  broke: '🛑 The run broke: no verdict against the target',
 };
 
 /** A value as the text of one Markdown table cell: one line, no markup, no HTML, no pipe. */

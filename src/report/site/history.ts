@@ -57,16 +57,19 @@ export function buildHistory(inputs: readonly RunInput[], unreadable: readonly s
   read.sort((a, b) => startedMs(a.summary) - startedMs(b.summary) || a.input.name.localeCompare(b.input.name));
   const used = new Set<string>();
   const runs: HistoryRun[] = [];
+  // A run that broke judged nothing: it is compared with nothing, and the next run is compared with the last that judged.
+  let lastJudged: HistoryRun | undefined;
   for (const { input, summary } of read) {
     let slug = anchorId('run', input.name);
     for (let n = 2; used.has(slug); n += 1) slug = `${anchorId('run', input.name)}-${n}`;
     used.add(slug);
     const run: HistoryRun = { name: input.name, slug, summary, hasReport: input.hasReport };
-    const before = runs[runs.length - 1];
-    if (before) {
+    const before = lastJudged;
+    if (before && summary.verdict !== 'broke') {
       run.previous = { slug: before.slug, summary: before.summary };
       run.diff = diffResults(comparable(before.summary), comparable(summary));
     }
+    if (summary.verdict !== 'broke') lastJudged = run;
     runs.push(run);
   }
   return { runs, problems };

@@ -6,6 +6,7 @@ import { badge, page, when } from './layout.js';
 
 function changes(run: HistoryRun): string {
   const href = `runs/${run.slug}/changes.html`;
+  if (run.summary.verdict === 'broke') return `<a href="${href}" class="broke">the run broke: nothing judged</a>`;
   if (!run.diff) return `<a href="${href}">first run</a>`;
   const n = run.diff.changes.length;
   const label = n === 0 ? 'no change' : `${n} changed, ${run.diff.regressions} regression${run.diff.regressions === 1 ? '' : 's'}`;

@@ -132,3 +132,23 @@ test('report:site writes the planned site from a runs folder, reading reports be
   const usage = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report-site.ts', runs], { cwd: repoRoot, encoding: 'utf8' });
   expect(usage.status).toBe(2);
 });
+
+test('a run that broke shows as broke, compared with nothing, and the next run is compared with the last run that judged', () => {
+  const broke = v2Results(
+    { 'JS-A-001': 'inconclusive', 'JS-A-002': 'inconclusive', 'JS-A-003': 'inconclusive' },
+    { startedAt: '2026-02-01T17:00:00Z', verdict: 'broke', exitCode: 2 },
+  );
+  const plan = planSite([
+    { name: 'a-older', results: older, hasReport: false },
+    { name: 'b-broke', results: broke, hasReport: true },
+    { name: 'c-newer', results: newer, hasReport: true },
+  ]);
+  const [, brokeRun, after] = plan.history.runs;
+  expect(brokeRun?.diff, 'a broke run is no regression of anything').toBeUndefined();
+  expect(after?.previous?.slug).toBe('run-a-older');
+  const index = plan.files.find((f) => f.path === 'index.html')!.content;
+  expect(index).toContain('the run broke: nothing judged');
+  expect(index).not.toMatch(/3 changed, 3 regressions/);
+  const page = plan.files.find((f) => f.path === 'runs/run-b-broke/changes.html')!.content;
+  expect(page).toContain('The run broke before it could judge the target');
+});

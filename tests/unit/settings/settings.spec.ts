@@ -9,6 +9,7 @@ import {
   VARIABLE_LIST,
   type Environment,
   type SettingProblem,
+  unknownVariableWarnings,
 } from '../../../src/settings/settings.js';
 
 const KEY = 'cap_stage_Zq81mXv0pLr4sTeY';
@@ -274,4 +275,19 @@ test.describe('the declaration', () => {
     expect(reportsDirFrom({ CONFORMANCE_REPORTS_DIR: '' })).toBe('reports');
     expect(reportsDirFrom({ CONFORMANCE_REPORTS_DIR: '/tmp/out', CONFORMANCE_MAX_RPS: 'fast' })).toBe('/tmp/out');
   });
+});
+
+test('a CONFORMANCE_* or CAPTAIN_* variable the suite does not know is warned about, with the one it probably meant', () => {
+  const warnings = unknownVariableWarnings({
+    CONFORMANCE_BASEURL: 'https://staging.example.com',
+    captain_api_key: 'k',
+    CONFORMANCE_BASE_URL: 'https://staging.example.com',
+    CONFORMANCE_WHATEVER_ELSE_ENTIRELY: '1',
+    HOME: '/root',
+  });
+  expect(warnings).toEqual([
+    'CONFORMANCE_BASEURL is not a setting of the suite and is ignored; did you mean CONFORMANCE_BASE_URL?',
+    'CONFORMANCE_WHATEVER_ELSE_ENTIRELY is not a setting of the suite and is ignored',
+    'captain_api_key is not a setting of the suite and is ignored; did you mean CAPTAIN_API_KEY?',
+  ]);
 });
