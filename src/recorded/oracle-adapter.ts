@@ -6,7 +6,7 @@ import type { Exchange } from '../oracle/exchange.js';
 import { startJudging } from '../oracle/judge.js';
 import { assessmentOf, JudgementList, type Assessment } from '../oracle/judgement.js';
 import type { Timeline } from '../oracle/observation.js';
-import { checkAnswer, checkCancelResponse, checkQueryResponse } from '../oracle/response-checks.js';
+import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../oracle/response-checks.js';
 
 export interface RecordedJudgement extends Assessment {
   /** The observations judged, for the report's evidence (the caller decides what to keep). */
@@ -46,10 +46,10 @@ export function judgeCancelAnswer(exchange: Exchange, jobId: string): RecordedJu
   return assessmentOf(out.judgements);
 }
 
-/** A query answer: as any answer, and a v2 200's body as a query response (JS-MEDIA-003, and 004 when it found something). */
+/** A query answer: as any answer, and a 200's body against its version's query response (JS-MEDIA-003, and 004 when it found something). */
 export function judgeQueryAnswer(exchange: Exchange, version: 'v2' | 'v3'): RecordedJudgement {
   const out = new JudgementList();
   checkAnswer(exchange, {}, out);
-  if (exchange.status === 200 && version === 'v2') checkQueryResponse(jsonOf(exchange), {}, out);
+  if (exchange.status === 200) (version === 'v3' ? checkQueryResponseV3 : checkQueryResponse)(jsonOf(exchange), {}, out);
   return assessmentOf(out.judgements);
 }

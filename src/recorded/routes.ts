@@ -6,7 +6,7 @@ export type Route =
   | { kind: 'status'; jobId: string; relative: string }
   /** POST /v2/jobs/{job_id}/cancel, or DELETE /v2/jobs/{job_id} (cancel and delete). */
   | { kind: 'cancel'; jobId: string; relative: string }
-  /** POST /v2/collections/{c}/query (the v2 answer shape; v3 answers are judged as any answer). */
+  /** POST /v2 or /v3/collections/{c}/query: the media fallback's query, each version with its own answer shape. */
   | { kind: 'query'; collection: string; version: 'v2' | 'v3'; relative: string }
   /** Another endpoint of the Captain API (collections, indexing, the job list...): counted, not judged. */
   | { kind: 'captain'; relative: string }
