@@ -357,10 +357,13 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
     group.sort((a, b) => a.startedMs - b.startedMs || a.seq - b.seq);
     const route = group[0]!.route;
     const exchanges: Exchange[] = [];
+    const routes: Route[] = [];
     for (const item of group) {
       const exchange = exchangeOf(item, files, options);
-      if (exchange) exchanges.push(exchange);
-      else skips.add('the entry could not be read again');
+      if (exchange) {
+        exchanges.push(exchange);
+        routes.push(item.route);
+      } else skips.add('the entry could not be read again');
       item.exchange = undefined; // judged now: its body may go
     }
     if (exchanges.length === 0) continue;
@@ -369,11 +372,13 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
     const judgements: RecordedJudgement[] = [];
     if (route.kind === 'status' && !lone) judgement = judgeStatusTimeline(route.jobId, exchanges);
     else {
-      for (const exchange of exchanges) {
-        if (route.kind === 'cancel') judgements.push(judgeCancelAnswer(exchange, route.jobId));
-        else if (route.kind === 'query') judgements.push(judgeQueryAnswer(exchange, route.version));
-        else judgements.push(judgeLoneAnswer(exchange, route.kind === 'status' ? route.jobId : undefined));
-      }
+      // Each answer by its own route: one collection's queries may mix v2 and v3.
+      exchanges.forEach((exchange, i) => {
+        const own = routes[i]!;
+        if (own.kind === 'cancel') judgements.push(judgeCancelAnswer(exchange, own.jobId));
+        else if (own.kind === 'query') judgements.push(judgeQueryAnswer(exchange, own.version));
+        else judgements.push(judgeLoneAnswer(exchange, own.kind === 'status' ? own.jobId : undefined));
+      });
       judgement = {
         findings: judgements.flatMap((j) => j.findings),
         exercised: [...new Set(judgements.flatMap((j) => j.exercised))],
