@@ -20,6 +20,8 @@ export interface Requirement {
   title: string;
   statement: string;
   source: string;
+  /** Keys of the catalog's `sources`: the vendor pages and code `source` quotes, as links. */
+  links?: string[];
   /** Oracle checks that judge it; absent when a conformance test judges it (`judged_by`). */
   oracle?: string[];
   judged_by?: 'conformance';
@@ -38,8 +40,16 @@ export interface SpecIssue {
   decision: string;
 }
 
+/** A page or file of the vendor's (or a standard) that requirements cite. */
+export interface SourceLink {
+  title: string;
+  url: string;
+}
+
 export interface Catalog {
   schemaVersion: number;
+  /** Every source a requirement links to, by key. */
+  sources?: Record<string, SourceLink>;
   profiles: Record<Profile, string>;
   areas: Area[];
   requirements: Requirement[];
@@ -61,6 +71,14 @@ function load(): { catalog: Catalog; byId: Map<string, Requirement> } {
 /** The catalog, read on the first call. */
 export function catalog(): Catalog {
   return load().catalog;
+}
+
+/** The links of a requirement, resolved; a key the catalog lacks is left out (the catalog test names it). */
+export function linksOf(r: Pick<Requirement, 'links'>, from: Catalog = catalog()): SourceLink[] {
+  return (r.links ?? []).flatMap((key) => {
+    const link = from.sources?.[key];
+    return link ? [link] : [];
+  });
 }
 
 export function requirement(id: string): Requirement {
