@@ -12,9 +12,14 @@ export interface Layer {
 
 export const LAYERS: readonly Layer[] = [
   { name: 'model', paths: ['src/model'], role: 'the lifecycle: statuses, stages, file statuses, legal transitions; plain data' },
-  { name: 'contract', paths: ['src/contract'], role: 'the spec files (openapi.yaml, requirements.yaml) read on first use, compiled schemas, profiles' },
+  {
+    name: 'contract',
+    paths: ['src/contract'],
+    role: 'the spec files (openapi.yaml, requirements.yaml) read on first use, compiled schemas, profiles',
+  },
   { name: 'redaction', paths: ['src/redaction'], role: 'secrets out of any text or value' },
   { name: 'oracle', paths: ['src/oracle'], role: 'pure checks: answers in, findings out; the one timeline judge' },
+  { name: 'har', paths: ['src/har'], role: 'HAR 1.2: recorded exchanges written and read, streamed' },
   { name: 'generators', paths: ['generators'], role: 'fast-check arbitraries of timelines, walks and their corruptions' },
   { name: 'client', paths: ['src/client'], role: 'HTTP (global fetch), the reference poller, the files walk' },
   { name: 'package', paths: ['src/index.ts'], role: "the package's client entry: reads no file, writes nothing" },
@@ -22,6 +27,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'simulator', paths: ['src/simulator'], role: 'the reference server: job store, virtual clock, faults, control API' },
   { name: 'evidence', paths: ['src/evidence'], role: 'what a test attaches and the reporter reads: the evidence contract' },
   { name: 'report', paths: ['src/report'], role: 'the Playwright reporter, results.json, the HTML report' },
+  { name: 'recorded', paths: ['src/recorded'], role: 'traffic the suite did not make, judged by the same oracle, and its report' },
   { name: 'cli', paths: ['src/cli'], role: 'entry points: simulator, watch, report tools' },
   { name: 'tools', paths: ['tools'], role: 'what scripts, benches and tests share: suite runs, the rewriting proxy, the rehearsal' },
   { name: 'scripts', paths: ['scripts', 'bench'], role: 'npm scripts and benchmarks' },

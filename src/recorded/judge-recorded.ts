@@ -12,7 +12,7 @@ import { readEntry, type ReadOptions } from '../har/har-entry.js';
 import { readRange, scanHarFile } from '../har/har-file.js';
 import type { ScannedValue } from '../har/har-scanner.js';
 import { coverageOf, type Coverage } from '../report/coverage.js';
-import type { TestRecord } from '../report/results.js';
+import type { TestRecord } from '../report/test-record.js';
 import { judgeCancelAnswer, judgeLoneAnswer, judgeQueryAnswer, judgeStatusTimeline, type RecordedJudgement } from './oracle-adapter.js';
 import { routeOf, type Route } from './routes.js';
 
@@ -311,7 +311,15 @@ function recordOf(
     // Levelled in the default profile for now; recordedResults levels them again in the run's profile.
     status: levelled(findings, 'default').some((f) => f.level === 'MUST') ? 'failed' : 'passed',
     durationMs: 0,
-    evidence: { requirements: [], seeds: [], findings: levelled(findings, 'default'), exercised, inconclusive: [], timelines, problems: [] },
+    evidence: {
+      requirements: [],
+      seeds: [],
+      findings: levelled(findings, 'default'),
+      exercised,
+      inconclusive: [],
+      timelines,
+      problems: [],
+    },
   };
 }
 

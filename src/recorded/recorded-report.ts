@@ -3,10 +3,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalog, levelOf, type Profile } from '../contract/catalog.js';
-import type { RecordedRun, RecordedSummary } from '../recorded/judge-recorded.js';
+import type { RecordedRun, RecordedSummary } from './judge-recorded.js';
 import { redactDeep } from '../redaction/redact.js';
-import { renderHtml } from './html/render-html.js';
-import { buildResults, type Results } from './results.js';
+import { renderHtml } from '../report/html/render-html.js';
+import { buildResults, type Results } from '../report/results.js';
 
 export interface RecordedResults extends Results {
   /** What the recording held: files, exchanges judged and skipped (with why), jobs. */
