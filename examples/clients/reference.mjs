@@ -13,6 +13,8 @@ const client = new CaptainClient({ baseUrl: env.CAPTAIN_BASE_URL, apiKey: env.CA
 const media = env.CAPTAIN_MEDIA_QUERY;
 const result = await pollJob(client, env.CAPTAIN_JOB_ID, {
   deadlineMs: 10 * 60_000,
+  // Jitter seeded from the job: each job's retries spread differently, and a check replays.
+  seed: [...env.CAPTAIN_JOB_ID].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261),
   // The collection holds this job's content only, so any result for the words proves it indexed.
   ...(media ? { fallback: { collection: env.CAPTAIN_COLLECTION, query: media, match: () => true } } : {}),
 });

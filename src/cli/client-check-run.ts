@@ -25,8 +25,9 @@ export interface RunOptions {
   args: readonly string[];
   deadlineS: number;
   profile: Profile;
-  /** Scenarios played at once (default: all). */
+  /** Scenarios played at once (default: all), or lanes shared with other checks running beside this one. */
   concurrency?: number;
+  lanes?: Lanes;
   /** Working directory of the client (default: this process's). */
   cwd?: string;
   /** Called as each scenario ends. */
@@ -168,9 +169,10 @@ function runClient(options: RunOptions, env: NodeJS.ProcessEnv): Promise<ClientP
 }
 
 /** The reference poller's options, as examples/clients/reference.mjs passes them. */
-export function referenceOptions(scenario: ClientScenario, deadlineS: number): PollJobOptions {
+export function referenceOptions(scenario: ClientScenario, jobId: string, deadlineS: number): PollJobOptions {
   return {
     deadlineMs: deadlineS * 1000,
+    seed: [...jobId].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261),
     ...(scenario.mediaQuery !== undefined
       ? { fallback: { collection: scenario.job?.collection ?? 'client-check', query: scenario.mediaQuery, match: () => true } }
       : {}),
@@ -182,7 +184,7 @@ async function referenceRequests(scenario: ClientScenario, deadlineS: number): P
   const s = await stage(scenario);
   try {
     const client = new CaptainClient({ baseUrl: s.handle.baseUrl, apiKey: s.apiKey, organizationId: s.orgId });
-    await pollJob(client, s.jobId, referenceOptions(scenario, deadlineS));
+    await pollJob(client, s.jobId, referenceOptions(scenario, s.jobId, deadlineS));
     return s.log.total;
   } catch {
     return null;
@@ -219,18 +221,30 @@ export async function runScenario(scenario: ClientScenario, options: RunOptions)
   }
 }
 
-/** Every scenario, side by side (at most `concurrency` at once), in the order given. */
-export async function runScenarios(scenarios: readonly ClientScenario[], options: RunOptions): Promise<ScenarioOutcome[]> {
-  const results: ScenarioOutcome[] = new Array(scenarios.length);
-  let next = 0;
-  const lanes = Math.max(1, Math.min(options.concurrency ?? scenarios.length, scenarios.length));
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < scenarios.length) {
-        const i = next++;
-        results[i] = await runScenario(scenarios[i]!, options);
-      }
-    }),
-  );
-  return results;
+/** At most `size` scenarios at once, however many checks share them (a loaded machine makes every client late). */
+export class Lanes {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+
+/** Every scenario, side by side (at most `concurrency` at once, or in the shared `lanes`), in the order given. */
+export function runScenarios(scenarios: readonly ClientScenario[], options: RunOptions): Promise<ScenarioOutcome[]> {
+  const lanes = options.lanes ?? new Lanes(options.concurrency ?? scenarios.length);
+  return Promise.all(scenarios.map((scenario) => lanes.run(() => runScenario(scenario, options))));
 }

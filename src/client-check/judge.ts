@@ -77,6 +77,7 @@ export interface ScenarioJudgement {
 
 const RETRY_AFTER_TOLERANCE_MS = 50;
 const BUSY_MEDIAN_MS = 200;
+const BACKOFF_MEDIAN_MS = 250;
 const FLOOD_PER_SECOND = 50;
 const UNKNOWN_JOB_MAX_REQUESTS = 10;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -287,13 +288,13 @@ function judgeBackoff(f: Facts, out: Outcomes): void {
     if (next) gaps.push({ gap: next.receivedAtMs - entry.answeredAtMs, seq: next.seq });
   }
   if (errors === 0) return;
-  const immediate = gaps.length >= 2 && gaps.every((g) => g.gap < 100);
+  const immediate = gaps.length >= 2 && median(gaps.map((g) => g.gap)) < BACKOFF_MEDIAN_MS;
   out.judged(
     CLIENT.backoff,
     immediate
       ? {
           cause: 'no-backoff',
-          message: `retried each of ${gaps.length} 5xx answers at once (gaps ${gaps.map((g) => `${Math.round(g.gap)} ms`).join(', ')})`,
+          message: `retried ${gaps.length} 5xx answers with no back-off (median gap under ${BACKOFF_MEDIAN_MS} ms: ${gaps.map((g) => `${Math.round(g.gap)} ms`).join(', ')})`,
           seq: gaps[0]!.seq,
         }
       : null,

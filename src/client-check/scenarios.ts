@@ -12,7 +12,7 @@ export const COLLECTION = 'client-check';
 export const MEDIA_URI = 's3://course-videos/orientation-keynote.mp4';
 export const MEDIA_QUERY = 'orientation keynote';
 /** A media job is concluded within this many seconds of its content becoming searchable. */
-export const MEDIA_BUDGET_S = 20;
+export const MEDIA_BUDGET_S = 12;
 
 const docs = (n: number, failed = -1): FileScenario[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -83,18 +83,18 @@ export function namedScenarios(): ClientScenario[] {
     named('placeholder-storm', 'every poll from second 1.5 to 11 is a placeholder', plainJob(), [
       { kind: 'placeholder', fromS: 1.5, untilS: 11 },
     ]),
-    named('rate-limit-seconds', 'the first two requests are 429 with Retry-After: 2', plainJob(), [
-      { kind: 'rate-limit', fromS: 0, count: 2, retryAfterSeconds: 2, asDate: false },
+    named('rate-limit-seconds', 'the first two requests are 429 with Retry-After: 3', plainJob(), [
+      { kind: 'rate-limit', fromS: 0, count: 2, retryAfterSeconds: 3, asDate: false },
     ]),
-    named('rate-limit-http-date', 'the first two requests are 429 with Retry-After as an HTTP date 2 seconds on', plainJob(), [
-      { kind: 'rate-limit', fromS: 0, count: 2, retryAfterSeconds: 2, asDate: true },
+    named('rate-limit-http-date', 'the first two requests are 429 with Retry-After as an HTTP date 3 seconds on', plainJob(), [
+      { kind: 'rate-limit', fromS: 0, count: 2, retryAfterSeconds: 3, asDate: true },
     ]),
-    named('server-errors', 'the first three polls are 503', plainJob(), [{ kind: 'server-error', fromS: 0, count: 3, status: 503 }]),
+    named('server-errors', 'three polls from second 2 on are 503', plainJob(), [{ kind: 'server-error', fromS: 2, count: 3, status: 503 }]),
     named('slow-answers', 'every answer takes 1.5 seconds', plainJob(), [{ kind: 'latency', fromS: 0, untilS: 120, ms: 1500 }]),
     named(
       'media-lag',
-      `a video whose status stays running (progress null) 30 seconds after its content is searchable`,
-      job([{ uri: MEDIA_URI, media: true, outcome: 'completed' }], { kind: 'run' }, { jobType: 'index_s3', mediaLagSeconds: 30 }),
+      `a video whose status stays running (progress null) 24 seconds after its content is searchable`,
+      job([{ uri: MEDIA_URI, media: true, outcome: 'completed' }], { kind: 'run' }, { jobType: 'index_s3', mediaLagSeconds: 24 }),
       [],
       { mediaQuery: MEDIA_QUERY, mediaBudgetS: MEDIA_BUDGET_S },
     ),

@@ -67,21 +67,26 @@ export async function poll(breaks = {}) {
       process.exit(0);
     }
     if (env.CAPTAIN_MEDIA_QUERY && !breaks.noMediaFallback && body.status !== 'pending') {
-      const q = await fetch(`${env.CAPTAIN_BASE_URL}/v2/collections/${encodeURIComponent(env.CAPTAIN_COLLECTION)}/query`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ query: env.CAPTAIN_MEDIA_QUERY, top_k: 5, rerank: true }),
-      });
-      const found = q.ok ? await q.json() : {};
+      const found = await query(headers);
       if ((found.search_results ?? []).length > 0) {
         console.log(JSON.stringify({ indexed: true }));
         process.exit(0);
       }
     }
+    if (breaks.queryEveryPoll) await query(headers).catch(() => null);
     await sleep(breaks.intervalMs ?? 1000);
   }
   console.error('gave up after too many polls');
   process.exit(1);
+}
+
+async function query(headers) {
+  const q = await fetch(`${env.CAPTAIN_BASE_URL}/v2/collections/${encodeURIComponent(env.CAPTAIN_COLLECTION)}/query`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: env.CAPTAIN_MEDIA_QUERY ?? 'handbook', top_k: 5, rerank: true }),
+  });
+  return q.ok ? q.json() : {};
 }
 
 async function walk(get, cursor, twice) {
