@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CaptainClient } from '../client/captain-client.js';
+import { hitLabel } from '../client/file-match.js';
 import type { Clock } from '../client/clock.js';
 import { pollJob, type PollJobResult } from '../client/poll-job.js';
 import type { MediaFallbackOptions, PollJobOptions } from '../client/poll-settings.js';
@@ -77,7 +78,7 @@ function outcomeLine(result: PollJobResult): string {
     case 'terminal':
       return `job ended: ${result.status} after ${result.requests} requests`;
     case 'indexed-via-query':
-      return `file found through the query endpoint (${result.match.filename ?? result.match.uri ?? result.match.document_id}) while the status says ${result.status ?? 'nothing yet'} after ${result.requests} requests`;
+      return `file found through the query endpoint (${hitLabel(result.match)}, ${result.via} query) while the status says ${result.status ?? 'nothing yet'} after ${result.requests} requests`;
     default:
       return `could not follow the job: ${result.message}`;
   }

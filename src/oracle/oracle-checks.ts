@@ -9,6 +9,7 @@ import {
   checkNoServerError,
   checkPlaceholderShape,
   checkQueryResponse,
+  checkQueryResponseV3,
   checkRetryAfter,
 } from './response-checks.js';
 import { checkSnapshotSchema } from './snapshot-schema.js';
@@ -29,5 +30,6 @@ export const ORACLE_CHECKS: Record<string, (...args: never[]) => unknown> = {
   checkRetryAfter,
   checkErrorBody,
   checkQueryResponse,
+  checkQueryResponseV3,
   checkCancelResponse,
 };

@@ -118,6 +118,30 @@ export function checkQueryResponse(body: unknown, context: FindingContext, out: 
   out.add('JS-MEDIA-004', unnamed.length === 0 ? NO_FINDINGS : unnamed);
 }
 
+/**
+ * The v3 query's answer, judged against its own schema (JS-MEDIA-003, QueryResponseV3) and, when there
+ * are results, JS-MEDIA-004: each carries its parent `document` (the suite asks include.document) with
+ * a filename, source uri or id. A result without document names no file; it is a finding, never matched.
+ */
+export function checkQueryResponseV3(body: unknown, context: FindingContext, out: JudgementSink): void {
+  const schema = schemaFindings('JS-MEDIA-003', 'QueryResponseV3', body, context);
+  out.add('JS-MEDIA-003', schema.length === 0 ? NO_FINDINGS : schema);
+  const results = objectAt(body)?.results;
+  if (!Array.isArray(results) || results.length === 0) return;
+  const unnamed: Finding[] = [];
+  results.forEach((result, i) => {
+    const document = objectAt(isJsonObject(result) ? result.document : undefined);
+    if (!document) {
+      unnamed.push(
+        finding('JS-MEDIA-004', `results[${i}] carries no document (asked with include.document), so it names no file`, context),
+      );
+    } else if (![document.filename, objectAt(document.source)?.uri, document.id].some((v) => stringAt(v))) {
+      unnamed.push(finding('JS-MEDIA-004', `results[${i}].document names no filename, source.uri or id`, context));
+    }
+  });
+  out.add('JS-MEDIA-004', unnamed.length === 0 ? NO_FINDINGS : unnamed);
+}
+
 /** The answer to a cancel request is a CancelResponse (JS-CANCEL-004). */
 export function checkCancelResponse(body: unknown, context: FindingContext, out: JudgementSink): void {
   const findings = schemaFindings('JS-CANCEL-004', 'CancelResponse', body, context);

@@ -70,6 +70,8 @@ export interface RunMeta {
 /** A test as a requirement lists it: the record without its evidence, with the reason it was skipped. */
 export interface TestRef extends Omit<TestRecord, 'evidence'> {
   skipReason?: string;
+  /** What the test noted of how it judged, e.g. "JS-MEDIA-002 proved through POST /v3/collections/{name}/query". */
+  notes?: string[];
 }
 
 export interface ReportedFinding extends Finding {
@@ -145,6 +147,7 @@ function testRef(record: TestRecord): TestRef {
   if (record.evidence.skipReason !== undefined) ref.skipReason = record.evidence.skipReason;
   else if (record.status === 'not-run' || record.status === 'interrupted')
     ref.skipReason = `the test ${record.status === 'not-run' ? 'did not run' : 'was interrupted'}`;
+  if (record.evidence.notes?.length) ref.notes = record.evidence.notes.slice(0, 20);
   if (record.error !== undefined) ref.error = clip(record.error, MAX_ERROR, 'cut');
   return ref;
 }

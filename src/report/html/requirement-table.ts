@@ -24,7 +24,9 @@ function testStatus(t: TestRef): string {
 
 function testLine(t: TestRef): string {
   const reason = t.skipReason !== undefined ? ` <span class="reason">— ${e(t.skipReason)}</span>` : '';
-  return `<li>${badge(testStatus(t))} ${e(t.title)} <span class="muted">${e(t.file)}:${e(t.line)}</span>${reason}</li>`;
+  // How the test judged, in its own words (e.g. which query version proved JS-MEDIA-002).
+  const notes = t.notes?.length ? ` <span class="reason">— ${t.notes.map((n) => e(n)).join('; ')}</span>` : '';
+  return `<li>${badge(testStatus(t))} ${e(t.title)} <span class="muted">${e(t.file)}:${e(t.line)}</span>${reason}${notes}</li>`;
 }
 
 /** Only http(s) links leave the page; anything else in the catalog is shown as text. */

@@ -15,14 +15,24 @@ import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import type { Observation, Timeline } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
-import { checkAnswer, checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
 import { finding, type Finding } from '../../../src/oracle/finding.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
+import { NOTE_ANNOTATION } from '../../../src/evidence/format.js';
+import { hitsOf, type QueryHit } from '../../../src/client/file-match.js';
+import { routeNotServed, type QueryVersion, type QueryVersionChoice } from '../../../src/client/query-version.js';
 import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
+
+/** One served query answer: its version, the exchange, and the results it holds (none unless a 2xx). */
+export interface QueryAnswer {
+  version: QueryVersion;
+  exchange: Exchange;
+  hits: QueryHit[];
+}
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
 const HIDING_PLACEHOLDERS = 3;
@@ -300,11 +310,48 @@ export class Conformance {
     return response;
   }
 
-  /** Judges a query answer (JS-MEDIA-003/004) and its content type. */
-  judgeQuery(exchange: Exchange, body: unknown): void {
+  /** Judges a query answer against its own version's schema (JS-MEDIA-003/004) and its content type. */
+  judgeQuery(exchange: Exchange, body: unknown, version: QueryVersion = 'v2'): void {
     this.judgeOther(exchange);
     if (exchange.status !== 200) return;
-    this.recordJudgements(judgementsOf((out) => checkQueryResponse(body, {}, out)));
+    this.recordJudgements(
+      judgementsOf((out) => (version === 'v3' ? checkQueryResponseV3(body, {}, out) : checkQueryResponse(body, {}, out))),
+    );
+  }
+
+  /**
+   * Asks the collection's query as the media fallback does: `auto` asks v3 and the legacy v2 (v2 proves
+   * nothing v3 did not, but whether it is still served is JS-MEDIA-005), a pinned version only that one.
+   * Each answer is judged against its own version's schema. Returns the answers of the routes served, in
+   * the order asked; none when neither is (then the caller's MUST has nothing to stand on but that).
+   */
+  async queryMedia(collection: string, query: string, choice: QueryVersionChoice): Promise<QueryAnswer[]> {
+    const versions: QueryVersion[] = choice === 'auto' ? ['v3', 'v2'] : [choice];
+    const answers: QueryAnswer[] = [];
+    for (const version of versions) {
+      const response =
+        version === 'v3'
+          ? await this.api.queryV3(collection, { query, limit: 10, rerank: true, include: { document: true } })
+          : await this.api.query(collection, { query, top_k: 10, rerank: true });
+      const served = !routeNotServed(response.exchange);
+      if (version === 'v2' && (choice === 'v2' || answers.length > 0)) {
+        this.judge(
+          'JS-MEDIA-005',
+          served,
+          `POST /v2/collections/{name}/query answered HTTP ${response.exchange.status} as an unserved route while v3 is served`,
+          { exchange: response.exchange },
+        );
+      }
+      if (!served) continue;
+      this.judgeQuery(response.exchange, response.json, version);
+      answers.push({ version, exchange: response.exchange, hits: response.ok ? hitsOf(response.json) : [] });
+    }
+    return answers;
+  }
+
+  /** A line of evidence for the report: how a requirement was proved (which endpoint, which way). */
+  note(text: string): void {
+    this.testInfo.annotations.push({ type: NOTE_ANNOTATION, description: text });
   }
 
   /** Judges an answer of another endpoint: its content type and, for errors, its body. */

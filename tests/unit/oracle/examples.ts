@@ -3,7 +3,7 @@
 // that must never give a MUST finding. requirements.spec.ts turns each into a test, and fails when an
 // oracle-judged requirement of the catalog has no example either way.
 import { findingsOfCheck } from '../../../src/oracle/judgement.js';
-import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Finding } from '../../../src/oracle/finding.js';
@@ -42,6 +42,12 @@ const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> 
     ...extra,
   });
 
+const v3Result = {
+  chunk_id: 'doc-9:0',
+  text: 'welcome to the course',
+  score: 0.9,
+  document: { id: 'doc-9', filename: 'intro.mp4', source: { type: 's3', uri: 's3://media/intro.mp4' } },
+};
 const searchResult = { score: 0.82, content: '[Video: intro.mp4]', document_id: 'doc_1', filename: 'intro.mp4', chunk_index: 0 };
 
 export const EXAMPLES: Record<string, RequirementExamples> = {
@@ -549,11 +555,20 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         findings: () =>
           findingsOfCheck(checkQueryResponse, { success: true, query: 'intro', search_results: [searchResult], total_results: 1 }, {}),
       },
+      {
+        title: 'v3: results with chunk_id, text and document',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { results: [v3Result] }, {}),
+      },
     ],
     breaks: [
       {
         title: 'search_results as an object',
         findings: () => findingsOfCheck(checkQueryResponse, { success: true, search_results: { first: searchResult } }, {}),
+      },
+      // Each version is judged against its own schema: a v2 answer is no v3 answer.
+      {
+        title: 'v3: a v2-shaped answer (no results)',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { search_results: [searchResult] }, {}),
       },
     ],
   },
@@ -563,11 +578,19 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         title: 'each result names its filename',
         findings: () => findingsOfCheck(checkQueryResponse, { search_results: [searchResult] }, {}),
       },
+      {
+        title: 'v3: each result has a document with a source uri',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { results: [v3Result] }, {}),
+      },
     ],
     breaks: [
       {
         title: 'a result with content only',
         findings: () => findingsOfCheck(checkQueryResponse, { search_results: [{ score: 0.5, content: 'x' }] }, {}),
+      },
+      {
+        title: 'v3: a result without document',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { results: [{ chunk_id: 'doc-1:0', text: 'x', score: 1 }] }, {}),
       },
     ],
   },
