@@ -15,6 +15,8 @@ export interface TimelineEvidence {
   omitted: number;
   /** Poll indexes some finding points at. */
   highlight: number[];
+  /** Set on the one timeline kept per area from a passing test (area-evidence.ts): what a pass stands on. */
+  area?: string;
 }
 
 /** The timelines kept, and the id of the first one kept for a job of a test, for findings to point at. */
@@ -31,17 +33,19 @@ const MAX_BODY = 8 * 1024;
 const MAX_STRING = 2000;
 const MAX_ITEMS = 200;
 
-function clipTimeline(observations: readonly Observation[], highlight: ReadonlySet<number>): { kept: Observation[]; omitted: number } {
+export function clipTimeline(
+  observations: readonly Observation[],
+  highlight: ReadonlySet<number>,
+  limits = { observations: MAX_OBSERVATIONS, body: MAX_BODY },
+): { kept: Observation[]; omitted: number } {
+  const { observations: most, body: bodyMax } = limits;
   const keep = (o: Observation, position: number): boolean =>
-    observations.length <= MAX_OBSERVATIONS ||
-    position < MAX_OBSERVATIONS / 2 ||
-    position >= observations.length - MAX_OBSERVATIONS / 2 ||
-    highlight.has(o.index);
+    observations.length <= most || position < most / 2 || position >= observations.length - most / 2 || highlight.has(o.index);
   const kept = observations.filter(keep).map((o) => {
     const body = o.exchange.body;
     const clipped = clipStrings({ ...o, exchange: { ...o.exchange, body: '' } }, MAX_STRING, MAX_ITEMS) as Observation;
-    clipped.exchange.body = clip(body, MAX_BODY, 'cut');
-    if (body.length > MAX_BODY) clipped.exchange.truncated = true;
+    clipped.exchange.body = clip(body, bodyMax, 'cut');
+    if (body.length > bodyMax) clipped.exchange.truncated = true;
     return clipped;
   });
   return { kept, omitted: observations.length - kept.length };
