@@ -25,6 +25,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'package', paths: ['src/index.ts'], role: "the package's client entry: reads no file, writes nothing" },
   { name: 'settings', paths: ['src/settings'], role: 'the environment a run is configured by, parsed once per process' },
   { name: 'simulator', paths: ['src/simulator'], role: 'the reference server: job store, virtual clock, faults, control API' },
+  { name: 'client-check', paths: ['src/client-check'], role: "a user's client judged against the simulator's scenarios (JS-CLIENT-*)" },
   { name: 'evidence', paths: ['src/evidence'], role: 'what a test attaches and the reporter reads: the evidence contract' },
   { name: 'report', paths: ['src/report'], role: 'the Playwright reporter, results.json, the HTML report' },
   { name: 'recorded', paths: ['src/recorded'], role: 'traffic the suite did not make, judged by the same oracle, and its report' },

@@ -24,7 +24,7 @@ export interface Requirement {
   links?: string[];
   /** Oracle checks that judge it; absent when a conformance test judges it (`judged_by`). */
   oracle?: string[];
-  judged_by?: 'conformance';
+  judged_by?: 'conformance' | 'client-check';
 }
 
 export interface Area {
@@ -54,6 +54,9 @@ export interface Catalog {
   areas: Area[];
   requirements: Requirement[];
   spec_issues: SpecIssue[];
+  /** What a client of the endpoint must do: judged by npm run client-check, never listed in the suite's report. */
+  client_area?: Area;
+  client_requirements?: Requirement[];
 }
 
 export const CATALOG_PATH = fileURLToPath(new URL('../../spec/requirements.yaml', import.meta.url));
@@ -63,7 +66,7 @@ let loaded: { catalog: Catalog; byId: Map<string, Requirement> } | undefined;
 function load(): { catalog: Catalog; byId: Map<string, Requirement> } {
   if (!loaded) {
     const read = readYamlFile(CATALOG_PATH) as Catalog;
-    loaded = { catalog: read, byId: new Map(read.requirements.map((r) => [r.id, r])) };
+    loaded = { catalog: read, byId: new Map([...read.requirements, ...(read.client_requirements ?? [])].map((r) => [r.id, r])) };
   }
   return loaded;
 }
