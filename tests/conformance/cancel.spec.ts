@@ -139,7 +139,8 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
       const jobId = await indexText(api, collection, 'cancel-running.txt', largeText(200_000));
       let seen: string | undefined;
       await conformance.waitUntil(jobId, (s) => ((seen = s.status), s.status !== 'pending'));
-      if (seen !== 'running') {
+      // processing, the vendor's other word for it (its MCP job filter), is judged like running.
+      if (seen !== 'running' && seen !== 'processing') {
         conformance.cannotJudge(
           `the job was ${seen ?? 'never read'} before it could be cancelled while running: it was too quick for this target's polls`,
           'JS-CANCEL-002',
