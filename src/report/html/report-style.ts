@@ -17,6 +17,9 @@ th { background: #f7fafc; font-weight: 600; }
 .verdict-conformant { background: var(--ok); }
 .verdict-not-conformant { background: var(--bad); }
 .verdict-incomplete { background: #975a16; }
+.verdict-broke { background: #2d3748; }
+.status-waived { background: #2c7a7b; }
+.status-not-selected { background: #a0aec0; }
 .banner p.target-line code { color: #fff; word-break: break-all; }
 #at-a-glance { max-width: 1180px; margin: 0 auto; padding: 4px 20px 0; }
 .top-list h2 { font-size: 16px; margin: 14px 0 6px; }
@@ -46,7 +49,7 @@ dl.target dd { margin: 0; word-break: break-all; }
 .status-inconclusive { background: #805ad5; }
 .evidence-tag { font-size: 11px; color: #4a5568; white-space: nowrap; }
 table.requirements { table-layout: fixed; }
-table.requirements col.c-id { width: 118px; } table.requirements col.c-level { width: 68px; }
+table.requirements col.c-id { width: 118px; } table.requirements col.c-level { width: 80px; }
 table.requirements col.c-evidence { width: 170px; } table.requirements col.c-status { width: 150px; }
 table.requirements col.c-tests { width: 190px; }
 table.requirements td { overflow-wrap: anywhere; }
@@ -66,7 +69,7 @@ mark { color: inherit; outline: 1px solid #d69e2e; }
 details.area-evidence { margin: 6px 0; }
 details.area-evidence > summary { cursor: pointer; font-weight: 600; }
 .reason.inconclusive { display: block; color: #553c9a; font-size: 12px; }
-.level { font-size: 11px; font-weight: 700; letter-spacing: .03em; padding: 1px 5px; border: 1px solid #a0aec0; border-radius: 3px; color: #2d3748; }
+.level { white-space: nowrap; font-size: 11px; font-weight: 700; letter-spacing: .03em; padding: 1px 5px; border: 1px solid #a0aec0; border-radius: 3px; color: #2d3748; }
 .level-SHOULD { color: #975a16; border-color: #d69e2e; }
 tr.req td.id { white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
 tr.req .statement { color: #4a5568; font-size: 13px; }

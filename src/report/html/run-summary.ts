@@ -60,13 +60,24 @@ function unexercisedItems(unexercised: Results['summary']['unexercisedMust']): s
 }
 
 function countsTable(s: Results['summary']): string {
+  // Waived and not-selected columns only when some requirement has that status.
+  const extra = (['waived', 'notSelected'] as const).filter((k) => (s.must[k] ?? 0) + (s.should[k] ?? 0) > 0);
   const row = (name: string, c: Results['summary']['must']): string =>
-    `<tr><th scope="row">${name}</th><td>${c.passed}</td><td>${c.failed}</td><td>${c.inconclusive}</td><td>${c.skipped}</td><td>${c.notCovered}</td></tr>`;
-  return `<table class="counts"><thead><tr><th>level</th><th>passed</th><th>failed</th><th>inconclusive</th><th>skipped</th><th>not covered</th></tr></thead>
+    `<tr><th scope="row">${name}</th><td>${c.passed}</td><td>${c.failed}</td><td>${c.inconclusive}</td><td>${c.skipped}</td><td>${c.notCovered}</td>${extra.map((k) => `<td>${c[k] ?? 0}</td>`).join('')}</tr>`;
+  return `<table class="counts"><thead><tr><th>level</th><th>passed</th><th>failed</th><th>inconclusive</th><th>skipped</th><th>not covered</th>${extra.map((k) => `<th>${k === 'waived' ? 'waived' : 'not selected'}</th>`).join('')}</tr></thead>
 <tbody>${row('MUST', s.must)}${row('SHOULD (failed = warning)', s.should)}</tbody></table>`;
 }
 
 function oneLine(s: Results['summary']): string {
+  const partial = s.partial
+    ? `A partial run (${s.selection.join(' ') || 'selected tests only'}): it speaks only of the requirements its tests name. `
+    : '';
+  return partial + verdictLine(s);
+}
+
+function verdictLine(s: Results['summary']): string {
+  if (s.verdict === 'broke')
+    return 'The suite could not judge the target, so there is no verdict against it: the cause and the fix are below.';
   if (s.verdict === 'conformant') return 'Every MUST requirement was exercised on the target and held.';
   if (s.verdict === 'not-conformant')
     return `${s.failed} MUST requirement${s.failed === 1 ? '' : 's'} failed: the API breaks what its documentation promises.`;
@@ -83,7 +94,9 @@ export function runSummary(results: Results): string {
   const broken = s.runBroken
     ? list(
         'broken',
-        `The run broke: it could not judge everything (exit code ${s.exitCode})`,
+        s.verdict === 'broke'
+          ? `Why the run broke (exit code ${s.exitCode})`
+          : `The run broke: it could not judge everything (exit code ${s.exitCode})`,
         s.brokenBecause.map((b) => `<li>${e(b)}</li>`),
       )
     : '';
