@@ -12,7 +12,8 @@ export const FINDINGS_ATTACHMENT = 'conformance-findings';
 export const JUDGED_ATTACHMENT = 'conformance-judged';
 export const TIMELINE_ATTACHMENT = 'conformance-timeline';
 
-export type TargetKind = 'simulator' | 'external';
+/** `recorded`: traffic judged from a recording (npm run judge, npm run proxy), not a run of the suite. */
+export type TargetKind = 'simulator' | 'external' | 'recorded';
 
 export interface TargetEvidence {
   baseUrl: string;

@@ -11,6 +11,7 @@ import { renderHtml } from './html/render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus, type Verdict } from './results.js';
 import { clip } from '../contract/clip.js';
 import { selectionOf } from './selection.js';
+import { writeExchangesHar } from './exchanges-har.js';
 
 export interface ConformanceReporterOptions {
   /** Where index.html and results.json go; relative to the config file's folder. */
@@ -87,6 +88,7 @@ const VERDICT_LINE: Record<Verdict, string> = {
 const TARGET_KIND: Record<Results['target']['kind'], string> = {
   external: 'external deployment',
   simulator: 'embedded simulator',
+  recorded: 'recorded traffic (npm run judge)',
   unknown: 'target not reached',
 };
 
@@ -222,6 +224,21 @@ export default class ConformanceReporter implements Reporter {
     return buildResults(records, catalog, meta);
   }
 
+  /** exchanges.har beside the report: its own trouble is said, never the run's. */
+  private writeExchanges(dir: string): void {
+    try {
+      const run = settings();
+      const tests = (this.root?.allTests() ?? []).map((test) => ({
+        attachments: test.results[test.results.length - 1]?.attachments ?? [],
+      }));
+      writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey]));
+    } catch (error) {
+      process.stderr.write(
+        `conformance reporter: could not write exchanges.har: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
+
   /**
    * Writes the report and makes the exit code agree with it: a run Playwright calls passed still exits 1
    * when it is not conformant, broke, or is incomplete under CONFORMANCE_REQUIRE_COMPLETE=1. A failed run
@@ -238,6 +255,7 @@ export default class ConformanceReporter implements Reporter {
       mkdirSync(dir, { recursive: true });
       writeAtomically(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeAtomically(path.join(dir, 'index.html'), renderHtml(results));
+      this.writeExchanges(dir);
       process.stdout.write(
         `${verdictLines(results)}  report: ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`,
       );

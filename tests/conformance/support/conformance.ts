@@ -21,6 +21,7 @@ import { finding, type Finding } from '../../../src/oracle/finding.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
+import type { ExchangeRecorder } from '../../../src/evidence/exchanges.js';
 import { NOTE_ANNOTATION } from '../../../src/evidence/format.js';
 import { hitsOf, type QueryHit } from '../../../src/client/file-match.js';
 import { routeNotServed, type QueryVersion, type QueryVersionChoice } from '../../../src/client/query-version.js';
@@ -51,6 +52,8 @@ export class Conformance {
     readonly pace: Pace,
     private readonly api: CaptainClient,
     private readonly testInfo: TestInfo,
+    /** Notes the timeline each exchange is judged in, for exchanges.har. */
+    private readonly recorder?: ExchangeRecorder,
   ) {}
 
   /** Real milliseconds for `seconds` of the target's time. */
@@ -137,6 +140,10 @@ export class Conformance {
       tracked.timeline.push(observation);
       tracked.judge.observe(observation);
     }
+    this.recorder?.judgedIn(
+      observations.map((o) => o.exchange),
+      key,
+    );
   }
 
   /** One status poll, classified and kept in the job's timeline. */

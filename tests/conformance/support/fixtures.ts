@@ -7,6 +7,7 @@ import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-b
 import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from './budget-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
+import { attachExchanges, ExchangeRecorder } from '../../../src/evidence/exchanges.js';
 import { Conformance } from './conformance.js';
 import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
@@ -20,6 +21,8 @@ type TestFixtures = {
   clientFor: (tenant: Tenant | undefined) => CaptainClient;
   sim: SimControl;
   conformance: Conformance;
+  /** Every exchange of the test with the target, for exchanges.har (attached when the test ends). */
+  recorder: ExchangeRecorder;
 };
 type WorkerFixtures = {
   target: Target;
@@ -31,6 +34,8 @@ type WorkerFixtures = {
   pagedJob: PagedJob;
   /** A job of MANY_FILES files played through /_sim/, shared likewise; undefined on a target without the control API. */
   manyFilesJob: string | undefined;
+  /** Exchanges of the worker's own fixtures (its collection, the shared jobs), attached by the next test to end. */
+  workerExchanges: ExchangeRecorder;
 };
 
 /** A shared job, and what creating it answered (the tests judge that answer, not the fixture). */
@@ -45,8 +50,9 @@ export const PAGED_FILES = 12; // a modest upload: the vendor's file upload take
 export const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
 
 /** A client of the run's own tenant, for worker-scoped fixtures (tests use `api`). */
-function workerClient(target: Target, budget: BudgetedFetch): CaptainClient {
+function workerClient(target: Target, budget: BudgetedFetch, recorder?: ExchangeRecorder): CaptainClient {
   return new CaptainClient({
+    ...(recorder ? { onExchange: (exchange) => recorder.record(exchange, 'worker fixtures (scratch collection, shared jobs)') } : {}),
     baseUrl: target.baseUrl,
     apiKey: target.tenant.apiKey,
     ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
@@ -59,6 +65,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: [
     async ({}, use) => {
       await use(await resolveTarget());
+    },
+    { scope: 'worker' },
+  ],
+  workerExchanges: [
+    async ({ target }, use) => {
+      await use(new ExchangeRecorder(target.baseUrl));
     },
     { scope: 'worker' },
   ],
@@ -85,11 +97,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  clientFor: async ({ target, budget }, use, testInfo) => {
+  recorder: async ({ target, workerExchanges }, use, testInfo) => {
+    const recorder = new ExchangeRecorder(target.baseUrl);
+    await use(recorder);
+    await attachExchanges(testInfo, [...workerExchanges.drain(), ...recorder.drain()]);
+  },
+  clientFor: async ({ target, budget, recorder }, use, testInfo) => {
     const secrets = [target.tenant.apiKey, ...(target.otherTenant ? [target.otherTenant.apiKey] : [])];
     // Names the test behind every request, so the API team can find it in their logs (and a verdict
     // test's proxy can break one area's requests only).
     const headers = { [TEST_HEADER]: testHeaderValue(testInfo.file, testInfo.line) };
+    const test = `${headers[TEST_HEADER]} ${testInfo.titlePath.slice(1).join(' › ')}`;
     await use(
       (tenant) =>
         new CaptainClient({
@@ -98,6 +116,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           secrets,
           fetch: budget.fetch,
           headers,
+          onExchange: (exchange) => recorder.record(exchange, test),
         }),
     );
   },
@@ -105,10 +124,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(clientFor(target.tenant));
   },
   collection: [
-    async ({ target, budget }, use, workerInfo) => {
+    async ({ target, budget, workerExchanges }, use, workerInfo) => {
       // Staging safety: one scratch collection per worker, named with the run id, deleted at the end.
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
-      const client = workerClient(target, budget);
+      const client = workerClient(target, budget, workerExchanges);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
       if (created.exchange.status === 0)
         throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
@@ -127,13 +146,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   pagedJob: [
-    async ({ target, budget, collection }, use) => {
+    async ({ target, budget, collection, workerExchanges }, use) => {
       const uploads = Array.from({ length: PAGED_FILES }, (_, i) => ({
         name: `paged-${target.runId}-${String(i).padStart(2, '0')}.txt`,
         content: `Page test document ${i} of ${PAGED_FILES}: files are listed a few at a time.`,
         type: 'text/plain',
       }));
-      const created = await workerClient(target, budget).indexFile(collection, uploads);
+      const created = await workerClient(target, budget, workerExchanges).indexFile(collection, uploads);
       const jobId = created.ok ? created.json?.job_id : undefined;
       await use({
         jobId,
@@ -162,11 +181,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     test.skip(!target.controllable, `needs the simulator's /_sim/ control API, which ${target.baseUrl} does not serve`);
     await use(new SimControl(target));
   },
-  conformance: async ({ target, api, pace }, use, testInfo) => {
+  conformance: async ({ target, api, pace, recorder }, use, testInfo) => {
     // The test's time follows the target: a start for its own requests, extended by each wait it makes.
     testInfo.setTimeout(pace.baseTimeoutMs());
     annotateTarget(testInfo, { baseUrl: target.baseUrl, kind: target.kind, controllable: target.controllable });
-    const conformance = new Conformance(pace, api, testInfo);
+    const conformance = new Conformance(pace, api, testInfo, recorder);
     await use(conformance);
     await conformance.flush();
     await attachFindings(testInfo, conformance.findings);
