@@ -1,4 +1,5 @@
 // The state one simulator process serves from, and what a route handler is given.
+import type { AnyAnswerDealer } from './any-answer.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Tenant } from './auth.js';
 import type { SimulatorClock } from './clock.js';
@@ -26,6 +27,8 @@ export interface SimulatorState {
   dialect: Dialect;
   /** Per-key requests per real second beyond which the public API answers 429; null for no limit. */
   rateLimiter: RateLimiter | null;
+  /** Documented answers at random requests (any-answer.ts); null for none. */
+  anyAnswer: AnyAnswerDealer | null;
 }
 
 export interface RouteRequest {

@@ -2,6 +2,7 @@
 // (429 bursts, latency), answer. Every failure path answers JSON; nothing a client sends crashes it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ANY_ANSWER, AnyAnswerDealer, type AnyAnswer } from './any-answer.js';
 import { authenticate, DEFAULT_API_KEY, DEFAULT_ORG_ID, type Tenant } from './auth.js';
 import { readBody } from './body.js';
 import { SimulatorClock } from './clock.js';
@@ -54,6 +55,8 @@ export interface SimulatorOptions {
   dialect?: DialectName;
   /** Requests per real second each API key may send to the public API before 429s (default: no limit). */
   rateLimit?: number;
+  /** Answer documented answers at seeded random requests (any-answer.ts): `true` for the defaults. */
+  anyAnswer?: boolean | Partial<AnyAnswer>;
   /** Serve the legacy v2 query (default true); false answers it 404 like any unserved route, v3 only. */
   v2Query?: boolean;
   /** Where CAPTAIN_* come from (default: this process's settings); `{}` gives the built-in tenants. */
@@ -74,6 +77,7 @@ export interface SimulatorHandle {
   control: boolean;
   dialect: DialectName;
   rateLimit: number | null;
+  anyAnswer: AnyAnswer | null;
   close(): Promise<void>;
 }
 
@@ -133,6 +137,9 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     const extra: Record<string, string> = latencyMs > 0 ? { 'x-sim-latency-ms': String(latencyMs) } : {};
     const burst = takeRateLimit(state.faults, route.jobParam ? params[route.jobParam] : undefined);
     if (burst) return tooMany(burst.retryAfterSeconds, extra);
+    // A status read (a poll or a files page) may be answered 429 at any time: the documentation allows it.
+    if (state.anyAnswer && route.method === 'GET' && route.jobParam && state.anyAnswer.rateLimitDue(params[route.jobParam]!))
+      return tooMany(state.anyAnswer.answers.retryAfterSeconds, extra);
     const idempotencyKey = route.idempotent ? req.headers['idempotency-key'] : undefined;
     const key = typeof idempotencyKey === 'string' && idempotencyKey !== '' ? idempotencyKey : undefined;
     const replayed = key === undefined ? undefined : state.idempotency.lookup(orgId, key, url.pathname);
@@ -175,6 +182,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tenants: other ? [main, other] : [main],
     dialect,
     rateLimiter,
+    anyAnswer: options.anyAnswer
+      ? new AnyAnswerDealer({ ...ANY_ANSWER, ...(options.anyAnswer === true ? {} : options.anyAnswer) }, seed)
+      : null,
   };
   const routes = [
     ...collectionRoutes,
@@ -211,6 +221,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     control,
     dialect: dialect.name,
     rateLimit: rateLimiter?.perSecond ?? null,
+    anyAnswer: state.anyAnswer?.answers ?? null,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

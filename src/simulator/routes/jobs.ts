@@ -42,13 +42,24 @@ const getJob: Handler = (state, request) => {
   if (offset === 0 && !request.url.searchParams.has('files_cursor')) {
     // A poll (not a page continuation): counted, and possibly answered by the transient placeholder.
     const pollIndex = job.pollCount++;
-    const patterns = [job.placeholders ?? job.scenario.placeholders, state.faults.placeholders];
+    const patterns = [
+      job.placeholders ?? job.scenario.placeholders,
+      state.faults.placeholders,
+      ...(state.anyAnswer ? [{ probability: state.anyAnswer.answers.placeholderProbability }] : []),
+    ];
     if (placeholderDue(patterns, pollIndex, state.seed, jobId)) return ok(shapePlaceholder(jobId, state.dialect));
   }
   const now = state.clock.now();
   touch(state, job, now);
   const full = snapshotOf(job, now);
-  const page = pageOf(full, { limit, offset, cursorAt: (at) => state.cursors.encode({ jobId: full.job_id, offset: at }) });
+  const cursorAt = (at: number) => state.cursors.encode({ jobId: full.job_id, offset: at });
+  const page = pageOf(full, { limit, offset, cursorAt });
+  // Any documented answer: a walk may end with an empty page that has no next_cursor.
+  const total = full.files?.length ?? 0;
+  if (state.anyAnswer?.answers.emptyLastPage && page.files_page?.next_cursor === null && total > 0 && offset < total) {
+    page.files_page = { ...page.files_page, next_cursor: cursorAt(total) };
+    state.anyAnswer.dealt.emptyLastPages += 1;
+  }
   return ok(shapeSnapshot(page, state.dialect, job.live));
 };
 

@@ -186,6 +186,40 @@ export class Conformance {
     return Math.max(ms, retryAfter ?? 0);
   }
 
+  /**
+   * One poll that is not a 429: a 429 with Retry-After may answer any request (docs/staging.md, "Any
+   * documented answer at any request"), so it is waited out, at most `tries` times, then returned as it is.
+   */
+  async pollPastRateLimits(jobId: string, options: GetJobOptions = {}, tries = 5): Promise<ApiResponse<JobStatusBody>> {
+    this.allow(this.pace.requestsMs(tries) + tries * 60_000);
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.poll(jobId, options);
+      if (response.exchange.status !== 429 || attempt >= tries) return response;
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(response.exchange, this.ms(1))));
+    }
+  }
+
+  /**
+   * Polls until the job is seen `what` (`predicate`); when it never is, the `requirements` that needed it are
+   * inconclusive with that reason, never failed: a lawful placeholder, a 429's wait or a quick target may hide a state.
+   */
+  async reach(
+    jobId: string,
+    predicate: (snapshot: JobSnapshot) => boolean,
+    what: string,
+    requirements: readonly string[],
+    budgetSeconds = 120,
+  ): Promise<boolean> {
+    if (await this.waitUntil(jobId, predicate, budgetSeconds)) return true;
+    for (const requirement of requirements)
+      this.cannotJudge(
+        `the job was never seen ${what} within ${budgetSeconds} s of the target's time (a placeholder, a 429's wait or a quick job may have hidden it)`,
+        requirement,
+        false,
+      );
+    return false;
+  }
+
   /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
   async waitUntil(jobId: string, predicate: (snapshot: JobSnapshot) => boolean, budgetSeconds = 120): Promise<boolean> {
     this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
