@@ -10,6 +10,8 @@ const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--t
   --dialect vendor-variant shows every lawful variation of the vendor's API at once (src/simulator/dialect.ts);
   --no-v2-query retires the legacy POST /v2/collections/{name}/query (404, as an unserved route); v3 stays;
   --rate-limit N answers 429 with Retry-After beyond N requests per real second per API key (/_sim/ is exempt);
+  --any-answer answers documented answers at seeded random requests: placeholders on some polls, a 429 with
+    Retry-After: 1 on some status reads, an empty last page of files (src/simulator/any-answer.ts);
   key from CAPTAIN_API_KEY (default sim-key), organization from CAPTAIN_ORG_ID (default sim-org);
   a second organization from CAPTAIN_OTHER_API_KEY / CAPTAIN_OTHER_ORG_ID (default sim-other-key / sim-other-org)`;
 
@@ -35,6 +37,7 @@ try {
       'no-control': { type: 'boolean' },
       dialect: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'any-answer': { type: 'boolean' },
       'no-v2-query': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -79,6 +82,7 @@ const sim = await startSimulator({
   dialect,
   ...(rateLimit !== undefined ? { rateLimit } : {}),
   v2Query: !args['no-v2-query'],
+  anyAnswer: args['any-answer'] ?? false,
 });
 const keySource = config.apiKey ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
 console.log(`Captain simulator on ${sim.baseUrl}`);
@@ -86,6 +90,7 @@ console.log(`  organization ${sim.orgId}, API key ${keySource}${config.apiKey ? 
 console.log(`  time scale ${sim.clock.scale}${sim.clock.manual ? ' (manual clock)' : ''}, seed ${sim.seed}`);
 console.log(`  dialect ${sim.dialect}, rate limit ${sim.rateLimit === null ? 'none' : `${sim.rateLimit} requests/s per key`}`);
 console.log(`  query v3${args['no-v2-query'] ? ' only (--no-v2-query)' : ' and v2'}`);
+if (sim.anyAnswer) console.log('  any documented answer at random requests: placeholders, 429 with Retry-After: 1, an empty last page');
 console.log(`  control API ${sim.control ? `${sim.baseUrl}/_sim/health` : 'off (--no-control)'}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
