@@ -29,6 +29,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'evidence', paths: ['src/evidence'], role: 'what a test attaches and the reporter reads: the evidence contract' },
   { name: 'report', paths: ['src/report'], role: 'the Playwright reporter, results.json, the HTML report' },
   { name: 'recorded', paths: ['src/recorded'], role: 'traffic the suite did not make, judged by the same oracle, and its report' },
+  { name: 'proxy', paths: ['src/proxy'], role: 'the recording reverse proxy: traffic passed on untouched, recorded, judged' },
   { name: 'cli', paths: ['src/cli'], role: 'entry points: simulator, watch, report tools' },
   { name: 'tools', paths: ['tools'], role: 'what scripts, benches and tests share: suite runs, the rewriting proxy, the rehearsal' },
   { name: 'scripts', paths: ['scripts', 'bench'], role: 'npm scripts and benchmarks' },

@@ -64,6 +64,7 @@ const KNOWN: readonly string[] = [
   'scripts/report-screenshots.ts -> tests/verdicts/support/',
   'scripts/report-screenshots.ts -> tests/report/browser.ts',
   'tests/report/conformant-height.spec.ts -> tests/verdicts/support/suite-run.ts',
+  'tests/unit/proxy/recording-proxy.spec.ts -> tests/verdicts/support/rewriting-proxy.ts',
 ];
 
 test('every file of the repository belongs to a layer of tools/layers.ts', () => {
