@@ -36,6 +36,8 @@ export type { TestRecord } from './test-record.js';
 export const RESULTS_SCHEMA_VERSION = 2;
 
 export interface RunMeta {
+  /** HTTP status -> count over every exchange of the run (exchanges.har); without it, over the attached timelines. */
+  httpStatuses?: Record<string, number>;
   startedAt: string;
   finishedAt: string;
   /** Playwright's overall status: passed, failed, timedout, interrupted. */
@@ -292,7 +294,10 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     run: runCounts(records, meta.runStatus),
     areas,
     specIssues: catalog.spec_issues ?? [],
-    coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
+    coverage: coverageOf(
+      records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline)),
+      meta.httpStatuses,
+    ),
     timelines: [...kept.timelines, ...passedEvidence(records, catalog)],
     // What the tests could not attach, test by test.
     problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),
