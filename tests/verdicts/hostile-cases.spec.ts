@@ -13,7 +13,7 @@ import { artifactsUnder } from '../report/artifacts.js';
 import { EXPECTED } from '../hostile/expectations.js';
 import { HOSTILE_CASES, startHostileTarget, type HostileCase } from '../hostile/target.js';
 import { expect, test } from '@playwright/test';
-import { SuiteRunner } from './support/suite-run.js';
+import { SuiteRunner } from '../../tools/suite-run.js';
 
 /** Spec files and scenarios enough for every case to get a job (2 + 4 + 16 jobs for 18 cases). */
 export const HOSTILE_RUN_FILES = [

@@ -13,7 +13,7 @@ import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
 import { resolveTarget, type Target, type Tenant } from './target.js';
-import { TEST_HEADER, testHeaderValue } from './test-header.js';
+import { TEST_HEADER, testHeaderValue } from '../../../tools/test-header.js';
 
 type TestFixtures = {
   api: CaptainClient;
