@@ -1,4 +1,4 @@
-// `npm run rehearsal`: the full staging rehearsal (DESIGN section 8). The simulator at real time with no
+// `npm run rehearsal`: the full staging rehearsal (docs/ARCHITECTURE.md, "Staging runs"). The simulator at real time with no
 // control API, the vendor-variant dialect and a rate limit; the whole conformance suite against it in
 // external mode with its defaults. Prints the verdict, the time, the request count and every MUST left
 // unexercised with its reason. Exit code: the suite's (0 for conformant or incomplete), 1 if the run broke.
@@ -22,7 +22,8 @@ const minutes = (elapsedMs / 60_000).toFixed(1);
 console.log(
   run.output
     .split('\n')
-    .filter((line) => /passed|failed|skipped|flaky|Conformance \(/.test(line) && !line.includes('›'))
+    // Playwright's totals and the verdict line; the run's own list of unexercised MUSTs is printed once, below.
+    .filter((line) => /passed|failed|skipped|flaky|Conformance \(/.test(line) && !line.includes('›') && !/^\s+MUST JS-/.test(line))
     .join('\n'),
 );
 console.log(

@@ -76,9 +76,11 @@ const rateLimit = args['rate-limit'] === undefined ? undefined : number('rate-li
 if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1))
   usageError(`--rate-limit must be a positive integer, got ${args['rate-limit']}`);
 
+const port = number('port', args.port, 4010);
+const host = args.host ?? '127.0.0.1';
 const sim = await startSimulator({
-  port: number('port', args.port, 4010),
-  host: args.host ?? '127.0.0.1',
+  port,
+  host,
   timeScale: number('time-scale', args['time-scale'], 1),
   seed: number('seed', args.seed, DEFAULT_SEED),
   manualClock: args['manual-clock'] ?? false,
@@ -89,6 +91,14 @@ const sim = await startSimulator({
   anyAnswer: args['any-answer'] ?? false,
   ...(args['control-port'] !== undefined ? { controlPort: number('control-port', args['control-port'], 0) } : {}),
   ...(config.controlToken ? { controlToken: config.controlToken } : {}),
+}).catch((error: NodeJS.ErrnoException) => {
+  // A busy or forbidden port is the caller's to fix: say which, in a line, not with a stack.
+  if (error.code === 'EADDRINUSE')
+    usageError(`port ${port} on ${host} is already taken (another simulator?): pick another with --port N, or --port 0 for any free one`);
+  if (error.code === 'EACCES')
+    usageError(`port ${port} on ${host} needs privileges this process lacks: pick a port above 1023 with --port N`);
+  if (error.code === 'EADDRNOTAVAIL') usageError(`${host} is not an address of this machine: use --host 127.0.0.1`);
+  throw error;
 });
 const keySource = config.apiKey ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
 console.log(`Captain simulator on ${sim.baseUrl}`);

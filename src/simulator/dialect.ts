@@ -1,6 +1,6 @@
 // Dialects: the plain simulator, and `vendor-variant`, which shows at once every behaviour the
-// vendor's material allows but the plain simulator never shows (DESIGN section 4, "Lawful
-// variation"). A suite that fails on the variant judges our habits, not the vendor's promise.
+// vendor's material allows but the plain simulator never shows (the lawful variation of docs/ARCHITECTURE.md,
+// "What the oracle judges"). A suite that fails on the variant judges our habits, not the vendor's promise.
 
 export const DIALECT_NAMES = ['plain', 'vendor-variant'] as const;
 export type DialectName = (typeof DIALECT_NAMES)[number];
@@ -53,6 +53,10 @@ export const VENDOR_VARIATIONS = [
   {
     id: 'delete-forgets-job',
     why: 'DELETE /v2/jobs/{job_id} also deletes the job, which then reads 404: the delete page says "cancel and delete"',
+  },
+  {
+    id: 'vendor-statuses',
+    why: 'processing before running, completed_with_errors and timed_out: the vendor MCP server filters jobs by them and its webhooks call the last two final statuses',
   },
   {
     id: 'finished-stage-null',

@@ -7,7 +7,7 @@ import { authenticate, DEFAULT_API_KEY, DEFAULT_ORG_ID, type Tenant } from './au
 import { readBody } from './body.js';
 import { SimulatorClock } from './clock.js';
 import { CollectionStore } from './collection-store.js';
-import type { Route, SimulatorState } from './context.js';
+import type { AroundRequest, Route, SimulatorState } from './context.js';
 import { controlRoutes } from './control.js';
 import { CursorCodec } from './cursor.js';
 import { dialectNamed, shows, type DialectName } from './dialect.js';
@@ -17,6 +17,7 @@ import { DEFAULT_TIMING, type JobTiming } from './job-factory.js';
 import { JobStore } from './job-store.js';
 import { RateLimiter } from './rate-limiter.js';
 import { error, type Reply } from './reply.js';
+import type { RequestLog } from './request-log.js';
 import { retryAfterValue } from './retry-after.js';
 import { Router } from './router.js';
 import { collectionRoutes } from './routes/collections.js';
@@ -68,6 +69,10 @@ export interface SimulatorOptions {
   v2Query?: boolean;
   /** Where CAPTAIN_* come from (default: this process's settings); `{}` gives the built-in tenants. */
   env?: Environment;
+  /** Records every request and its answer (npm run client-check judges the client from it). */
+  requestLog?: RequestLog;
+  /** Wraps every answer (client-check's wire faults: placeholders by time, 5xx and 429 bursts, slow answers). */
+  around?: AroundRequest;
 }
 
 export interface SimulatorHandle {
@@ -172,8 +177,20 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     return { ...reply, headers: { ...reply.headers, ...extra } };
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
-    answer(req).then(
-      (reply) => write(res, reply),
+    const receivedAtMs = Date.now();
+    const method = req.method ?? 'GET';
+    const next = () => answer(req);
+    const around = state.around;
+    const answered = around
+      ? Promise.resolve().then(() =>
+          around({ method, url: new URL(req.url ?? '/', 'http://simulator.invalid'), headers: req.headers }, next),
+        )
+      : next();
+    answered.then(
+      (reply) => {
+        state.requestLog?.record({ method, url: req.url ?? '/', headers: req.headers }, reply, receivedAtMs, Date.now());
+        write(res, reply);
+      },
       (e: unknown) => {
         console.error('simulator: unexpected error', e);
         write(res, error(500, 'Internal simulator error'));
@@ -210,6 +227,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     anyAnswer: options.anyAnswer
       ? new AnyAnswerDealer({ ...ANY_ANSWER, ...(options.anyAnswer === true ? {} : options.anyAnswer) }, seed)
       : null,
+    ...(options.requestLog ? { requestLog: options.requestLog } : {}),
+    ...(options.around ? { around: options.around } : {}),
   };
   const routes = [
     ...collectionRoutes,

@@ -60,7 +60,7 @@ const getJob: Handler = (state, request) => {
     page.files_page = { ...page.files_page, next_cursor: cursorAt(total) };
     state.anyAnswer.dealt.emptyLastPages += 1;
   }
-  return ok(shapeSnapshot(page, state.dialect, job.live));
+  return ok(shapeSnapshot(page, state.dialect, job.live, job.publicJob));
 };
 
 /** Cancels the job (a finished one is left as it is) and answers with the cancel response. */
@@ -71,11 +71,10 @@ function cancelAnswer(state: SimulatorState, job: JobRecord, deleting: boolean):
   if (wasTerminal) touch(state, job, now);
   const done = deleting ? 'Job cancelled and deleted' : 'Job cancelled';
   const message = wasTerminal ? `Job already ${snapshot.status.replace(/_/g, ' ')}; nothing to cancel` : done;
+  // The answer says the status as GET says it (the dialect's words included).
+  const said = shapeSnapshot(snapshot, state.dialect, undefined, job.publicJob).status;
   return ok(
-    shapeCancelAnswer(
-      { job_id: job.identity.jobId, status: snapshot.status, message, cancelled_at: snapshot.cancelled_at ?? null },
-      state.dialect,
-    ),
+    shapeCancelAnswer({ job_id: job.identity.jobId, status: said, message, cancelled_at: snapshot.cancelled_at ?? null }, state.dialect),
   );
 }
 
@@ -114,7 +113,7 @@ const listJobs: Handler = (state, request) => {
   const names = new Map(state.collections.of(request.orgId).map((c) => [c.collectionId, c.name]));
   const rows = state.jobs
     .ofOrganization(request.orgId)
-    .map((job) => ({ job, snapshot: shapeSnapshot(snapshotOf(job, now), state.dialect) }))
+    .map((job) => ({ job, snapshot: shapeSnapshot(snapshotOf(job, now), state.dialect, undefined, job.publicJob) }))
     .filter(({ snapshot }) => status === null || snapshot.status === status)
     .filter(({ job }) => collection === null || names.get(job.collectionId) === collection)
     .reverse(); // newest first

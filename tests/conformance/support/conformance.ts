@@ -13,11 +13,14 @@ import type { PollJobOptions } from '../../../src/client/poll-settings.js';
 import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
+import { isKnownStatus, isTerminal } from '../../../src/model/status.js';
 import type { Observation, Timeline } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
 import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
-import { finding, type Finding } from '../../../src/oracle/finding.js';
+import { finding, type Finding, type RunFinding } from '../../../src/oracle/finding.js';
+import { levelled } from '../../../src/contract/catalog.js';
+import type { Profile } from '../../../src/contract/profile.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
@@ -27,6 +30,10 @@ import { hitsOf, type QueryHit } from '../../../src/client/file-match.js';
 import { routeNotServed, type QueryVersion, type QueryVersionChoice } from '../../../src/client/query-version.js';
 import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
+
+/** The two documented cancels: the SDK's POST .../cancel and the MCP server's DELETE ("cancel and delete"). */
+export const CANCEL_WAYS = ['POST', 'DELETE'] as const;
+export type CancelWay = (typeof CANCEL_WAYS)[number];
 
 /** One served query answer: its version, the exchange, and the results it holds (none unless a 2xx). */
 export interface QueryAnswer {
@@ -52,9 +59,16 @@ export class Conformance {
     readonly pace: Pace,
     private readonly api: CaptainClient,
     private readonly testInfo: TestInfo,
+    /** The run's profile: it gives each finding its level. */
+    readonly profile: Profile,
     /** Notes the timeline each exchange is judged in, for exchanges.har. */
     private readonly recorder?: ExchangeRecorder,
   ) {}
+
+  /** The test's findings at the levels of the run's profile, as they are attached and reported. */
+  levelledFindings(): RunFinding[] {
+    return levelled(this.findings, this.profile);
+  }
 
   /** Real milliseconds for `seconds` of the target's time. */
   ms(seconds: number): number {
@@ -310,11 +324,44 @@ export class Conformance {
   }
 
   /** POST /v2/jobs/{id}/cancel, its answer judged. */
-  async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
-    const response = await this.api.cancelJob(jobId);
+  async cancel(jobId: string, way: CancelWay = 'POST'): Promise<ApiResponse<CancelJobResponse>> {
+    const response = way === 'POST' ? await this.api.cancelJob(jobId) : await this.api.deleteJob(jobId);
     this.judgeOther(response.exchange, { jobId });
     if (response.exchange.status === 200) this.recordJudgements(judgementsOf((out) => checkCancelResponse(response.json, { jobId }, out)));
     return response;
+  }
+
+  /**
+   * Whether the deployment serves this cancel way (JS-CANCEL-005, a SHOULD: both are documented). One it does
+   * not serve leaves `requirement` unjudged that way, with the reason: the other way judges it.
+   */
+  cancelServed(way: CancelWay, cancel: ApiResponse<CancelJobResponse>, requirement: string): boolean {
+    const served = !routeNotServed(cancel.exchange);
+    const path = way === 'POST' ? 'POST /v2/jobs/{job_id}/cancel' : 'DELETE /v2/jobs/{job_id}';
+    this.judge('JS-CANCEL-005', served, `${path} answered HTTP ${cancel.exchange.status} as an unserved route`, {
+      exchange: cancel.exchange,
+    });
+    if (!served)
+      this.cannotJudge(`${path} is not served here (HTTP ${cancel.exchange.status}): judged on the other cancel`, requirement, false);
+    else this.note(`${requirement} judged through ${path}`);
+    return served;
+  }
+
+  /**
+   * The job after a DELETE, once it reads a terminal status or 404: "cancel and delete" makes both lawful, so
+   * the 404 is `deleted`, never a finding. Undefined when it did neither within `budgetSeconds`.
+   */
+  async afterDelete(jobId: string, budgetSeconds = 60): Promise<JobSnapshot | 'deleted' | undefined> {
+    this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
+    const deadline = Date.now() + this.ms(budgetSeconds);
+    while (Date.now() < deadline) {
+      const { observation } = await this.observe(jobId);
+      if (observation.kind === 'http-error' && observation.status === 404) return 'deleted';
+      if (observation.kind === 'snapshot' && isKnownStatus(observation.snapshot.status) && isTerminal(observation.snapshot.status))
+        return observation.snapshot;
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(0.5)))); // a cancel may take a moment
+    }
+    return undefined;
   }
 
   /** Judges a query answer against its own version's schema (JS-MEDIA-003/004) and its content type. */
@@ -380,7 +427,7 @@ export class Conformance {
   /** Judges every job's timeline, attaches them, and fails the test on any MUST finding. */
   async expectConforms(): Promise<void> {
     await this.flush();
-    const must = this.findings.filter((f) => f.level === 'MUST');
+    const must = this.levelledFindings().filter((f) => f.level === 'MUST');
     expect(must, `${must.length} MUST finding(s), ${this.findings.length - must.length} SHOULD`).toEqual([]);
   }
 }
