@@ -2,6 +2,7 @@
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
 import { levelIn, type Area, type Catalog, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
 import type { Finding } from '../oracle/finding.js';
+import { foldRepeated, type Repeats } from '../oracle/repeated-findings.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
@@ -61,6 +62,8 @@ export interface ReportedFinding extends Finding {
   test: string;
   /** Id of the timeline in `timelines` that shows the job, when the test attached one. */
   timeline?: string;
+  /** The same finding seen again in the same test (same words, same job): how often and on which polls. */
+  repeats?: Repeats;
 }
 
 export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'evidence' | 'title' | 'statement' | 'source'> {
@@ -69,6 +72,8 @@ export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'le
   status: RequirementStatus;
   tests: TestRef[];
   findings: ReportedFinding[];
+  /** Distinct findings past the report's limits, counted, not listed (the first ones are kept). */
+  findingsLeftOut?: number;
   /** Why its check never ran, test by test (when inconclusive). */
   inconclusive: InconclusiveNote[];
 }
@@ -95,12 +100,23 @@ export interface Results {
   specIssues: SpecIssue[];
   coverage: Coverage;
   timelines: TimelineEvidence[];
+  /** Timelines of jobs where something went wrong that the report's byte budget had no room for. */
+  timelinesLeftOut: number;
   /** Evidence the reporter could not read; the run is still reported. */
   problems: string[];
 }
 
 const MAX_EVIDENCE = 8 * 1024;
 const MAX_ERROR = 4000;
+const MAX_MESSAGE = 4000;
+/** Distinct findings kept per requirement: the first ones say what broke; the rest are counted. */
+const MAX_FINDINGS_PER_REQUIREMENT = 50;
+/**
+ * Bytes of findings a run keeps with their evidence; past it each requirement keeps its first finding, its
+ * message cut short and without evidence, so results.json stays small whatever the target answered.
+ */
+const FINDINGS_BYTE_BUDGET = 2 * 1024 * 1024;
+const SHORT_MESSAGE = 500;
 
 function clipEvidence(evidence: unknown): unknown {
   if (evidence === undefined) return undefined;
@@ -147,22 +163,43 @@ function testsByRequirement(records: readonly TestRecord[]): Map<string, TestRec
   return byRequirement;
 }
 
-/** The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline. */
-function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines): ReportedFinding[] {
+/** What the run's findings may still spend of FINDINGS_BYTE_BUDGET, shared by every requirement in catalog order. */
+interface FindingsBudget {
+  left: number;
+}
+
+/**
+ * The findings of `tests` that name requirement `id`, a repeated one folded with its polls, their evidence
+ * clipped, pointing at their test and timeline; at most MAX_FINDINGS_PER_REQUIREMENT, within the run's budget.
+ */
+function reportedFindings(
+  id: string,
+  tests: readonly TestRecord[],
+  kept: KeptTimelines,
+  budget: FindingsBudget,
+): Pick<RequirementResult, 'findings' | 'findingsLeftOut'> {
   const findings: ReportedFinding[] = [];
+  let distinct = 0;
   for (const test of tests) {
-    for (const finding of test.evidence.findings) {
-      if (finding.requirement !== id) continue;
-      const reported: ReportedFinding = { ...finding, test: test.id };
-      const evidence = clipEvidence(finding.evidence);
+    for (const finding of foldRepeated(test.evidence.findings.filter((f) => f.requirement === id))) {
+      distinct += 1;
+      const room = budget.left > 0;
+      if (findings.length >= MAX_FINDINGS_PER_REQUIREMENT || (!room && findings.length > 0)) continue;
+      const reported: ReportedFinding = {
+        ...finding,
+        message: clip(finding.message, room ? MAX_MESSAGE : SHORT_MESSAGE, 'cut'),
+        test: test.id,
+      };
+      const evidence = room ? clipEvidence(finding.evidence) : undefined;
       if (evidence === undefined) delete reported.evidence;
       else reported.evidence = evidence;
       const timeline = finding.jobId !== undefined ? kept.idOf(test, finding.jobId) : undefined;
       if (timeline) reported.timeline = timeline;
+      budget.left -= JSON.stringify(reported).length;
       findings.push(reported);
     }
   }
-  return findings;
+  return distinct > findings.length ? { findings, findingsLeftOut: distinct - findings.length } : { findings };
 }
 
 type RequirementHeading = Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>;
@@ -203,11 +240,19 @@ function requirementResults(
   kept: KeptTimelines,
 ): { requirements: RequirementResult[]; uncatalogued: string[] } {
   const byRequirement = testsByRequirement(records);
+  const budget: FindingsBudget = { left: FINDINGS_BYTE_BUDGET };
   const resultFor = (heading: RequirementHeading): RequirementResult => {
     const tests = byRequirement.get(heading.id) ?? [];
     const decision = requirementStatus(tests, heading.id);
-    const findings = reportedFindings(heading.id, tests, kept);
-    return { ...heading, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
+    const { findings, findingsLeftOut } = reportedFindings(heading.id, tests, kept, budget);
+    return {
+      ...heading,
+      status: decision.status,
+      tests: tests.map(testRef),
+      findings,
+      ...(findingsLeftOut ? { findingsLeftOut } : {}),
+      inconclusive: decision.inconclusive,
+    };
   };
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
   const uncatalogued = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
@@ -260,6 +305,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     specIssues: catalog.spec_issues ?? [],
     coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
     timelines: kept.timelines,
+    timelinesLeftOut: kept.leftOut,
     // What the tests could not attach, test by test.
     problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),
   };

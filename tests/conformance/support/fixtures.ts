@@ -1,14 +1,17 @@
 // The conformance suite's fixtures: the target, a client held to the run's request budget, a scratch
 // collection per worker (created and deleted by the run), the control API when there is one, and
 // `conformance`, which judges what the test saw and keeps the evidence for the report.
+import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from './budget-ledger.js';
+import { runNotesDir } from './run-notes.js';
+import { stallLedger, type StallLedger } from './stall-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
 import { Conformance } from './conformance.js';
-import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
+import { Pace, REQUEST_TIMEOUT_MS, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
 import { resolveTarget, type Target, type Tenant } from './target.js';
@@ -23,7 +26,9 @@ type TestFixtures = {
 };
 type WorkerFixtures = {
   target: Target;
+  /** The run's requests, held to its budget and rate, and stopped once the target stalls (stall-ledger.ts). */
   budget: BudgetedFetch;
+  stalls: StallLedger;
   /** How long things take on this target (time scale, request rate, job budget). */
   pace: Pace;
   collection: string;
@@ -45,13 +50,15 @@ export const PAGED_FILES = 12; // a modest upload: the vendor's file upload take
 export const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
 
 /** A client of the run's own tenant, for worker-scoped fixtures (tests use `api`). */
-function workerClient(target: Target, budget: BudgetedFetch): CaptainClient {
+function workerClient(target: Target, budget: BudgetedFetch, stalls: StallLedger): CaptainClient {
   return new CaptainClient({
     baseUrl: target.baseUrl,
     apiKey: target.tenant.apiKey,
     ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
     secrets: [target.tenant.apiKey],
     fetch: budget.fetch,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    onExchange: (exchange) => stalls.record(exchange),
   });
 }
 
@@ -62,18 +69,29 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  stalls: [
+    async ({ target }, use) => {
+      await use(stallLedger(path.join(runNotesDir(target.runId, process.ppid), 'stalls')));
+    },
+    { scope: 'worker' },
+  ],
   budget: [
-    async ({ target }, use, workerInfo) => {
+    async ({ target, stalls }, use, workerInfo) => {
       // The rate is the run's, each worker keeping its share of it; the budget is the run's, counted in one
       // ledger by every worker (outside `playwright test`, with no ledger, each worker keeps a share).
       const workers = Math.max(1, workerInfo.config.workers);
       const share = requestLimits(workers);
       const ledgerFile = settings().budgetLedger;
       const total = requestLimits(1).maxRequests;
+      // A target that stalls gets no more requests: each fails at once, saying so (TargetStalls).
+      const unlessStalled: typeof fetch = (input, init) => {
+        stalls.check();
+        return fetch(input, init);
+      };
       await use(
         ledgerFile
-          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, fetch, fileLedger(ledgerFile, total))
-          : budgetedFetch(share),
+          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, unlessStalled, fileLedger(ledgerFile, total))
+          : budgetedFetch(share, unlessStalled),
       );
     },
     { scope: 'worker' },
@@ -85,7 +103,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  clientFor: async ({ target, budget }, use, testInfo) => {
+  clientFor: async ({ target, budget, stalls }, use, testInfo) => {
     const secrets = [target.tenant.apiKey, ...(target.otherTenant ? [target.otherTenant.apiKey] : [])];
     // Names the test behind every request, so the API team can find it in their logs (and a verdict
     // test's proxy can break one area's requests only).
@@ -97,7 +115,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ...(tenant ? { apiKey: tenant.apiKey, ...(tenant.orgId ? { organizationId: tenant.orgId } : {}) } : {}),
           secrets,
           fetch: budget.fetch,
+          timeoutMs: REQUEST_TIMEOUT_MS,
           headers,
+          onExchange: (exchange) => stalls.record(exchange),
         }),
     );
   },
@@ -105,10 +125,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(clientFor(target.tenant));
   },
   collection: [
-    async ({ target, budget }, use, workerInfo) => {
+    async ({ target, budget, stalls }, use, workerInfo) => {
       // Staging safety: one scratch collection per worker, named with the run id, deleted at the end.
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
-      const client = workerClient(target, budget);
+      const client = workerClient(target, budget, stalls);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
       if (created.exchange.status === 0)
         throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
@@ -127,13 +147,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   pagedJob: [
-    async ({ target, budget, collection }, use) => {
+    async ({ target, budget, stalls, collection }, use) => {
       const uploads = Array.from({ length: PAGED_FILES }, (_, i) => ({
         name: `paged-${target.runId}-${String(i).padStart(2, '0')}.txt`,
         content: `Page test document ${i} of ${PAGED_FILES}: files are listed a few at a time.`,
         type: 'text/plain',
       }));
-      const created = await workerClient(target, budget).indexFile(collection, uploads);
+      const created = await workerClient(target, budget, stalls).indexFile(collection, uploads);
       const jobId = created.ok ? created.json?.job_id : undefined;
       await use({
         jobId,

@@ -6,6 +6,7 @@ import { handToWorkers, settings } from '../../../src/settings/settings.js';
 import { startSimulator } from '../../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
 import { createLedgerFile, removeLedgerFile } from './budget-ledger.js';
+import { removeRunNotes } from './run-notes.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const config = settings(); // throws SettingsError, naming every bad variable, before any request
@@ -14,7 +15,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The request budget is the run's, whichever worker spends it (a restarted worker included).
   const ledger = createLedgerFile(runId);
   handToWorkers({ runId, budgetLedger: ledger });
-  if (config.baseUrl) return async () => removeLedgerFile(ledger);
+  // What the run leaves in the temporary folder goes with it: the ledger, and the notes its tests shared.
+  const tidy = (): void => {
+    removeLedgerFile(ledger);
+    removeRunNotes(runId, process.pid);
+  };
+  if (config.baseUrl) return async () => tidy();
   // The simulator takes the run's tenants (CAPTAIN_*, or its own defaults); the workers get the same ones.
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', timeScale: SUITE_TIME_SCALE });
   handToWorkers({
@@ -24,7 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ...(simulator.otherOrg ? { otherApiKey: simulator.otherOrg.apiKey, otherOrgId: simulator.otherOrg.orgId } : {}),
   });
   return async () => {
-    removeLedgerFile(ledger);
+    tidy();
     await simulator.close();
   };
 }

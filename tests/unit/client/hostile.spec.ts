@@ -18,7 +18,7 @@ test.describe.configure({ timeout: 30_000 });
 
 for (const name of HOSTILE_CASES) {
   const expected = EXPECTED[name];
-  test(`${expected.title}: the client returns an exchange naming it and the oracle files a finding`, async () => {
+  test(`${expected.title}: the client returns an exchange naming it and the oracle files a finding no other case's words match`, async () => {
     let target: HostileTarget | undefined;
     try {
       target = await startHostileTarget({ every: name, canned: (jobId) => pending(jobId) });
@@ -50,6 +50,13 @@ for (const name of HOSTILE_CASES) {
         messages.join('\n'),
       ).toBe(true);
       expect(messages.join('\n')).not.toContain(CANARY);
+      // The expectations tell the cases apart: no other case's words name this one's findings.
+      for (const other of HOSTILE_CASES.filter((o) => o !== name && EXPECTED[o].requirement === expected.requirement)) {
+        expect(
+          messages.filter((m) => m.startsWith(`${expected.requirement}: `) && EXPECTED[other].finding.test(m)),
+          `${other}'s expectation also matches ${name}'s finding`,
+        ).toEqual([]);
+      }
     } finally {
       await target?.close();
     }
