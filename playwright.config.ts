@@ -14,7 +14,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   // Checks the settings, then starts the embedded simulator on an ephemeral loopback port unless CONFORMANCE_BASE_URL names a target.
-  globalSetup: './tests/conformance/support/global-setup.ts',
+  globalSetup: './tests/global-setup.ts',
   retries: 0, // a flaky test is a bug, never retried into silence
   reporter: [
     ['list'],

@@ -1,13 +1,15 @@
 // The timeline oracle's speed, on one core: observations per second through judgeTimeline (every
-// answer judged, then the lifecycle across them) and through checkTimeline alone, on generated
+// answer judged, then the lifecycle across them) and through the lifecycle rules alone, on generated
 // timelines, all in this one process. Each round times every contender once over all timelines, in chunks and a rotating
 // order (bench/measure.ts); a contender's figure is its median round. Target (issue 15): judgeTimeline >= 200,000/s.
 import fc from 'fast-check';
 import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../generators/timeline.js';
-import { judgeObservation, judgeTimeline } from '../src/oracle/judge.js';
+import { judgeTimeline, startJudging } from '../src/oracle/judge.js';
+import { findingsOfCheck } from '../src/oracle/judgement.js';
+import type { Observation } from '../src/oracle/observation.js';
 import { checkSnapshotSchema } from '../src/oracle/snapshot-schema.js';
 import { checkSnapshotState } from '../src/oracle/state-checks.js';
-import { checkTimeline, TRANSITION_CHECKS } from '../src/oracle/transition-checks.js';
+import { followLifecycle, TRANSITION_CHECKS } from '../src/oracle/transition-checks.js';
 import type { BenchOptions, BenchResult } from './run.js';
 import { fmt, interleaved, ratio, verdict, type Contender } from './measure.js';
 
@@ -24,6 +26,13 @@ interface MedianTiming {
   perSecond: number;
   /** Every round's pass, in ms, in round order. */
   roundsMs: number[];
+}
+
+/** The lifecycle rules alone over one timeline: how many findings they make. */
+function lifecycleFindings(timeline: readonly Observation[], jobId: string): number {
+  const lifecycle = followLifecycle(jobId);
+  for (const observation of timeline) lifecycle.step(observation);
+  return lifecycle.judgements().reduce((n, j) => n + j.findings.length, 0);
 }
 
 const median = (values: readonly number[]): number => {
@@ -74,10 +83,10 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
     timelines,
     [
       { name: 'judgeTimeline', check: (g) => judgeTimeline(g.timeline, g.request).length },
-      { name: 'checkTimeline alone', check: (g) => checkTimeline(g.timeline, { jobId: g.request.jobId }).length },
+      { name: 'the lifecycle alone', check: (g) => lifecycleFindings(g.timeline, g.request.jobId) },
       {
         name: 'checkSnapshotSchema alone (snapshots)',
-        check: (g) => snapshotsOf(g).reduce((n, s) => n + checkSnapshotSchema(s).length, 0),
+        check: (g) => snapshotsOf(g).reduce((n, s) => n + findingsOfCheck(checkSnapshotSchema, s, {}).length, 0),
       },
     ],
     rounds,
@@ -86,11 +95,14 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
   const parts = medianTimings(
     timelines,
     [
-      { name: 'judgeObservation, every poll', check: (g) => g.timeline.reduce((n, o) => n + judgeObservation(o, g.request).length, 0) },
-      { name: 'checkSnapshotState, every snapshot', check: (g) => snapshotsOf(g).reduce((n, s) => n + checkSnapshotState(s).length, 0) },
+      { name: 'each poll judged alone', check: (g) => g.timeline.reduce((n, o) => n + startJudging(g.request).observe(o).length, 0) },
+      {
+        name: 'checkSnapshotState, every snapshot',
+        check: (g) => snapshotsOf(g).reduce((n, s) => n + findingsOfCheck(checkSnapshotState, s, {}).length, 0),
+      },
       ...Object.entries(TRANSITION_CHECKS).map(([name, check]) => ({
         name,
-        check: (g: GeneratedTimeline) => check(g.timeline, { jobId: g.request.jobId }).length,
+        check: (g: GeneratedTimeline) => findingsOfCheck(check, g.timeline, { jobId: g.request.jobId }).length,
       })),
     ],
     Math.max(3, rounds >> 1),
@@ -106,9 +118,9 @@ export default async function (options: BenchOptions): Promise<BenchResult> {
           `  ${t.name.padEnd(44)} ${fmt(t.perSecond).padStart(10)} observations/s (median ${t.medianMs.toFixed(0)} ms a pass, best ${t.bestMs.toFixed(0)} ms)`,
       ),
       `target judgeTimeline >= ${fmt(TARGET)} observations/s: ${fmt(judge.perSecond)}/s at the median, ${(judge.perSecond / TARGET).toFixed(2)}x the target -> ${verdict(met)}`,
-      `judgeTimeline (every answer judged, then the lifecycle) against checkTimeline alone, round by round: ${ratio(medianSpeedup(transitions, judge))} the time (median)`,
+      `judgeTimeline (every answer judged, then the lifecycle) against the lifecycle alone, round by round: ${ratio(medianSpeedup(transitions, judge))} the time (median)`,
       `the parts of judgeTimeline's ${judge.medianMs.toFixed(0)} ms a pass, each timed alone on every poll or snapshot (judgeTimeline skips an answer repeating one that held, and follows the lifecycle beside the answers), median: ${parts.map((p) => `${p.name} ${p.medianMs.toFixed(1)} ms`).join(', ')}`,
-      `checkTimeline alone takes ${((100 * transitions.medianMs) / judge.medianMs).toFixed(0)}% of judgeTimeline's time; the schema check of snapshots alone ${((100 * schema.medianMs) / judge.medianMs).toFixed(0)}%`,
+      `the lifecycle alone takes ${((100 * transitions.medianMs) / judge.medianMs).toFixed(0)}% of judgeTimeline's time; the schema check of snapshots alone ${((100 * schema.medianMs) / judge.medianMs).toFixed(0)}%`,
     ],
     figures: {
       seed: SEED,

@@ -1,13 +1,14 @@
 // `npm run simulator -- --port 4010 [--time-scale N] [--seed N] [--manual-clock] [--no-control]
-// [--dialect plain|vendor-variant] [--rate-limit N]`: the reference simulator for a person or a script, until Ctrl-C.
+// [--dialect plain|vendor-variant] [--rate-limit N] [--no-v2-query]`: the reference simulator for a person or a script, until Ctrl-C.
 import { parseArgs } from 'node:util';
 import { settings, SettingsError, type Settings } from '../settings/settings.js';
 import { DEFAULT_SEED, startSimulator } from '../simulator/server.js';
 import { DIALECT_NAMES, isDialectName } from '../simulator/dialect.js';
 
 const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--time-scale N] [--seed N] [--manual-clock] [--no-control]
-                             [--dialect ${DIALECT_NAMES.join('|')}] [--rate-limit N]
+                             [--dialect ${DIALECT_NAMES.join('|')}] [--rate-limit N] [--no-v2-query]
   --dialect vendor-variant shows every lawful variation of the vendor's API at once (src/simulator/dialect.ts);
+  --no-v2-query retires the legacy POST /v2/collections/{name}/query (404, as an unserved route); v3 stays;
   --rate-limit N answers 429 with Retry-After beyond N requests per real second per API key (/_sim/ is exempt);
   key from CAPTAIN_API_KEY (default sim-key), organization from CAPTAIN_ORG_ID (default sim-org);
   a second organization from CAPTAIN_OTHER_API_KEY / CAPTAIN_OTHER_ORG_ID (default sim-other-key / sim-other-org)`;
@@ -34,6 +35,7 @@ try {
       'no-control': { type: 'boolean' },
       dialect: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'no-v2-query': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -76,12 +78,14 @@ const sim = await startSimulator({
   control: !args['no-control'],
   dialect,
   ...(rateLimit !== undefined ? { rateLimit } : {}),
+  v2Query: !args['no-v2-query'],
 });
 const keySource = config.apiKey ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
 console.log(`Captain simulator on ${sim.baseUrl}`);
 console.log(`  organization ${sim.orgId}, API key ${keySource}${config.apiKey ? '' : `: ${sim.apiKey}`}`);
 console.log(`  time scale ${sim.clock.scale}${sim.clock.manual ? ' (manual clock)' : ''}, seed ${sim.seed}`);
 console.log(`  dialect ${sim.dialect}, rate limit ${sim.rateLimit === null ? 'none' : `${sim.rateLimit} requests/s per key`}`);
+console.log(`  query v3${args['no-v2-query'] ? ' only (--no-v2-query)' : ' and v2'}`);
 console.log(`  control API ${sim.control ? `${sim.baseUrl}/_sim/health` : 'off (--no-control)'}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

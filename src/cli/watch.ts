@@ -4,15 +4,15 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CaptainClient } from '../client/captain-client.js';
+import { hitLabel } from '../client/file-match.js';
 import type { Clock } from '../client/clock.js';
 import { pollJob, type PollJobResult } from '../client/poll-job.js';
 import type { MediaFallbackOptions, PollJobOptions } from '../client/poll-settings.js';
 import { redactor } from '../redaction/redact.js';
 import { secretValues, settingsFrom, SettingsError } from '../settings/settings.js';
 import type { Finding } from '../oracle/finding.js';
-import { judgeObservation } from '../oracle/judge.js';
+import { startJudging, type TimelineJudge } from '../oracle/judge.js';
 import type { Observation } from '../oracle/observation.js';
-import { checkTimeline } from '../oracle/transition-checks.js';
 
 const USAGE = `usage: npm run watch -- <job_id> [options]
 
@@ -78,7 +78,7 @@ function outcomeLine(result: PollJobResult): string {
     case 'terminal':
       return `job ended: ${result.status} after ${result.requests} requests`;
     case 'indexed-via-query':
-      return `file found through the query endpoint (${result.match.filename ?? result.match.uri ?? result.match.document_id}) while the status says ${result.status ?? 'nothing yet'} after ${result.requests} requests`;
+      return `file found through the query endpoint (${hitLabel(result.match)}, ${result.via} query) while the status says ${result.status ?? 'nothing yet'} after ${result.requests} requests`;
     default:
       return `could not follow the job: ${result.message}`;
   }
@@ -163,17 +163,24 @@ function parseCommand(argv: string[], io: WatchIo): WatchCommand | undefined {
   return { jobId: positionals[0], client, options, strict: values.strict };
 }
 
-/** Polls the job, printing and judging each answer as it arrives; returns how it ended and those findings. */
-async function follow(command: WatchCommand, say: (line: string) => void): Promise<{ result: PollJobResult; findings: Finding[] }> {
+/** How following a job ended: the poller's result, the timeline's judge, and how many findings were printed with their answers. */
+interface Followed {
+  result: PollJobResult;
+  judge: TimelineJudge;
+  printed: number;
+}
+
+/** Polls the job, printing and judging each answer as it arrives; returns how it ended and the timeline's judge. */
+async function follow(command: WatchCommand, say: (line: string) => void): Promise<Followed> {
   const { jobId, options } = command;
-  const findings: Finding[] = [];
-  const request = { jobId, ...(options.filesLimit !== undefined ? { filesLimit: options.filesLimit } : {}) };
+  const judge = startJudging({ jobId, ...(options.filesLimit !== undefined ? { filesLimit: options.filesLimit } : {}) });
   let startMs: number | undefined;
+  let printed = 0;
   const onObservation = (observation: Observation) => {
     const at = Date.parse(observation.at);
     startMs ??= at;
-    const own = judgeObservation(observation, request);
-    findings.push(...own);
+    const own = judge.observe(observation);
+    printed += own.length;
     const elapsed = `+${((at - startMs) / 1000).toFixed(1)}s`;
     const flagged = own.length ? `  findings: ${own.map((f) => f.requirement).join(', ')}` : '';
     say(`#${observation.index} ${elapsed.padStart(8)}  ${describe(observation)}${flagged}`);
@@ -181,19 +188,20 @@ async function follow(command: WatchCommand, say: (line: string) => void): Promi
   };
   const result = await pollJob(command.client, jobId, { ...options, onObservation });
   say(outcomeLine(result));
-  return { result, findings };
+  return { result, judge, printed };
 }
 
-/** Judges the whole timeline, prints the verdict, and returns the exit code. */
-function verdict(command: WatchCommand, result: PollJobResult, findings: Finding[], say: (line: string) => void): number {
-  const lifecycle = checkTimeline(result.timeline, { jobId: command.jobId });
-  for (const f of lifecycle) say(`  ${findingLine(f)}`);
-  const all = [...findings, ...lifecycle];
+/** What the judge says of the whole timeline, the verdict printed; returns the exit code. */
+function verdict(command: WatchCommand, followed: Followed, say: (line: string) => void): number {
+  const { result, judge, printed } = followed;
+  const all = judge.assessment().findings;
+  // The lifecycle's findings come after every answer's own, which were printed as they arrived.
+  for (const f of all.slice(printed)) say(`  ${findingLine(f)}`);
   const failing = all.filter((f) => command.strict || f.level === 'MUST');
   const musts = all.filter((f) => f.level === 'MUST').length;
   say(`timeline of ${result.timeline.length} answers: ${musts} MUST and ${all.length - musts} SHOULD findings`);
-  const followed = result.outcome === 'terminal' || result.outcome === 'indexed-via-query';
-  const conforms = failing.length === 0 && followed;
+  const ended = result.outcome === 'terminal' || result.outcome === 'indexed-via-query';
+  const conforms = failing.length === 0 && ended;
   say(conforms ? 'verdict: conforms' : 'verdict: does not conform');
   return conforms ? 0 : 1;
 }
@@ -221,8 +229,7 @@ export async function runWatch(argv: string[], io: WatchIo): Promise<number> {
   const client = command.client;
   const say = (line: string) => io.out(client.redact(line));
   say(`watching job ${command.jobId} on ${client.baseUrl}`);
-  const { result, findings } = await follow(command, say);
-  return verdict(command, result, findings, say);
+  return verdict(command, await follow(command, say), say);
 }
 
 // Run only when executed as a script, not when imported by the tests.

@@ -106,6 +106,34 @@ export interface QueryResponse {
   warnings?: string[] | null;
 }
 
+export interface QueryRequestV3 {
+  query: string;
+  limit?: number;
+  rerank?: boolean;
+  filter?: Record<string, unknown>;
+  include?: { document?: boolean; metadata?: boolean; regions?: boolean; relations?: boolean; related_chunks?: boolean };
+}
+
+/** One `results[]` item of the v3 query; `document` is the parent file (QueryResultV3). */
+export interface QueryResultV3 {
+  chunk_id?: string;
+  text?: string | null;
+  score?: number | null;
+  modality?: string | null;
+  metadata?: Record<string, unknown> | null;
+  document?: { id?: string | null; filename?: string | null; source?: { type?: string | null; uri?: string | null } | null } | null;
+  location?: Record<string, unknown> | null;
+}
+
+export interface QueryResponseV3 {
+  query?: string | null;
+  results?: QueryResultV3[];
+  total_results?: number | null;
+  limit?: number | null;
+  warnings?: string[] | null;
+  request_id?: string | null;
+}
+
 /** The status endpoint answers a snapshot or, on a transient backend fault, the placeholder. */
 export type JobStatusBody = JobSnapshot | Placeholder;
 

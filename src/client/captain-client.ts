@@ -18,6 +18,8 @@ import type {
   PutCollectionResponse,
   QueryRequest,
   QueryResponse,
+  QueryRequestV3,
+  QueryResponseV3,
   UploadFile,
 } from './api-types.js';
 import { describeBytes, readCapped, type CappedBody } from './read-body.js';
@@ -210,7 +212,12 @@ export class CaptainClient {
     return this.request('DELETE', `/v2/collections/${segment(collection)}`, { signal: options.signal });
   }
 
-  /** `POST /v2/collections/{c}/query`: the media fallback's proof that content is searchable. */
+  /** `POST /v3/collections/{c}/query`: the query the vendor tells new applications to use; the media fallback asks it first. */
+  queryV3(collection: string, body: QueryRequestV3, options: { signal?: AbortSignal } = {}): Promise<ApiResponse<QueryResponseV3>> {
+    return this.request('POST', `/v3/collections/${segment(collection)}/query`, { json: body, signal: options.signal });
+  }
+
+  /** `POST /v2/collections/{c}/query` (legacy): the media fallback where v3 is not served or v2 is pinned. */
   query(collection: string, body: QueryRequest, options: { signal?: AbortSignal } = {}): Promise<ApiResponse<QueryResponse>> {
     return this.request('POST', `/v2/collections/${segment(collection)}/query`, { json: body, signal: options.signal });
   }

@@ -5,8 +5,9 @@ import type { FileStatus, JobSnapshot } from '../model/job.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Finding } from '../oracle/finding.js';
 import { classify } from '../oracle/classify.js';
-import { findingsOf, type Judged } from '../oracle/judged.js';
-import { assessFilesWalk } from '../oracle/page-checks.js';
+import { findingsOf, judgementsOf, type Judgement } from '../oracle/judgement.js';
+import type { Observation } from '../oracle/observation.js';
+import { checkFilesWalk } from '../oracle/page-checks.js';
 import { fullJitter } from './backoff.js';
 import type { CaptainClient } from './captain-client.js';
 import { systemClock, type Clock } from './clock.js';
@@ -51,6 +52,8 @@ export type WalkStop =
 export class FilesWalk implements AsyncIterable<FileStatus> {
   readonly pages: FilesPageRecord[] = [];
   readonly exchanges: Exchange[] = [];
+  /** Every answer of the walk, classified once (index: its place among the walk's requests). */
+  readonly timeline: Observation[] = [];
   stopped: WalkStop | undefined;
   /** Why the walk stopped early, in words (undefined when it ended normally). */
   reason: string | undefined;
@@ -115,19 +118,24 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
    * trouble or by the caller is not judged as a walk: its answers are judged one by one elsewhere.
    */
   get findings(): Finding[] {
-    return findingsOf(this.assessment());
+    return findingsOf(this.judgements());
   }
 
-  /** The requirements the walk let the oracle judge, and how each came out. */
-  assessment(): Judged[] {
+  /**
+   * The requirements the walk let the oracle judge, and how each came out. `pagesJudgedApart`: each page
+   * was judged as a status answer already (by a timeline judge), so only the walk as a whole is judged.
+   */
+  judgements(options: { pagesJudgedApart?: boolean } = {}): Judgement[] {
     if (this.stopped === undefined || this.stopped === 'aborted' || (this.stopped === 'http-error' && !this.rejectedIssuedCursor))
       return [];
     const snapshots = this.pages.flatMap((p) => (p.snapshot ? [p.snapshot] : []));
-    return assessFilesWalk(snapshots, {
+    const walkOptions = {
       jobId: this.jobId,
       ...(this.options.limit !== undefined ? { filesLimit: this.options.limit } : {}),
       ...(this.stopped !== 'end' && this.reason ? { stoppedBecause: this.reason } : {}),
-    });
+      ...(options.pagesJudgedApart ? { pagesJudgedApart: true } : {}),
+    };
+    return judgementsOf((out) => checkFilesWalk(snapshots, walkOptions, out));
   }
 
   private stop(stop: WalkStop, message: string): void {
@@ -153,6 +161,7 @@ export class FilesWalk implements AsyncIterable<FileStatus> {
       });
       this.exchanges.push(exchange);
       const observation = classify(exchange, this.exchanges.length - 1);
+      this.timeline.push(observation);
       if (observation.kind === 'snapshot') {
         const snapshot = observation.snapshot;
         const files = Array.isArray(snapshot.files) ? snapshot.files.filter((f) => typeof f?.uri === 'string') : [];

@@ -70,10 +70,14 @@ class PollRun {
   }
 
   private async query(action: Extract<PollAction, { kind: 'query' }>): Promise<PollEvent> {
-    const answer = await this.client.query(action.collection, action.request, this.signal ? { signal: this.signal } : {});
+    const options = this.signal ? { signal: this.signal } : {};
+    const answer =
+      action.version === 'v3'
+        ? await this.client.queryV3(action.collection, action.request, options)
+        : await this.client.query(action.collection, action.request, options);
     this.send(answer.exchange);
     if (this.signal?.aborted) return this.aborted();
-    return { kind: 'query', exchange: answer.exchange, results: answer.ok ? answer.json : undefined };
+    return { kind: 'query', exchange: answer.exchange, results: answer.ok ? answer.json : undefined, version: action.version };
   }
 
   private async wait(ms: number): Promise<void> {

@@ -4,9 +4,13 @@ import type { Observation } from '../oracle/observation.js';
 import type { Clock } from './clock.js';
 import type { FileMatcher } from './file-match.js';
 import { isMediaMatcher } from './media.js';
+import type { QueryVersionChoice } from './query-version.js';
 import type { RandomSource } from './random.js';
 
-/** Prove a media job indexed through `POST /v2/collections/{collection}/query`. */
+/**
+ * Prove a media job indexed through the collection's query endpoint: `POST /v3/collections/{collection}/query`
+ * first, the legacy v2 one where v3 is not served (or as `version` pins it).
+ */
 export interface MediaFallbackOptions {
   collection: string;
   /** The query text, e.g. words spoken in the video. */
@@ -17,8 +21,10 @@ export interface MediaFallbackOptions {
   stuckAfterMs?: number;
   /** Treat the job as media from the first poll (default: decided from `match` and the job's files). */
   media?: boolean;
-  /** `top_k` of the query (default 10). */
+  /** `top_k` (v2) or `limit` (v3) of the query (default 10). */
   topK?: number;
+  /** `auto` (default): v3, and v2 where v3 is not served; `v3` or `v2` asks that version only. */
+  version?: QueryVersionChoice;
 }
 
 export interface PollJobOptions {
@@ -59,6 +65,7 @@ export interface FallbackSettings {
   stuckAfterMs: number;
   /** The job is taken for media from the first poll. */
   media: boolean;
+  version: QueryVersionChoice;
 }
 
 /** What the poll step decides with: plain numbers, every default applied. */
@@ -82,6 +89,7 @@ function fallbackSettingsOf(fallback: MediaFallbackOptions): FallbackSettings {
     match: fallback.match,
     stuckAfterMs: fallback.stuckAfterMs ?? 60_000,
     media: fallback.media ?? isMediaMatcher(fallback.match),
+    version: fallback.version ?? 'auto',
   };
 }
 

@@ -6,12 +6,13 @@ import { parseRetryAfter } from '../model/retry-after.js';
 import { isKnownStatus, isTerminal, type KnownStatus } from '../model/status.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
-import type { QueryRequest, QueryResponse, SearchResult } from './api-types.js';
+import type { QueryRequest, QueryRequestV3, QueryResponse, QueryResponseV3 } from './api-types.js';
 import { fullJitter } from './backoff.js';
-import { findMatch } from './file-match.js';
+import { findMatch, type QueryHit } from './file-match.js';
 import { isMediaSnapshot } from './media.js';
 import { causeOf } from './poll-explanation.js';
 import type { PollSettings } from './poll-settings.js';
+import { firstQueryVersion, routeNotServed, type QueryVersion } from './query-version.js';
 import { isTransient } from './transient.js';
 
 /** Where a wait stands between two rounds: values only, nothing that reads a clock or sends a request. */
@@ -33,6 +34,8 @@ export interface PollState {
   readonly mediaLike: boolean;
   /** The wait chosen from the last status answer, kept while the fallback query is out. */
   readonly plannedWait: PlannedWait | undefined;
+  /** The query version the fallback asks: v3 first, v2 once v3 proved not served (unless pinned). */
+  readonly queryVersion: QueryVersion;
 }
 
 interface PlannedWait {
@@ -45,8 +48,8 @@ interface PlannedWait {
 export type PollEvent =
   /** An answer of the status endpoint; `draw` is a fresh uniform number in [0, 1) for jitter. */
   | { kind: 'status'; observation: Observation; draw: number }
-  /** An answer of the fallback query; `results` is its body when it was a 2xx. */
-  | { kind: 'query'; exchange: Exchange; results: QueryResponse | undefined }
+  /** An answer of the fallback query (of `version`, default v2); `results` is its body when it was a 2xx. */
+  | { kind: 'query'; exchange: Exchange; results: QueryResponse | QueryResponseV3 | undefined; version?: QueryVersion }
   /** The caller's signal fired. */
   | { kind: 'aborted'; reason: unknown };
 
@@ -59,8 +62,11 @@ export type JobEnd =
       outcome: 'indexed-via-query';
       /** The last status seen on a real snapshot, if any. */
       status: string | undefined;
-      match: SearchResult;
+      /** The result that names the file: a v2 search result or a v3 result. */
+      match: QueryHit;
       queryExchange: Exchange;
+      /** Which query endpoint proved it. */
+      via: QueryVersion;
     };
 
 /** Why a wait was given up. */
@@ -84,7 +90,8 @@ export type GiveUpCause =
 
 export type PollAction =
   | { kind: 'poll'; afterMs: number }
-  | { kind: 'query'; collection: string; request: QueryRequest }
+  | { kind: 'query'; collection: string; version: 'v3'; request: QueryRequestV3 }
+  | { kind: 'query'; collection: string; version: 'v2'; request: QueryRequest }
   | { kind: 'done'; end: JobEnd }
   | { kind: 'give-up'; cause: GiveUpCause };
 
@@ -106,6 +113,7 @@ export function startPolling(settings: PollSettings, now: number): PollState {
     runningWithoutProgressSince: undefined,
     mediaLike: settings.fallback?.media ?? false,
     plannedWait: undefined,
+    queryVersion: firstQueryVersion(settings.fallback?.version ?? 'auto'),
   };
 }
 
@@ -117,7 +125,7 @@ export function pollStep(state: PollState, event: PollEvent, now: number): PollS
     case 'status':
       return afterStatus(state, event.observation, event.draw, now);
     case 'query':
-      return afterQuery(state, event.exchange, event.results, now);
+      return afterQuery(state, event.exchange, event.results, event.version ?? 'v2', now);
   }
 }
 
@@ -132,13 +140,28 @@ function afterStatus(state: PollState, observation: Observation, draw: number, n
   const reading = read(state, observation, draw, now);
   if ('action' in reading) return reading;
   if (wantsFallback(reading.state, now)) {
-    const fallback = reading.state.settings.fallback!;
-    return {
-      state: { ...reading.state, plannedWait: reading.wait },
-      action: { kind: 'query', collection: fallback.collection, request: { query: fallback.query, top_k: fallback.topK, rerank: true } },
-    };
+    return { state: { ...reading.state, plannedWait: reading.wait }, action: queryAction(reading.state) };
   }
   return schedule(reading.state, reading.wait, now);
+}
+
+/** The fallback query in the version the state asks; rerank true, which multimodal collections require. */
+function queryAction(state: PollState): PollAction {
+  const fallback = state.settings.fallback!;
+  if (state.queryVersion === 'v2') {
+    return {
+      kind: 'query',
+      collection: fallback.collection,
+      version: 'v2',
+      request: { query: fallback.query, top_k: fallback.topK, rerank: true },
+    };
+  }
+  return {
+    kind: 'query',
+    collection: fallback.collection,
+    version: 'v3',
+    request: { query: fallback.query, limit: fallback.topK, rerank: true, include: { document: true } },
+  };
 }
 
 function read(state: PollState, observation: Observation, draw: number, now: number): Reading {
@@ -220,13 +243,27 @@ function wantsFallback(state: PollState, now: number): boolean {
   return (state.mediaLike && state.lastStatus !== 'pending') || stuck;
 }
 
-function afterQuery(state: PollState, exchange: Exchange, results: QueryResponse | undefined, now: number): PollStep {
+function afterQuery(
+  state: PollState,
+  exchange: Exchange,
+  results: QueryResponse | QueryResponseV3 | undefined,
+  version: QueryVersion,
+  now: number,
+): PollStep {
   const match = state.settings.fallback ? findMatch(results, state.settings.fallback.match) : undefined;
   if (match) {
     return {
       state,
-      action: { kind: 'done', end: { outcome: 'indexed-via-query', status: state.lastStatus, match, queryExchange: exchange } },
+      action: {
+        kind: 'done',
+        end: { outcome: 'indexed-via-query', status: state.lastStatus, match, queryExchange: exchange, via: version },
+      },
     };
+  }
+  // A deployment that does not serve v3 is asked v2 at once, and from then on (unless v3 is pinned).
+  if (version === 'v3' && state.settings.fallback?.version === 'auto' && routeNotServed(exchange)) {
+    const next = { ...state, queryVersion: 'v2' as const };
+    return { state: next, action: queryAction(next) };
   }
   const planned = state.plannedWait ?? { ms: state.cadenceMs, floor: false };
   // The query endpoint's own 429 pushes the next round past its Retry-After.

@@ -21,6 +21,8 @@ export interface Requirement {
   title: string;
   statement: string;
   source: string;
+  /** Keys of the catalog's `sources`: the vendor pages and code `source` quotes, as links. */
+  links?: string[];
   /** Oracle checks that judge it; absent when a conformance test judges it (`judged_by`). */
   oracle?: string[];
   judged_by?: 'conformance';
@@ -39,8 +41,16 @@ export interface SpecIssue {
   decision: string;
 }
 
+/** A page or file of the vendor's (or a standard) that requirements cite. */
+export interface SourceLink {
+  title: string;
+  url: string;
+}
+
 export interface Catalog {
   schemaVersion: number;
+  /** Every source a requirement links to, by key. */
+  sources?: Record<string, SourceLink>;
   profiles: Record<Profile, string>;
   areas: Area[];
   requirements: Requirement[];
@@ -52,6 +62,14 @@ export const CATALOG_PATH = fileURLToPath(new URL('../../spec/requirements.yaml'
 export const catalog: Catalog = readYamlFile(CATALOG_PATH) as Catalog;
 
 const byId = new Map(catalog.requirements.map((r) => [r.id, r]));
+
+/** The links of a requirement, resolved; a key the catalog lacks is left out (the catalog test names it). */
+export function linksOf(r: Pick<Requirement, 'links'>, from: Catalog = catalog): SourceLink[] {
+  return (r.links ?? []).flatMap((key) => {
+    const link = from.sources?.[key];
+    return link ? [link] : [];
+  });
+}
 
 export function requirement(id: string): Requirement {
   const found = byId.get(id);

@@ -27,6 +27,13 @@ export const SCHEMA_NAMES = [
   'QueryRequest',
   'QueryResponse',
   'SearchResult',
+  'QueryRequestV3',
+  'QueryResponseV3',
+  'QueryResultV3',
+  'JobList',
+  'CollectionList',
+  'DocumentList',
+  'WipeDocumentsResponse',
   'Error',
   'ValidationError',
 ] as const;

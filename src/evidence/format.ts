@@ -6,11 +6,14 @@ import type { Observation } from '../oracle/observation.js';
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const TARGET_ANNOTATION = 'conformance-target';
 export const SEED_ANNOTATION = 'conformance-seed';
+/** A line of evidence a test adds, e.g. which query version proved JS-MEDIA-002; the report lists it with the test. */
+export const NOTE_ANNOTATION = 'conformance-note';
 export const FINDINGS_ATTACHMENT = 'conformance-findings';
 export const JUDGED_ATTACHMENT = 'conformance-judged';
 export const TIMELINE_ATTACHMENT = 'conformance-timeline';
 
-export type TargetKind = 'simulator' | 'external';
+/** `recorded`: traffic judged from a recording (npm run judge, npm run proxy), not a run of the suite. */
+export type TargetKind = 'simulator' | 'external' | 'recorded';
 
 export interface TargetEvidence {
   baseUrl: string;

@@ -3,18 +3,12 @@
 // in one walk. A snapshot known to repeat the previous one byte for byte is folded into it: its values
 // are the ones just seen, so it only moves their poll (and makes the rule compared), as a visit would.
 import type { JobSnapshot } from '../model/job.js';
-import { finding, type Finding } from './finding.js';
-import type { Judged } from './judged.js';
+import { finding, type Finding, type FindingContext } from './finding.js';
+import type { Judgement, JudgementSink } from './judgement.js';
 import type { Observation } from './observation.js';
 import { stringAt } from './values.js';
 
-export interface TimelineOptions {
-  jobId?: string;
-}
-
 type SnapshotObservation = Observation & { kind: 'snapshot' };
-
-type TimelineCheck = (timeline: readonly Observation[], options?: TimelineOptions) => Judged[];
 
 /** A value seen in a snapshot, keyed by what it is the value of (a counter's name, a file's uri...); `visit` numbers the snapshot. */
 type Sighting<T> = { value: T; visit: number };
@@ -41,7 +35,7 @@ export interface Following {
   /** The snapshot just visited, again (the same JSON value: the same bytes, both parsed by classify). */
   revisit(observation: SnapshotObservation): void;
   /** The rule's judgement, or nothing when no value was ever compared with an earlier one. */
-  judgement(): Judged | undefined;
+  judgement(): Judgement | undefined;
 }
 
 /** One rule following one timeline: each keyed value against the one last seen under its key. */
@@ -99,13 +93,18 @@ class Follower<T> implements Sightings<T>, Following {
     before.visit = visit;
   }
 
-  judgement(): Judged | undefined {
+  judgement(): Judgement | undefined {
     return this.compared ? { requirement: this.rule.requirement, findings: this.findings } : undefined;
   }
 }
 
-/** A check of one rule over a whole timeline, which can also follow a timeline alongside the other rules. */
-export type TransitionCheck = TimelineCheck & { follow(jobId?: string): Following };
+/**
+ * A check of one rule over a whole timeline (judged into `out` when it compared some value with an earlier
+ * one), which can also follow a timeline a poll at a time, alongside the other rules.
+ */
+export type TransitionCheck = ((timeline: readonly Observation[], context: FindingContext, out: JudgementSink) => void) & {
+  follow(jobId?: string): Following;
+};
 
 /** Rules following one timeline together, a poll at a time: in a walk of their own, or beside the judging of each answer. */
 export class Lifecycle {
@@ -121,8 +120,8 @@ export class Lifecycle {
   }
 
   /** The rules' judgements, in the followers' order: only those that compared a value with an earlier one. */
-  judgements(): Judged[] {
-    const out: Judged[] = [];
+  judgements(): Judgement[] {
+    const out: Judgement[] = [];
     for (const f of this.followers) {
       const judgement = f.judgement();
       if (judgement) out.push(judgement);
@@ -131,20 +130,16 @@ export class Lifecycle {
   }
 }
 
-/** Walks the real snapshots of a timeline once, every follower at each; judgements in the followers' order. */
-export function walk(followers: readonly Following[], timeline: readonly Observation[]): Judged[] {
-  const lifecycle = new Lifecycle(followers);
-  for (const observation of timeline) lifecycle.step(observation);
-  return lifecycle.judgements();
-}
-
 /**
  * Walks the real snapshots and, for every keyed value the rule reads in one, asks `illegal` whether
  * it may follow the value last seen under that key; `illegal` returns the message of a finding.
  */
 export function monotone<T>(rule: Rule<T>): TransitionCheck {
   const follow = (jobId?: string): Following => new Follower(rule, jobId);
-  return Object.assign((timeline: readonly Observation[], options: TimelineOptions = {}) => walk([follow(options.jobId)], timeline), {
-    follow,
-  });
+  const check = (timeline: readonly Observation[], context: FindingContext, out: JudgementSink): void => {
+    const lifecycle = new Lifecycle([follow(context.jobId)]);
+    for (const observation of timeline) lifecycle.step(observation);
+    for (const judgement of lifecycle.judgements()) out.add(judgement.requirement, judgement.findings);
+  };
+  return Object.assign(check, { follow });
 }

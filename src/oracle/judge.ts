@@ -1,34 +1,19 @@
-// Everything the oracle can say about answers of the job-status endpoint: one exchange at a time
-// (assessObservation), then a whole timeline (assessTimeline) with the transitions across it. Each
-// says which requirements it judged, so a report can tell "held" from "never looked at".
+// The timeline judge: everything the oracle can say about answers of the job-status endpoint, one job's
+// timeline at a time. Start judging, show it each answer as it arrives (`observe`), and ask what the
+// timeline says (`assessment`): every answer's own findings, then the lifecycle across them, and every
+// requirement some check ran on, so a report can tell "held" from "never looked at". The conformance
+// support, `watch` and the batch `judgeTimeline` all judge this way: one answer, classified once, judged once.
 import type { Exchange } from './exchange.js';
-import { classify, duplicateKey } from './classify.js';
+import { duplicateKey } from './classify.js';
 import type { Finding, FindingContext } from './finding.js';
-import {
-  assessmentOf,
-  findingsOf,
-  judge,
-  JudgedList,
-  NO_FINDINGS,
-  TimelineFindings,
-  TimelineJudgements,
-  type Assessment,
-  type Judged,
-  type Judgements,
-} from './judged.js';
+import { addJudgement, NO_FINDINGS, type Assessment, type JudgementSink } from './judgement.js';
+import type { Lifecycle } from './following.js';
 import type { Observation, Timeline } from './observation.js';
-import { judgePageSize } from './page-checks.js';
+import { checkPageSize } from './page-checks.js';
 import { PreviousAnswers } from './previous-answers.js';
-import {
-  checkErrorBody,
-  checkNoServerError,
-  checkPlaceholderShape,
-  checkRetryAfter,
-  contentTypeFailure,
-  jobIdEchoFailure,
-} from './response-checks.js';
-import { judgeSnapshotSchema } from './snapshot-schema.js';
-import { judgeSnapshotState } from './state-checks.js';
+import { checkAnswer, checkContentType, checkJobIdEcho, checkNoServerError, checkPlaceholderShape } from './response-checks.js';
+import { checkSnapshotSchema } from './snapshot-schema.js';
+import { checkSnapshotState } from './state-checks.js';
 import { followLifecycle } from './transition-checks.js';
 
 export interface StatusRequest {
@@ -36,6 +21,17 @@ export interface StatusRequest {
   jobId: string;
   /** files_limit of every poll; when undefined, each poll's own request URL says (absent: the default 50). */
   filesLimit?: number;
+}
+
+/** One job's timeline being judged, an answer at a time. */
+export interface TimelineJudge {
+  /**
+   * Judges the next answer of the timeline (its `index` is its place in the timeline) and returns the
+   * findings about that answer alone; the lifecycle across answers speaks only in `assessment()`.
+   */
+  observe(observation: Observation): readonly Finding[];
+  /** What the timeline says so far: every answer's findings in order, the lifecycle's last, and each requirement judged once. */
+  assessment(): Assessment;
 }
 
 /** The files_limit a recorded request asked for, undefined when it asked for none. */
@@ -57,60 +53,11 @@ function pageSizeAskedFor(observation: Observation, request: StatusRequest): num
   return observation.kind === 'snapshot' ? (request.filesLimit ?? filesLimitOf(observation.exchange)) : undefined;
 }
 
-export interface Judgement {
-  observation: Observation;
-  findings: Finding[];
-}
-
-/** Findings of a check as the judgement of one requirement (judged whenever the check applies). */
-function as(requirement: string, findings: Finding[]): Judged {
-  return { requirement, findings: findings.filter((f) => f.requirement === requirement) };
-}
-
-/** A check's findings about `requirement` into `out`; the check may speak of others, which are dropped. */
-function addAs(out: Judgements, requirement: string, findings: Finding[]): void {
-  out.add(requirement, findings.length === 0 ? NO_FINDINGS : as(requirement, findings).findings);
-}
-
-/** Splits findings of a check that judges several requirements into one judgement each. */
-function addSplit(out: Judgements, requirements: readonly string[], findings: Finding[]): void {
-  if (findings.length === 0) {
-    for (const id of requirements) out.add(id, NO_FINDINGS);
-    return;
-  }
-  const ids = [...requirements, ...findings.map((f) => f.requirement).filter((id) => !requirements.includes(id))];
-  for (const id of new Set(ids)) out.add(id, as(id, findings).findings);
-}
-
-/** Statuses whose body must be an Error (JS-ERR-002); 422 carries a ValidationError (JS-ERR-003). */
-const ERROR_BODY_STATUSES = [401, 403, 404, 429];
-
-/** An answer of any endpoint judged into `out`: its content type, its error body, and a 429's Retry-After. */
-function judgeAnswerInto(out: Judgements, exchange: Exchange, ctx: FindingContext): void {
-  if (exchange.status === 0) return;
-  if (exchange.body.length > 0) judge(out, 'JS-SHAPE-005', ctx, contentTypeFailure(exchange));
-  const status = exchange.status;
-  if (status === 429) addAs(out, 'JS-RATE-001', checkRetryAfter(exchange, ctx));
-  const errorBody = checkErrorBody(exchange, ctx);
-  if (status === 422) addAs(out, 'JS-ERR-003', errorBody);
-  else if (ERROR_BODY_STATUSES.includes(status)) addAs(out, 'JS-ERR-002', errorBody);
-}
-
-/**
- * An answer of any endpoint: its content type, its error body, and a 429's Retry-After. No answer at
- * all (status 0) is the suite's or the network's trouble: nothing of the target's to judge.
- */
-export function assessAnswer(exchange: Exchange, ctx: FindingContext = {}): Judged[] {
-  const out = new JudgedList();
-  judgeAnswerInto(out, exchange, ctx);
-  return out.judged;
-}
-
 /** A body that parsed: valid UTF-8 (JS-SHAPE-006), and plain JSON, with no byte-order mark and no repeated key (JS-SHAPE-009). */
-function judgeEncodingInto(out: Judgements, exchange: Exchange, parsed: unknown, ctx: FindingContext): void {
+function checkEncoding(exchange: Exchange, parsed: unknown, ctx: FindingContext, out: JudgementSink): void {
   const repeated = duplicateKey(exchange.body, parsed);
-  judge(out, 'JS-SHAPE-006', ctx, exchange.invalidUtf8 === true && 'body is not valid UTF-8 (the bad bytes were read as U+FFFD)');
-  judge(
+  addJudgement(out, 'JS-SHAPE-006', ctx, exchange.invalidUtf8 === true && 'body is not valid UTF-8 (the bad bytes were read as U+FFFD)');
+  addJudgement(
     out,
     'JS-SHAPE-009',
     ctx,
@@ -120,94 +67,92 @@ function judgeEncodingInto(out: Judgements, exchange: Exchange, parsed: unknown,
   );
 }
 
-/** Every requirement one answer of the status endpoint lets the oracle judge, and how each came out. */
-export function assessObservationJudgements(observation: Observation, request: StatusRequest): Judged[] {
-  const out = new JudgedList();
-  judgeStatusAnswerInto(out, observation, request, pageSizeAskedFor(observation, request));
-  return out.judged;
-}
-
 /** An answer that is no job state: an HTTP error, a redirect, no answer at all. */
-function judgeHttpErrorInto(out: Judgements, exchange: Exchange, status: number, ctx: FindingContext): void {
-  judgeAnswerInto(out, exchange, ctx);
-  if (status >= 500) addAs(out, 'JS-PH-001', checkNoServerError(exchange, ctx));
+function checkHttpError(exchange: Exchange, status: number, ctx: FindingContext, out: JudgementSink): void {
+  checkAnswer(exchange, ctx, out);
+  checkNoServerError(exchange, ctx, out);
   // A job's status lives at its documented URL: a redirect is no answer, and the suite follows none.
   if (status >= 300 && status <= 399)
-    judge(out, 'JS-ERR-004', ctx, `the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`);
+    addJudgement(out, 'JS-ERR-004', ctx, `the status endpoint answered ${exchange.error ?? `HTTP ${status} (a redirect)`}`);
 }
 
-/** Appends the judgements of one answer to `out`; `filesLimit` is the page size the poll asked for. */
-function judgeStatusAnswerInto(out: Judgements, observation: Observation, request: StatusRequest, filesLimit: number | undefined): void {
+/** Every requirement one answer of the status endpoint lets the oracle judge, into `out`; `filesLimit` is the page size asked for. */
+function checkStatusAnswer(observation: Observation, request: StatusRequest, filesLimit: number | undefined, out: JudgementSink): void {
   const ctx = { jobId: request.jobId, pollIndex: observation.index };
   const exchange = observation.exchange;
   if (exchange.status === 0) return;
-  if (observation.kind === 'http-error') return judgeHttpErrorInto(out, exchange, observation.status, ctx);
-  if (exchange.body.length > 0) judge(out, 'JS-SHAPE-005', ctx, contentTypeFailure(exchange));
+  if (observation.kind === 'http-error') return checkHttpError(exchange, observation.status, ctx, out);
+  checkContentType(exchange, ctx, out);
   switch (observation.kind) {
     case 'malformed':
-      judge(out, 'JS-SHAPE-006', ctx, observation.reason);
+      addJudgement(out, 'JS-SHAPE-006', ctx, observation.reason);
       return;
     case 'placeholder':
-      judgeEncodingInto(out, exchange, observation.placeholder, ctx);
+      checkEncoding(exchange, observation.placeholder, ctx, out);
       // Trouble answered as documented: a 200 placeholder, not a 5xx.
       out.add('JS-PH-001', NO_FINDINGS);
-      judge(out, 'JS-SHAPE-002', ctx, jobIdEchoFailure(observation.placeholder, request.jobId));
-      addSplit(out, PLACEHOLDER_REQUIREMENTS, checkPlaceholderShape(observation.placeholder, ctx));
+      checkJobIdEcho(observation.placeholder, request.jobId, ctx, out);
+      checkPlaceholderShape(observation.placeholder, ctx, out);
       return;
     case 'snapshot':
-      judgeEncodingInto(out, exchange, observation.snapshot, ctx);
-      judge(out, 'JS-SHAPE-002', ctx, jobIdEchoFailure(observation.snapshot, request.jobId));
-      judgeSnapshotSchema(observation.snapshot, ctx, out);
-      judgeSnapshotState(observation.snapshot, ctx, out);
-      judgePageSize(observation.snapshot, filesLimit, ctx, out);
+      checkEncoding(exchange, observation.snapshot, ctx, out);
+      checkJobIdEcho(observation.snapshot, request.jobId, ctx, out);
+      checkSnapshotSchema(observation.snapshot, ctx, out);
+      checkSnapshotState(observation.snapshot, ctx, out);
+      checkPageSize(observation.snapshot, filesLimit, ctx, out);
       return;
   }
 }
 
-const PLACEHOLDER_REQUIREMENTS = ['JS-PH-002', 'JS-PH-005'];
+/** The one judge: each answer's checks into one list of findings, the lifecycle beside them. */
+class Judge implements TimelineJudge, JudgementSink {
+  private readonly findings: Finding[] = [];
+  private readonly exercised = new Set<string>();
+  private readonly previous = new PreviousAnswers();
+  private readonly lifecycle: Lifecycle;
 
-export function assessObservation(observation: Observation, request: StatusRequest): Assessment {
-  return assessmentOf(assessObservationJudgements(observation, request));
-}
+  constructor(private readonly request: StatusRequest) {
+    this.lifecycle = followLifecycle(request.jobId);
+  }
 
-export function judgeObservation(observation: Observation, request: StatusRequest): Finding[] {
-  return findingsOf(assessObservationJudgements(observation, request));
-}
+  add(requirement: string, findings: readonly Finding[]): void {
+    this.exercised.add(requirement);
+    for (let i = 0; i < findings.length; i++) this.findings.push(findings[i]!);
+  }
 
-export function judgeStatusExchange(exchange: Exchange, request: StatusRequest, pollIndex = 0): Judgement {
-  const observation = classify(exchange, pollIndex);
-  return { observation, findings: judgeObservation(observation, request) };
-}
-
-/** Judges every answer of one job's polls into `out`, and beside them the lifecycle across them. */
-function judgeTimelineInto(out: TimelineFindings, timeline: Timeline, request: StatusRequest): void {
-  const previous = new PreviousAnswers();
-  const lifecycle = followLifecycle({ jobId: request.jobId });
-  for (const observation of timeline) {
-    const filesLimit = pageSizeAskedFor(observation, request);
-    const repeat = previous.repeat(observation, filesLimit);
+  observe(observation: Observation): readonly Finding[] {
+    const before = this.findings.length;
+    const filesLimit = pageSizeAskedFor(observation, this.request);
+    const repeat = this.previous.repeat(observation, filesLimit);
     // An answer repeating one that held, to the byte, would be judged the same: nothing new to record.
     if (repeat !== 'same judgement') {
-      const before = out.findings.length;
-      judgeStatusAnswerInto(out, observation, request, filesLimit);
-      previous.record(observation, filesLimit, out.findings.length === before);
+      checkStatusAnswer(observation, this.request, filesLimit, this);
+      this.previous.record(observation, filesLimit, this.findings.length === before);
     }
     // Beside the answer, while it is in cache; the lifecycle's judgements still come last.
-    lifecycle.step(observation, repeat !== 'new');
+    this.lifecycle.step(observation, repeat !== 'new');
+    return this.findings.length === before ? NO_FINDINGS : this.findings.slice(before);
   }
-  for (const judgement of lifecycle.judgements()) out.add(judgement.requirement, judgement.findings);
+
+  assessment(): Assessment {
+    const findings = this.findings.slice();
+    const exercised = new Set(this.exercised);
+    for (const judgement of this.lifecycle.judgements()) {
+      exercised.add(judgement.requirement);
+      for (const f of judgement.findings) findings.push(f);
+    }
+    return { findings, exercised: [...exercised] };
+  }
 }
 
-/** Judges every answer of one job's polls, then the lifecycle across them, and says what was judged. */
-export function assessTimeline(timeline: Timeline, request: StatusRequest): Assessment {
-  const out = new TimelineJudgements();
-  judgeTimelineInto(out, timeline, request);
-  return out.assessment();
+/** Starts judging one job's timeline: `observe` each answer in order, then read `assessment()`. */
+export function startJudging(request: StatusRequest): TimelineJudge {
+  return new Judge(request);
 }
 
-/** Judges every answer of one job's polls, then the lifecycle across them. */
+/** A whole timeline judged at once: every answer, then the lifecycle across them. */
 export function judgeTimeline(timeline: Timeline, request: StatusRequest): Finding[] {
-  const out = new TimelineFindings(); // no list of the requirements judged, only to be thrown away
-  judgeTimelineInto(out, timeline, request);
-  return out.findings;
+  const judge = startJudging(request);
+  for (const observation of timeline) judge.observe(observation);
+  return judge.assessment().findings;
 }

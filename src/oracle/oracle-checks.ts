@@ -9,17 +9,17 @@ import {
   checkNoServerError,
   checkPlaceholderShape,
   checkQueryResponse,
+  checkQueryResponseV3,
   checkRetryAfter,
 } from './response-checks.js';
 import { checkSnapshotSchema } from './snapshot-schema.js';
 import { STATE_CHECKS } from './state-checks.js';
-import { checkTimeline, TRANSITION_CHECKS } from './transition-checks.js';
+import { TRANSITION_CHECKS } from './transition-checks.js';
 
 export const ORACLE_CHECKS: Record<string, (...args: never[]) => unknown> = {
   classify,
   checkSnapshotSchema,
   ...STATE_CHECKS,
-  checkTimeline,
   ...TRANSITION_CHECKS,
   checkPageSize,
   checkFilesWalk,
@@ -30,5 +30,6 @@ export const ORACLE_CHECKS: Record<string, (...args: never[]) => unknown> = {
   checkRetryAfter,
   checkErrorBody,
   checkQueryResponse,
+  checkQueryResponseV3,
   checkCancelResponse,
 };

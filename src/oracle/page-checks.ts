@@ -5,36 +5,25 @@ import type { JobSnapshot } from '../model/job.js';
 import { DEFAULT_FILES_LIMIT } from '../model/pagination.js';
 import { isKnownStatus, isTerminal } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
-import { findingsOf, judge, judged, JudgedList, type Judged, type Judgements } from './judged.js';
+import { addJudgement, judgement, NO_FINDINGS, type JudgementSink } from './judgement.js';
 import { numberAt, objectAt, show, stringAt } from './values.js';
 
 export { DEFAULT_FILES_LIMIT };
 
 /** A page holds at most files_limit files (JS-PAGE-001), or 50 when none was asked for (JS-PAGE-002), judged into `out`. */
-export function judgePageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext, out: Judgements): void {
+export function checkPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext, out: JudgementSink): void {
   const snapshot = objectAt(page) ?? {};
   const requirement = filesLimit === undefined ? 'JS-PAGE-002' : 'JS-PAGE-001';
   const limit = filesLimit ?? DEFAULT_FILES_LIMIT;
   const count = Array.isArray(snapshot.files) ? snapshot.files.length : 0;
   const pageLimit = numberAt(objectAt(snapshot.files_page)?.limit);
-  judge(
+  addJudgement(
     out,
     requirement,
     context,
     count > limit && `files has ${count} entries, above the page size ${limit}`,
     pageLimit !== undefined && pageLimit !== limit && `files_page.limit is ${pageLimit}, expected ${limit}`,
   );
-}
-
-/** A page against its files_limit, as one Judged record. */
-export function assessPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Judged {
-  const out = new JudgedList();
-  judgePageSize(page, filesLimit, context, out);
-  return out.judged[0]!;
-}
-
-export function checkPageSize(page: JobSnapshot, filesLimit: number | undefined, context: FindingContext = {}): Finding[] {
-  return assessPageSize(page, filesLimit, context).findings;
 }
 
 export interface FilesWalkOptions {
@@ -46,6 +35,11 @@ export interface FilesWalkOptions {
    * judged as a walk at all (those answers are judged one by one).
    */
   stoppedBecause?: string;
+  /**
+   * Each page is judged as a status answer elsewhere (by the timeline judge, which checks its size): only
+   * the walk as a whole is judged here, so a page too long gives one finding, not two.
+   */
+  pagesJudgedApart?: boolean;
 }
 
 function fileUris(page: Record<string, unknown>): string[] {
@@ -71,12 +65,12 @@ function knownTotal(pages: ReadonlyArray<Record<string, unknown>>): number | und
   return settled ? total : undefined;
 }
 
-/** Judges the pages of one cursor walk, in the order fetched (JS-PAGE-001/002 per page, 004 and 006 as a whole). */
-export function assessFilesWalk(pages: readonly JobSnapshot[], options: FilesWalkOptions = {}): Judged[] {
+/** Judges the pages of one cursor walk, in the order fetched (JS-PAGE-001/002 per page, 004 and 006 as a whole), into `out`. */
+export function checkFilesWalk(pages: readonly JobSnapshot[], options: FilesWalkOptions, out: JudgementSink): void {
   const bodies = pages.map((p) => objectAt(p) ?? {});
   const ctxAt = (index: number): FindingContext => ({ jobId: options.jobId ?? stringAt(bodies[index]?.job_id), pollIndex: index });
-  const out: Judged[] = bodies.map((_, index) => assessPageSize(pages[index]!, options.filesLimit, ctxAt(index)));
-  if (bodies.length === 0) return out;
+  if (!options.pagesJudgedApart) bodies.forEach((_, index) => checkPageSize(pages[index]!, options.filesLimit, ctxAt(index), out));
+  if (bodies.length === 0) return;
 
   const firstPage = new Map<string, number>();
   const repeated: string[] = [];
@@ -118,23 +112,17 @@ export function assessFilesWalk(pages: readonly JobSnapshot[], options: FilesWal
       finding('JS-PAGE-004', `the walk visited ${firstPage.size} files but the job announces files_total ${total}`, ctxAt(lastIndex)),
     );
   }
-  out.push({ requirement: 'JS-PAGE-004', findings: walk });
+  out.add('JS-PAGE-004', walk.length === 0 ? NO_FINDINGS : walk);
 
   if (walk.length === 0 && isKnownStatus(last.status) && isTerminal(last.status)) {
     const estimated = numberAt(objectAt(last.files_page)?.total_estimated);
     if (estimated !== undefined) {
-      out.push(
-        judged(
-          'JS-PAGE-006',
-          [estimated !== firstPage.size && `the walk visited ${firstPage.size} files but files_page.total_estimated is ${estimated}`],
-          ctxAt(lastIndex),
-        ),
+      const estimate = judgement(
+        'JS-PAGE-006',
+        [estimated !== firstPage.size && `the walk visited ${firstPage.size} files but files_page.total_estimated is ${estimated}`],
+        ctxAt(lastIndex),
       );
+      out.add(estimate.requirement, estimate.findings);
     }
   }
-  return out;
-}
-
-export function checkFilesWalk(pages: readonly JobSnapshot[], options: FilesWalkOptions = {}): Finding[] {
-  return findingsOf(assessFilesWalk(pages, options));
 }

@@ -4,7 +4,7 @@
 import { validate, type SchemaProblem } from '../contract/schemas.js';
 import { isKnownStatus, isTerminal, isVendorFinalStatus } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
-import { JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
+import { NO_FINDINGS, type JudgementSink } from './judgement.js';
 import { objectAt } from './values.js';
 
 /** An ISO 8601 date-time without an offset: valid for doc-new's plain strings, not RFC 3339 (SPEC-011). */
@@ -51,10 +51,6 @@ function judgedElsewhere(problem: SchemaProblem): boolean {
   return problem.keyword === 'minimum' && /^\/progress\/(files_\w+|elapsed_seconds)$/.test(problem.path);
 }
 
-export function checkSnapshotSchema(body: unknown, context: FindingContext = {}): Finding[] {
-  return findingsOfProblems(validate('JobStatus', body), body, context);
-}
-
 /** The findings of the schema problems of a snapshot, each under the requirement it breaks (none where the vendor allows it). */
 function findingsOfProblems(problems: readonly SchemaProblem[], body: unknown, context: FindingContext): Finding[] {
   const out: Finding[] = [];
@@ -70,7 +66,7 @@ const SCHEMA_IDS: readonly string[] = ['JS-SHAPE-001', 'JS-SHAPE-003', 'JS-SHAPE
 const TERMINAL_SCHEMA_IDS: readonly string[] = [...SCHEMA_IDS, 'JS-SHAPE-007'];
 
 /** The schema's requirements judged on every snapshot (JS-SHAPE-007 only where a job reports its end), into `out`. */
-export function judgeSnapshotSchema(body: unknown, context: FindingContext, out: Judgements): void {
+export function checkSnapshotSchema(body: unknown, context: FindingContext, out: JudgementSink): void {
   const problems = validate('JobStatus', body);
   const findings = problems.length === 0 ? NO_FINDINGS : findingsOfProblems(problems, body, context);
   const status = objectAt(body)?.status;
@@ -86,11 +82,4 @@ export function judgeSnapshotSchema(body: unknown, context: FindingContext, out:
       id,
       findings.filter((f) => f.requirement === id),
     );
-}
-
-/** The schema's requirements, judged on every snapshot, as Judged records. */
-export function assessSnapshotSchema(body: unknown, context: FindingContext = {}): Judged[] {
-  const out = new JudgedList();
-  judgeSnapshotSchema(body, context, out);
-  return out.judged;
 }

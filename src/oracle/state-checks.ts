@@ -4,11 +4,11 @@
 import type { JobSnapshot } from '../model/job.js';
 import { isKnownStatus, isTerminal, SUCCESS_STATUSES, type KnownStatus } from '../model/status.js';
 import type { FindingContext } from './finding.js';
-import { findingsOf, judge, judged, JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
+import { addJudgement, judgement, NO_FINDINGS, type JudgementSink } from './judgement.js';
 import { instantAt, isSet, numberAt, objectAt, show, stringAt } from './values.js';
 
 /** A per-snapshot invariant: what it judged on one snapshot (whose status, when known, is `status`), and how it broke, into `out`. */
-type Check = (snapshot: JobSnapshot, context: FindingContext, out: Judgements, status: KnownStatus | undefined) => void;
+type Check = (snapshot: JobSnapshot, context: FindingContext, out: JudgementSink, status: KnownStatus | undefined) => void;
 
 /** Clock skew tolerated between the services that stamp a job (DESIGN section 4). */
 export const CLOCK_SKEW_MS = 2_000;
@@ -25,9 +25,9 @@ function lacking<K extends keyof JobSnapshot>(s: JobSnapshot, keys: readonly K[]
 
 export const checkStartedAt: Check = (s, ctx, out, status) => {
   if (status === 'pending') {
-    judge(out, 'JS-STATE-001', ctx, isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`);
+    addJudgement(out, 'JS-STATE-001', ctx, isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is pending`);
   } else if (status === 'running' || status === 'completed' || status === 'completed_with_failures') {
-    judge(out, 'JS-STATE-014', ctx, !isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is ${status}`);
+    addJudgement(out, 'JS-STATE-014', ctx, !isSet(s.started_at) && `started_at is ${show(s.started_at)} while the job is ${status}`);
   }
 };
 
@@ -35,7 +35,7 @@ export const checkCompletedAt: Check = (s, ctx, out, status) => {
   if (!status) return;
   const set = isSet(s.completed_at);
   const terminal = isTerminal(status);
-  judge(
+  addJudgement(
     out,
     'JS-STATE-002',
     ctx,
@@ -48,8 +48,8 @@ export const checkBilling: Check = (s, ctx, out, status) => {
   // The vendor's other final statuses say nothing of billing either way.
   if (!status || status === 'completed_with_errors' || status === 'timed_out') return;
   if (SUCCESS_STATUSES.includes(status))
-    judge(out, 'JS-STATE-003', ctx, !isSet(s.billing) && `billing is absent although the job is ${status}`);
-  else judge(out, 'JS-STATE-013', ctx, isSet(s.billing) && `billing is present while the job is ${status}`);
+    addJudgement(out, 'JS-STATE-003', ctx, !isSet(s.billing) && `billing is absent although the job is ${status}`);
+  else addJudgement(out, 'JS-STATE-013', ctx, isSet(s.billing) && `billing is present while the job is ${status}`);
 };
 
 const FAILURE_DETAILS = ['error_code', 'error_message'] as const;
@@ -57,7 +57,7 @@ const FAILURE_DETAILS = ['error_code', 'error_message'] as const;
 export const checkFailureDetails: Check = (s, ctx, out, status) => {
   if (status !== 'failed') return;
   const missing = lacking(s, FAILURE_DETAILS);
-  judge(out, 'JS-STATE-004', ctx, missing && `a failed job lacks ${missing.join(' and ')}`);
+  addJudgement(out, 'JS-STATE-004', ctx, missing && `a failed job lacks ${missing.join(' and ')}`);
 };
 
 const CANCEL_DETAILS = ['cancelled_by', 'cancelled_at'] as const;
@@ -65,12 +65,12 @@ const CANCEL_DETAILS = ['cancelled_by', 'cancelled_at'] as const;
 export const checkCancelDetails: Check = (s, ctx, out, status) => {
   if (status !== 'cancelled') return;
   const missing = lacking(s, CANCEL_DETAILS);
-  judge(out, 'JS-STATE-005', ctx, missing && `a cancelled job lacks ${missing.join(' and ')}`);
+  addJudgement(out, 'JS-STATE-005', ctx, missing && `a cancelled job lacks ${missing.join(' and ')}`);
 };
 
 export const checkResultPresence: Check = (s, ctx, out, status) => {
   if (status !== 'completed' && status !== 'completed_with_failures' && status !== 'failed') return;
-  judge(out, 'JS-STATE-006', ctx, !isSet(s.result) && `result is absent although the job is ${status}`);
+  addJudgement(out, 'JS-STATE-006', ctx, !isSet(s.result) && `result is absent although the job is ${status}`);
 };
 
 /** Whether `first` comes after `second` by more than the clock skew (both known). */
@@ -97,7 +97,7 @@ export const checkTimestampOrder: Check = (s, ctx, out) => {
   if (outOfOrder(started, completed)) (failures ??= []).push(orderFailure('started_at', started!, 'completed_at', completed!));
   if (outOfOrder(created, completed)) (failures ??= []).push(orderFailure('created_at', created!, 'completed_at', completed!));
   if (outOfOrder(created, updated)) (failures ??= []).push(orderFailure('created_at', created!, 'updated_at', updated!));
-  out.add('JS-STATE-007', failures ? judged('JS-STATE-007', failures, ctx).findings : NO_FINDINGS);
+  out.add('JS-STATE-007', failures ? judgement('JS-STATE-007', failures, ctx).findings : NO_FINDINGS);
 };
 
 export const COUNTERS = ['files_total', 'files_processed', 'files_failed', 'files_skipped', 'elapsed_seconds'] as const;
@@ -120,18 +120,18 @@ export const checkCounters: Check = (s, ctx, out) => {
     if (failed > total) (failures ??= []).push(`progress.files_failed (${failed}) exceeds files_total (${total})`);
     if (skipped > total) (failures ??= []).push(`progress.files_skipped (${skipped}) exceeds files_total (${total})`);
   }
-  out.add('JS-STATE-008', failures ? judged('JS-STATE-008', failures, ctx).findings : NO_FINDINGS);
+  out.add('JS-STATE-008', failures ? judgement('JS-STATE-008', failures, ctx).findings : NO_FINDINGS);
   // One counter above the total already says the sum is: one defect, one finding.
   if (total === undefined || above) return;
   const settled = processed + failed + skipped;
-  judge(out, 'JS-STATE-012', ctx, settled > total && `processed + failed + skipped (${settled}) exceeds files_total (${total})`);
+  addJudgement(out, 'JS-STATE-012', ctx, settled > total && `processed + failed + skipped (${settled}) exceeds files_total (${total})`);
 };
 
 export const checkEstimate: Check = (s, ctx, out) => {
   const eta = s.estimated_time_remaining_seconds as unknown;
   if (eta === undefined || eta === null) return;
   const valid = typeof eta === 'number' && Number.isInteger(eta) && eta >= 0;
-  judge(out, 'JS-STATE-009', ctx, !valid && `estimated_time_remaining_seconds is ${show(eta)}, not a non-negative integer`);
+  addJudgement(out, 'JS-STATE-009', ctx, !valid && `estimated_time_remaining_seconds is ${show(eta)}, not a non-negative integer`);
 };
 
 function isUnsettled(file: unknown): boolean {
@@ -147,17 +147,17 @@ function someUnsettled(files: readonly unknown[]): boolean {
 
 export const checkSettledFiles: Check = (s, ctx, out, status) => {
   if (!status || !isTerminal(status) || !Array.isArray(s.files)) return;
-  if (!someUnsettled(s.files)) return judge(out, 'JS-STATE-010', ctx);
+  if (!someUnsettled(s.files)) return addJudgement(out, 'JS-STATE-010', ctx);
   const unsettled = s.files.filter(isUnsettled);
   const names = unsettled.slice(0, 3).map((f) => `${show(objectAt(f)?.uri)} (${show(objectAt(f)?.status)})`);
-  judge(out, 'JS-STATE-010', ctx, `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`);
+  addJudgement(out, 'JS-STATE-010', ctx, `the job is ${status} but ${unsettled.length} file(s) are not settled: ${names.join(', ')}`);
 };
 
 export const checkOutcomeAgreement: Check = (s, ctx, out, status) => {
   if (status !== 'completed' && status !== 'completed_with_failures') return;
   const failed = numberAt(objectAt(s.progress)?.files_failed) ?? numberAt(objectAt(s.result)?.files_failed);
   if (failed === undefined) return;
-  judge(
+  addJudgement(
     out,
     'JS-STATE-011',
     ctx,
@@ -172,7 +172,7 @@ const MEDIA_TIMESTAMPS = ['created_at', 'updated_at'] as const;
 export const checkMediaSnapshot: Check = (s, ctx, out) => {
   if (s.status !== 'running' || s.progress !== null) return;
   const missing = lacking(s, MEDIA_TIMESTAMPS);
-  judge(out, 'JS-MEDIA-001', ctx, missing && `a running snapshot with progress null lacks ${missing.join(', ')}`);
+  addJudgement(out, 'JS-MEDIA-001', ctx, missing && `a running snapshot with progress null lacks ${missing.join(', ')}`);
 };
 
 export const STATE_CHECKS: Record<string, Check> = {
@@ -193,18 +193,7 @@ export const STATE_CHECKS: Record<string, Check> = {
 const STATE_CHECK_LIST = Object.values(STATE_CHECKS);
 
 /** Every per-snapshot invariant judged on one snapshot, into `out`; the schema is checked separately (snapshot-schema.ts). */
-export function judgeSnapshotState(snapshot: JobSnapshot, context: FindingContext, out: Judgements): void {
+export function checkSnapshotState(snapshot: JobSnapshot, context: FindingContext, out: JudgementSink): void {
   const status = statusOf(snapshot); // read once for every check
   for (const check of STATE_CHECK_LIST) check(snapshot, context, out, status);
-}
-
-/** Every per-snapshot invariant judged on one snapshot, as Judged records. */
-export function assessSnapshotState(snapshot: JobSnapshot, context: FindingContext = {}): Judged[] {
-  const out = new JudgedList();
-  judgeSnapshotState(snapshot, context, out);
-  return out.judged;
-}
-
-export function checkSnapshotState(snapshot: JobSnapshot, context: FindingContext = {}): ReturnType<typeof findingsOf> {
-  return findingsOf(assessSnapshotState(snapshot, context));
 }

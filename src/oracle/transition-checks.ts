@@ -5,14 +5,9 @@
 import { canObserveFileStatus, isFileStatus, type FileStatusValue } from '../model/file-status.js';
 import { canObserveStage, STAGE_VALUES, type StageValue } from '../model/stage.js';
 import { canObserveStatus, isKnownStatus, type KnownStatus } from '../model/status.js';
-import type { Finding } from './finding.js';
-import { Lifecycle, monotone, walk, type TimelineOptions, type TransitionCheck } from './following.js';
-import { findingsOf, type Judged } from './judged.js';
-import type { Observation } from './observation.js';
+import { Lifecycle, monotone, type TransitionCheck } from './following.js';
 import { COUNTERS } from './state-checks.js';
 import { instantAt, numberAt, objectAt, show, stringAt } from './values.js';
-
-export type { TimelineOptions };
 
 function isStageValue(value: unknown): value is StageValue {
   return typeof value === 'string' && (STAGE_VALUES as readonly string[]).includes(value);
@@ -105,20 +100,7 @@ export const TRANSITION_CHECKS: Record<string, TransitionCheck> = {
 
 const TRANSITION_CHECK_LIST = Object.values(TRANSITION_CHECKS);
 
-/** Every lifecycle rule, ready to follow one job's timeline a poll at a time. */
-export function followLifecycle(options: TimelineOptions = {}): Lifecycle {
-  return new Lifecycle(TRANSITION_CHECK_LIST.map((check) => check.follow(options.jobId)));
-}
-
-/** Every lifecycle rule judged over one job's timeline, in one walk over its snapshots. */
-export function assessTimelineTransitions(timeline: readonly Observation[], options: TimelineOptions = {}): Judged[] {
-  return walk(
-    TRANSITION_CHECK_LIST.map((check) => check.follow(options.jobId)),
-    timeline,
-  );
-}
-
-/** Every lifecycle rule over one job's timeline. */
-export function checkTimeline(timeline: readonly Observation[], options: TimelineOptions = {}): Finding[] {
-  return findingsOf(assessTimelineTransitions(timeline, options));
+/** Every lifecycle rule, ready to follow one job's timeline a poll at a time (the timeline judge steps it). */
+export function followLifecycle(jobId?: string): Lifecycle {
+  return new Lifecycle(TRANSITION_CHECK_LIST.map((check) => check.follow(jobId)));
 }

@@ -23,7 +23,9 @@ const SECRET_HEADERS = new Set([
 ]);
 // Captain keys are environment-scoped by prefix (cap_dev_, cap_stage_, cap_prod_): hide any of them, ours or not.
 const CAPTAIN_KEY = /cap_(?:dev|stage|prod)_[A-Za-z0-9_-]+/g;
-const BEARER = /(Bearer\s+)[^\s"',;]+/gi;
+// Only a word "Bearer" followed by a key-shaped token (8+ characters with a digit or a symbol keys use):
+// prose like "FastAPI's HTTPBearer returns 403" or "a Bearer token" is not a credential.
+const BEARER = /(\bBearer\s+)(?=[^\s"',;]*[0-9_.~+/=-])[A-Za-z0-9._~+/=-]{8,}/gi;
 // Case-sensitive: "basic" is also a processing type, and prose says "basic job".
 const BASIC = /\b(Basic\s+)[A-Za-z0-9._~+/=-]{4,}/g;
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s"'<>]+@/gi;

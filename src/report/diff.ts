@@ -26,7 +26,9 @@ const RANK: Record<RequirementStatus | 'absent', number> = {
   failed: 0,
   absent: 1,
   'not-covered': 1,
+  'not-selected': 1,
   inconclusive: 2,
+  waived: 2,
   skipped: 2,
   passed: 3,
 };

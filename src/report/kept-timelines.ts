@@ -16,6 +16,8 @@ export interface TimelineEvidence {
   omitted: number;
   /** Poll indexes some finding points at, among those kept. */
   highlight: number[];
+  /** Set on the one timeline kept per area from a passing test (area-evidence.ts): what a pass stands on. */
+  area?: string;
 }
 
 /** The timelines kept, and the id of the first one kept for a job of a test, for findings to point at. */
@@ -39,16 +41,23 @@ const MAX_ITEMS = 200;
 export const TIMELINES_BYTE_BUDGET = 3 * 1024 * 1024;
 const TIMELINE_BYTE_BUDGET = 256 * 1024;
 
-function clipObservation(o: Observation): Observation {
+/** How much of a timeline is kept: observations, bytes of each body, bytes (as JSON) of all it keeps. */
+export interface TimelineLimits {
+  observations: number;
+  body: number;
+  bytes?: number;
+}
+
+function clipObservation(o: Observation, bodyMax: number): Observation {
   const body = o.exchange.body;
   const clipped = clipStrings({ ...o, exchange: { ...o.exchange, body: '' } }, MAX_STRING, MAX_ITEMS) as Observation;
-  clipped.exchange.body = clip(body, MAX_BODY, 'cut');
-  if (body.length > MAX_BODY) clipped.exchange.truncated = true;
+  clipped.exchange.body = clip(body, bodyMax, 'cut');
+  if (body.length > bodyMax) clipped.exchange.truncated = true;
   return clipped;
 }
 
 /** Positions of a timeline in the order they are worth keeping: its ends, then the polls findings point at, then the rest from both ends. */
-function byWorth(observations: readonly Observation[], highlight: ReadonlySet<number>): number[] {
+function byWorth(observations: readonly Observation[], highlight: ReadonlySet<number>, most: number): number[] {
   const n = observations.length;
   const order: number[] = [];
   const taken = new Set<number>();
@@ -68,19 +77,20 @@ function byWorth(observations: readonly Observation[], highlight: ReadonlySet<nu
     take(i);
     take(n - 1 - i);
   }
-  return order.slice(0, MAX_OBSERVATIONS);
+  return order.slice(0, most);
 }
 
-/** The observations worth keeping that fit in `bytes`, in timeline order, and how many bytes they take. */
-function clipTimeline(
+/** The observations worth keeping within `limits`, in timeline order, and how many bytes they take. */
+export function clipTimeline(
   observations: readonly Observation[],
   highlight: ReadonlySet<number>,
-  bytes: number,
+  limits: TimelineLimits = { observations: MAX_OBSERVATIONS, body: MAX_BODY, bytes: TIMELINE_BYTE_BUDGET },
 ): { kept: Observation[]; omitted: number; size: number } {
   const chosen: Array<{ position: number; observation: Observation }> = [];
+  const bytes = limits.bytes ?? TIMELINE_BYTE_BUDGET;
   let size = 0;
-  for (const position of byWorth(observations, highlight)) {
-    const observation = clipObservation(observations[position]!);
+  for (const position of byWorth(observations, highlight, limits.observations)) {
+    const observation = clipObservation(observations[position]!, limits.body);
     const weight = JSON.stringify(observation).length;
     if (size + weight > bytes) break;
     size += weight;
@@ -110,7 +120,11 @@ export function keepTimelines(records: readonly TestRecord[]): KeptTimelines {
       const highlight = pollsPointedAt(record, attached.jobId);
       const { kept, omitted, size } =
         timelines.length < MAX_TIMELINES
-          ? clipTimeline(attached.timeline, highlight, Math.min(budget, TIMELINE_BYTE_BUDGET))
+          ? clipTimeline(attached.timeline, highlight, {
+              observations: MAX_OBSERVATIONS,
+              body: MAX_BODY,
+              bytes: Math.min(budget, TIMELINE_BYTE_BUDGET),
+            })
           : { kept: [], omitted: attached.timeline.length, size: 0 };
       if (kept.length === 0 && attached.timeline.length > 0) {
         leftOut += 1;

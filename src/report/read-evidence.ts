@@ -10,6 +10,7 @@ import {
   REQUIREMENT_ANNOTATION,
   REQUIREMENT_ID,
   SEED_ANNOTATION,
+  NOTE_ANNOTATION,
   TARGET_ANNOTATION,
   TIMELINE_ATTACHMENT,
   type InconclusiveCause,
@@ -43,6 +44,8 @@ export interface TestEvidence {
   inconclusive: InconclusiveCause[];
   timelines: TimelineAttachment[];
   skipReason?: string;
+  /** Lines of evidence the test added, e.g. which query version proved JS-MEDIA-002. */
+  notes?: string[];
   problems: string[];
 }
 
@@ -162,6 +165,8 @@ export function readEvidence(
       const seed = decodeSeed(description);
       if (seed) evidence.seeds.push(seed);
       else evidence.problems.push('a seed annotation could not be read');
+    } else if (annotation.type === NOTE_ANNOTATION && description) {
+      (evidence.notes ??= []).push(str(description, 2000));
     } else if ((annotation.type === 'skip' || annotation.type === 'fixme') && evidence.skipReason === undefined) {
       evidence.skipReason = str(description ?? annotation.type, 2000);
     }

@@ -8,13 +8,18 @@ import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence }
 import { secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
 import { renderHtml } from './html/render-html.js';
-import { buildResults, type Results, type TestRecord, type TestStatus } from './results.js';
+import { buildResults, type Results, type TestRecord, type TestStatus, type Verdict } from './results.js';
+import { clip } from '../contract/clip.js';
+import { selectionOf } from './selection.js';
+import { writeExchangesHar } from './exchanges-har.js';
 
 export interface ConformanceReporterOptions {
   /** Where index.html and results.json go; relative to the config file's folder. */
   outputDir?: string;
   /** Write even when no test of the run names a requirement (by default such runs leave the last report alone). */
   always?: boolean;
+  /** The command line that says which tests run (default: this process's); for tests that drive the reporter. */
+  argv?: readonly string[];
 }
 
 /** Attachments bigger than this are noted and skipped, not read into memory. */
@@ -73,22 +78,95 @@ export function recordOf(test: TestCase, rootDir: string): TestRecord {
   return record;
 }
 
-const VERDICT_LINE = { conformant: 'CONFORMANT', 'not-conformant': 'NOT CONFORMANT', incomplete: 'INCOMPLETE' } as const;
+const VERDICT_LINE: Record<Verdict, string> = {
+  conformant: 'CONFORMANT',
+  'not-conformant': 'NOT CONFORMANT',
+  incomplete: 'INCOMPLETE',
+  broke: 'THE RUN BROKE, no verdict against the target',
+};
 
-/** The console banner: the verdict, the counts, and every MUST that was not exercised, with why. */
+const TARGET_KIND: Record<Results['target']['kind'], string> = {
+  external: 'external deployment',
+  simulator: 'embedded simulator',
+  recorded: 'recorded traffic (npm run judge)',
+  unknown: 'target not reached',
+};
+
+/** At most `max` lines of a list, then one that says how many more the report has. */
+function capped(lines: readonly string[], max: number, what: string): string[] {
+  return lines.length <= max ? [...lines] : [...lines.slice(0, max), `  ... and ${lines.length - max} more ${what} (see the report)`];
+}
+
+const oneLine = (text: string, max = 240): string => clip(text.replace(/\s+/g, ' ').trim(), max, 'ellipsis');
+
+/**
+ * The console's last lines: the target (URL and kind), the profile, the verdict with its exit code, every
+ * failed MUST with its first finding, every SHOULD warning, every unexercised MUST with why. A run that broke
+ * says its cause once and lists nothing against the target. The report's path follows (the reporter adds it).
+ */
 export function verdictLines(results: Results): string {
   const s = results.summary;
-  const lines = [
-    '',
-    `Conformance (${results.profile} profile): ${VERDICT_LINE[s.verdict]} — MUST failed ${s.failed}, SHOULD warned ${s.warned}, passed ${s.passed}, inconclusive ${s.inconclusive}, skipped ${s.skipped}, not covered ${s.notCovered}; exit code ${s.exitCode}`,
-  ];
+  const target = `${results.target.baseUrl ?? '(no target)'} (${TARGET_KIND[results.target.kind]})`;
+  const lines = ['', `Conformance of ${target}, ${results.profile} profile: ${VERDICT_LINE[s.verdict]} (exit code ${s.exitCode})`];
+  if (s.verdict === 'broke') {
+    lines.push(
+      ...capped(
+        s.brokenBecause.map((b) => `  cause: ${oneLine(b, 800)}`),
+        3,
+        'causes',
+      ),
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(
+    `  MUST failed ${s.failed}, SHOULD warned ${s.warned}, passed ${s.passed}, inconclusive ${s.inconclusive}, skipped ${s.skipped}, not covered ${s.notCovered}${s.waived ? `, waived ${s.waived}` : ''}${s.partial ? `, not selected ${s.notSelected}` : ''}`,
+  );
+  if (s.partial)
+    lines.push(
+      `  partial run (${s.selection.join(' ')}): the verdict speaks of the selected tests only; ${s.notSelected} requirements not selected`,
+    );
   if (s.runBroken)
     lines.push(
-      `  the run broke: ${s.brokenBecause.slice(0, 3).join('; ')}${s.brokenBecause.length > 3 ? ` (+${s.brokenBecause.length - 3} more)` : ''}`,
+      ...capped(
+        s.brokenBecause.map((b) => `  the run also broke: ${oneLine(b)}`),
+        3,
+        'causes',
+      ),
     );
-  for (const u of s.unexercisedMust.slice(0, 20)) lines.push(`  MUST ${u.id} ${u.status}: ${u.reason}`);
-  if (s.unexercisedMust.length > 20) lines.push(`  ... and ${s.unexercisedMust.length - 20} more MUST not exercised (see the report)`);
+  const first = (r: Results['requirements'][number]) => oneLine(r.findings[0]?.message ?? '');
+  const failed = results.requirements.filter((r) => r.status === 'failed');
+  lines.push(
+    ...capped(
+      failed.filter((r) => r.level === 'MUST').map((r) => `  MUST ${r.id} failed: ${first(r)}`),
+      20,
+      'failed MUST',
+    ),
+  );
+  lines.push(
+    ...capped(
+      failed.filter((r) => r.level === 'SHOULD').map((r) => `  SHOULD ${r.id} warned: ${first(r)}`),
+      20,
+      'SHOULD warnings',
+    ),
+  );
+  lines.push(
+    ...capped(
+      s.unexercisedMust.map((u) => `  MUST ${u.id} ${u.status}: ${oneLine(u.reason)}`),
+      20,
+      'MUST not exercised',
+    ),
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Playwright exits 0 or 1 (130 when interrupted) and offers reporters no other code; a run that broke exits 2,
+ * so the code is set as the process exits (an 'exit' listener may change it; Playwright calls process.exit).
+ */
+export function exitWith(code: 2): void {
+  process.once('exit', () => {
+    process.exitCode = code;
+  });
 }
 
 function writeAtomically(file: string, content: string): void {
@@ -129,17 +207,36 @@ export default class ConformanceReporter implements Reporter {
     const namesRequirements = records.some((r) => r.evidence.requirements.length > 0 || r.evidence.findings.length > 0);
     if (!namesRequirements && !this.options.always) return undefined;
     const run = settings();
+    const selection = selectionOf(this.options.argv ?? process.argv);
     const meta = {
+      selection: selection.narrowedBy,
       startedAt: (result.startTime ?? this.startedAt).toISOString(),
       finishedAt: new Date().toISOString(),
       runStatus: result.status,
       secrets: secretsFrom([run.apiKey, run.otherApiKey]),
       apiKeyConfigured: run.apiKey !== undefined,
-      ...(run.baseUrl ? { fallbackBaseUrl: run.baseUrl } : {}),
+      ...(run.baseUrl || run.embeddedUrl
+        ? { fallbackBaseUrl: (run.baseUrl ?? run.embeddedUrl)!, fallbackKind: run.baseUrl ? ('external' as const) : ('simulator' as const) }
+        : {}),
       profile: run.profile,
       requireComplete: run.requireComplete,
     };
     return buildResults(records, catalog, meta);
+  }
+
+  /** exchanges.har beside the report: its own trouble is said, never the run's. */
+  private writeExchanges(dir: string): void {
+    try {
+      const run = settings();
+      const tests = (this.root?.allTests() ?? []).map((test) => ({
+        attachments: test.results[test.results.length - 1]?.attachments ?? [],
+      }));
+      writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey]));
+    } catch (error) {
+      process.stderr.write(
+        `conformance reporter: could not write exchanges.har: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
   }
 
   /**
@@ -150,14 +247,20 @@ export default class ConformanceReporter implements Reporter {
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
     // A reporter that throws would hide the run's own outcome: report the problem and carry on.
     try {
+      // `--list` runs no test: the last report stays as it was.
+      if (selectionOf(this.options.argv ?? process.argv).list) return;
       const results = this.results(result);
       if (!results) return;
       const dir = this.outputDir();
       mkdirSync(dir, { recursive: true });
       writeAtomically(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeAtomically(path.join(dir, 'index.html'), renderHtml(results));
-      process.stdout.write(`${verdictLines(results)}  ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`);
-      if (results.summary.exitCode === 1 && result.status === 'passed') return { status: 'failed' };
+      this.writeExchanges(dir);
+      process.stdout.write(
+        `${verdictLines(results)}  report: ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`,
+      );
+      if (results.summary.exitCode === 2) exitWith(2);
+      if (results.summary.exitCode !== 0 && result.status === 'passed') return { status: 'failed' };
     } catch (error) {
       process.stderr.write(`conformance reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}\n`);
     }

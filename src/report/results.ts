@@ -1,6 +1,16 @@
 // The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
-import { levelIn, type Area, type Catalog, type Profile, type Requirement, type SpecIssue } from '../contract/catalog.js';
+import {
+  levelIn,
+  linksOf,
+  type Area,
+  type Catalog,
+  type Profile,
+  type Requirement,
+  type SourceLink,
+  type SpecIssue,
+} from '../contract/catalog.js';
+import { areaEvidence } from './area-evidence.js';
 import type { Finding } from '../oracle/finding.js';
 import { foldRepeated, type Repeats } from '../oracle/repeated-findings.js';
 import { coverageOf, type Coverage } from './coverage.js';
@@ -47,14 +57,22 @@ export interface RunMeta {
   apiKeyConfigured: boolean;
   /** Where the target came from when no test annotated it (e.g. CONFORMANCE_BASE_URL). */
   fallbackBaseUrl?: string;
+  /** Its kind, likewise (CONFORMANCE_BASE_URL set: external). */
+  fallbackKind?: TargetKind;
   profile: Profile;
   /** CONFORMANCE_REQUIRE_COMPLETE=1: an incomplete verdict exits 1. */
   requireComplete: boolean;
+  /** How the tests were selected (--grep, files, --shard); empty or absent for a whole run. */
+  selection?: readonly string[];
+  /** Why the run broke before any test ran (the preflight). */
+  brokeBefore?: string;
 }
 
 /** A test as a requirement lists it: the record without its evidence, with the reason it was skipped. */
 export interface TestRef extends Omit<TestRecord, 'evidence'> {
   skipReason?: string;
+  /** What the test noted of how it judged, e.g. "JS-MEDIA-002 proved through POST /v3/collections/{name}/query". */
+  notes?: string[];
 }
 
 export interface ReportedFinding extends Finding {
@@ -69,6 +87,8 @@ export interface ReportedFinding extends Finding {
 export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'evidence' | 'title' | 'statement' | 'source'> {
   /** False for ids named by tests or findings but absent from spec/requirements.yaml. */
   catalogued: boolean;
+  /** The sources `source` quotes, as links (from the catalog's `sources`). */
+  links: SourceLink[];
   status: RequirementStatus;
   tests: TestRef[];
   findings: ReportedFinding[];
@@ -143,6 +163,7 @@ function testRef(record: TestRecord): TestRef {
   if (record.evidence.skipReason !== undefined) ref.skipReason = record.evidence.skipReason;
   else if (record.status === 'not-run' || record.status === 'interrupted')
     ref.skipReason = `the test ${record.status === 'not-run' ? 'did not run' : 'was interrupted'}`;
+  if (record.evidence.notes?.length) ref.notes = record.evidence.notes.slice(0, 20);
   if (record.error !== undefined) ref.error = clip(record.error, MAX_ERROR, 'cut');
   return ref;
 }
@@ -204,8 +225,9 @@ function reportedFindings(
 
 type RequirementHeading = Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>;
 
-function cataloguedHeading(r: Requirement, profile: Profile): RequirementHeading {
+function cataloguedHeading(r: Requirement, profile: Profile, catalog: Catalog): RequirementHeading {
   return {
+    links: linksOf(r, catalog),
     id: r.id,
     area: r.area,
     level: levelIn(r, profile),
@@ -228,6 +250,7 @@ function uncataloguedHeading(id: string, tests: readonly TestRecord[]): Requirem
     title: 'Not in the requirement catalog',
     statement: 'A test or a finding names this id, but spec/requirements.yaml does not define it.',
     source: 'run',
+    links: [],
     catalogued: false,
   };
 }
@@ -238,12 +261,17 @@ function requirementResults(
   catalog: Catalog,
   profile: Profile,
   kept: KeptTimelines,
+  partial: boolean,
+  brokeBefore: string | undefined,
 ): { requirements: RequirementResult[]; uncatalogued: string[] } {
   const byRequirement = testsByRequirement(records);
   const budget: FindingsBudget = { left: FINDINGS_BYTE_BUDGET };
   const resultFor = (heading: RequirementHeading): RequirementResult => {
+    // A run that broke before any test judged nothing: each requirement says why, none is charged to the target.
+    if (brokeBefore !== undefined)
+      return { ...heading, status: 'inconclusive', tests: [], findings: [], inconclusive: [{ test: 'preflight', cause: brokeBefore }] };
     const tests = byRequirement.get(heading.id) ?? [];
-    const decision = requirementStatus(tests, heading.id);
+    const decision = requirementStatus(tests, heading.id, partial);
     const { findings, findingsLeftOut } = reportedFindings(heading.id, tests, kept, budget);
     return {
       ...heading,
@@ -257,7 +285,7 @@ function requirementResults(
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
   const uncatalogued = [...byRequirement.keys()].filter((id) => !catalogued.has(id)).sort();
   const requirements = [
-    ...catalog.requirements.map((r) => resultFor(cataloguedHeading(r, profile))),
+    ...catalog.requirements.map((r) => resultFor(cataloguedHeading(r, profile, catalog))),
     ...uncatalogued.map((id) => resultFor(uncataloguedHeading(id, byRequirement.get(id) ?? []))),
   ];
   return { requirements, uncatalogued };
@@ -268,7 +296,7 @@ function resultsTarget(records: readonly TestRecord[], meta: RunMeta): ResultsTa
   const targetEvidence = records.find((r) => r.evidence.target)?.evidence.target;
   return {
     baseUrl: targetEvidence?.baseUrl ?? meta.fallbackBaseUrl ?? null,
-    kind: targetEvidence?.kind ?? 'unknown',
+    kind: targetEvidence?.kind ?? meta.fallbackKind ?? 'unknown',
     controllable: targetEvidence?.controllable ?? null,
     apiKey: meta.apiKeyConfigured ? 'redacted' : 'not set',
   };
@@ -286,9 +314,17 @@ function runCounts(records: readonly TestRecord[], runStatus: string): Results['
   };
 }
 
+/** One timeline per area from a passing test, in the catalog's order of areas. */
+function passedEvidence(records: readonly TestRecord[], catalog: Catalog): TimelineEvidence[] {
+  const areaOf = new Map(catalog.requirements.map((r) => [r.id, r.area]));
+  const order = catalog.areas.map((a) => a.id);
+  return areaEvidence(records, (id) => areaOf.get(id)).sort((a, b) => order.indexOf(a.area ?? '') - order.indexOf(b.area ?? ''));
+}
+
 export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
   const kept = keepTimelines(records);
-  const { requirements, uncatalogued } = requirementResults(records, catalog, meta.profile, kept);
+  const partial = (meta.selection ?? []).length > 0;
+  const { requirements, uncatalogued } = requirementResults(records, catalog, meta.profile, kept, partial, meta.brokeBefore);
   const areas =
     uncatalogued.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
   const results: Results = {
@@ -297,14 +333,20 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     profile: meta.profile,
     startedAt: meta.startedAt,
     finishedAt: meta.finishedAt,
-    summary: summarize(requirements, { tests: records, runStatus: meta.runStatus, requireComplete: meta.requireComplete }),
+    summary: summarize(requirements, {
+      tests: records,
+      runStatus: meta.runStatus,
+      requireComplete: meta.requireComplete,
+      ...(meta.selection ? { selection: meta.selection } : {}),
+      ...(meta.brokeBefore ? { brokeBefore: meta.brokeBefore } : {}),
+    }),
     requirements,
     seeds: records.flatMap((r) => r.evidence.seeds.map((s) => ({ ...s, test: r.id, testTitle: r.title }))),
     run: runCounts(records, meta.runStatus),
     areas,
     specIssues: catalog.spec_issues ?? [],
     coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
-    timelines: kept.timelines,
+    timelines: [...kept.timelines, ...passedEvidence(records, catalog)],
     timelinesLeftOut: kept.leftOut,
     // What the tests could not attach, test by test.
     problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),

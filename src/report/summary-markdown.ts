@@ -1,7 +1,6 @@
 // results.json -> the Markdown verdict table CI writes to the job summary ($GITHUB_STEP_SUMMARY). Pure.
 // GitHub renders Markdown and some HTML there: every value from the run is escaped as a table cell.
 import { clip } from '../contract/clip.js';
-import { escapeHtml } from './html/escape.js';
 import type { LevelTally, RunRequirement, RunSummary } from './summary-model.js';
 
 export interface SummaryOptions {
@@ -17,7 +16,10 @@ const HEADLINE: Record<string, string> = {
   conformant: '✅ Conformant',
   'not-conformant': '❌ Not conformant',
   incomplete: '⚠️ Incomplete',
+  broke: '🛑 The run broke: no verdict against the target',
 };
+
+const MARKDOWN_CELL_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** A value as the text of one Markdown table cell: one line, no markup, no HTML, no pipe. */
 export function markdownCell(value: unknown, max = 200): string {
@@ -28,7 +30,9 @@ export function markdownCell(value: unknown, max = 200): string {
     max,
     'cut',
   );
-  return escapeHtml(oneLine).replace(/[\\|*_[\]~!#]/g, (c) => `\\${c}`);
+  // One pass: HTML's three characters as entities, Markdown's punctuation backslashed. An entity is never
+  // escaped again (backslashing the `#` of `&#39;` is what made GitHub show "&#39;" for an apostrophe).
+  return oneLine.replace(/[\\|*_[\]~!#`&<>]/g, (c) => MARKDOWN_CELL_ESCAPES[c] ?? `\\${c}`);
 }
 
 /** Only http(s) URLs become links; anything else is shown as text. */

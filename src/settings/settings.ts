@@ -120,3 +120,33 @@ export function reportsDirFrom(env: Environment): string {
   const variable = VARIABLE_LIST.find((v) => v.setting === 'reportsDir')!;
   return rawValue(env, variable) ?? String(defaultFor(variable, 'simulator'));
 }
+
+/** A name as a person may mistype it: case, underscores and dashes left out. */
+const loose = (name: string): string => name.toUpperCase().replace(/[_-]/g, '');
+
+/** Edit distance, for "did you mean": names are short, so the plain table is cheap. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * A warning for each CONFORMANCE_* or CAPTAIN_* variable the suite does not know, with the one it probably
+ * meant: a mistyped CONFORMANCE_BASEURL would otherwise test the embedded simulator and say nothing.
+ */
+export function unknownVariableWarnings(env: Environment): string[] {
+  const known = VARIABLE_LIST.map((v) => v.name);
+  const warnings: string[] = [];
+  for (const name of Object.keys(env).sort()) {
+    if (!/^(CONFORMANCE|CAPTAIN)_/i.test(name) || known.includes(name as (typeof known)[number])) continue;
+    const near = known.map((k) => ({ k, d: loose(k) === loose(name) ? 0 : distance(loose(k), loose(name)) })).sort((a, b) => a.d - b.d)[0];
+    const guess = near && near.d <= 3 ? `; did you mean ${near.k}?` : '';
+    warnings.push(`${name} is not a setting of the suite and is ignored${guess}`);
+  }
+  return warnings;
+}

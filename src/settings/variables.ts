@@ -2,6 +2,7 @@
 // meaning. The reader (settings.ts) parses exactly these, and README's table is checked against them
 // (tests/unit/readme-env.spec.ts). Non-suite variables (CI, the tests' FC_SEED) are not settings of the suite.
 import { PROFILES, type Profile } from '../contract/profile.js';
+import { QUERY_VERSION_CHOICES, type QueryVersionChoice } from '../model/query-version.js';
 import * as kinds from './kinds.js';
 import type { Kind } from './kinds.js';
 
@@ -22,6 +23,7 @@ export interface Settings {
   readonly mediaUrl: string | undefined;
   readonly mediaQuery: string | undefined;
   readonly mediaBudgetSeconds: number;
+  readonly queryVersion: QueryVersionChoice;
   readonly seed: number;
   readonly scenarios: number | undefined;
   readonly profile: Profile;
@@ -111,6 +113,12 @@ export const VARIABLES: { readonly [K in keyof Settings]: Variable<Settings[K]> 
     kind: kinds.seconds,
     default: 1_800,
     meaning: 'how long that sample may take to become searchable, in seconds',
+  },
+  queryVersion: {
+    name: 'CONFORMANCE_QUERY_VERSION',
+    kind: kinds.oneOf(QUERY_VERSION_CHOICES),
+    default: 'auto',
+    meaning: 'which query endpoint proves media searchable: `auto` (v3, and v2 where v3 is not served), `v3` or `v2`',
   },
   seed: { name: 'CONFORMANCE_SEED', kind: kinds.seed, default: 20261128, meaning: 'seed of the generated scenarios' },
   scenarios: {

@@ -12,6 +12,10 @@ export interface Collection {
   snippets: number;
   /** File uris indexed or being indexed here (for `skip_existing`). */
   uris: Set<string>;
+  /** Documents deleted one by one: uri -> the newest job's seq then (a job created later indexes the file again). */
+  removed: Map<string, number>;
+  /** The newest job's seq when every document was last deleted (0: never). */
+  wipedAtSeq: number;
 }
 
 /** Captain's rule (MCP copy tool): 3-63 chars, letters, digits, '-' and '_', alphanumeric at both ends. */
@@ -42,9 +46,16 @@ export class CollectionStore {
       createdAtMs: nowMs,
       snippets: 0,
       uris: new Set(),
+      removed: new Map(),
+      wipedAtSeq: 0,
     };
     this.collections.set(key(orgId, name), collection);
     return { collection, created: true };
+  }
+
+  /** The organization's collections, oldest first. */
+  of(orgId: string): Collection[] {
+    return [...this.collections.values()].filter((c) => c.orgId === orgId);
   }
 
   delete(orgId: string, name: string): boolean {

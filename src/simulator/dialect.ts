@@ -51,6 +51,10 @@ export const VENDOR_VARIATIONS = [
   },
   { id: 'retry-after-date', why: 'a 429 gives Retry-After as an HTTP date: RFC 9110 section 10.2.3 allows a date or seconds' },
   {
+    id: 'delete-forgets-job',
+    why: 'DELETE /v2/jobs/{job_id} also deletes the job, which then reads 404: the delete page says "cancel and delete"',
+  },
+  {
     id: 'finished-stage-null',
     why: 'progress.current_stage is null once the job is finished: the seed defines the stage only "when status is running"',
   },

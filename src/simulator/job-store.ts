@@ -13,6 +13,8 @@ export interface JobRecord {
   orgId: string;
   /** The collection instance the job indexes into (a deleted and re-created name is another one). */
   collectionId: string;
+  /** Order of creation in the store (1, 2, ...): what a document deletion is dated by, as instants can tie. */
+  seq: number;
   /** Polls served so far (requests without files_cursor), placeholders included. */
   pollCount: number;
   /** Placeholder pattern set through the control API; replaces the scenario's own. */
@@ -28,6 +30,8 @@ export type FaultResult = { ok: true; job: JobRecord } | { ok: false; reason: st
 export class JobStore {
   private readonly jobs = new Map<string, JobRecord>();
   private nextRandom: () => number;
+  /** The seq of the newest job created. */
+  lastSeq = 0;
 
   constructor(private readonly seed: number) {
     this.nextRandom = prng(seed);
@@ -47,6 +51,7 @@ export class JobStore {
       scenario: input.scenario,
       orgId: input.orgId,
       collectionId: input.collectionId,
+      seq: ++this.lastSeq,
       pollCount: 0,
       contents: input.contents ?? new Map(),
     };
@@ -60,6 +65,15 @@ export class JobStore {
     return job && job.orgId === orgId ? job : undefined;
   }
 
+  /** The organization's jobs, oldest first. */
+  ofOrganization(orgId: string): JobRecord[] {
+    return [...this.jobs.values()].filter((j) => j.orgId === orgId);
+  }
+
+  delete(jobId: string): boolean {
+    return this.jobs.delete(jobId);
+  }
+
   inCollection(orgId: string, collectionId: string): JobRecord[] {
     return [...this.jobs.values()].filter((j) => j.orgId === orgId && j.collectionId === collectionId);
   }
@@ -70,6 +84,7 @@ export class JobStore {
 
   clear(): void {
     this.jobs.clear();
+    this.lastSeq = 0;
     this.nextRandom = prng(this.seed);
   }
 }

@@ -54,6 +54,8 @@ export interface SimulatorOptions {
   dialect?: DialectName;
   /** Requests per real second each API key may send to the public API before 429s (default: no limit). */
   rateLimit?: number;
+  /** Serve the legacy v2 query (default true); false answers it 404 like any unserved route, v3 only. */
+  v2Query?: boolean;
   /** Where CAPTAIN_* come from (default: this process's settings); `{}` gives the built-in tenants. */
   env?: Environment;
 }
@@ -174,7 +176,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     dialect,
     rateLimiter,
   };
-  const routes = [...collectionRoutes, ...indexingRoutes, ...queryRoutes, ...jobRoutes, ...(control ? controlRoutes : [])];
+  const routes = [
+    ...collectionRoutes,
+    ...indexingRoutes,
+    ...queryRoutes(options.v2Query ?? true),
+    ...jobRoutes,
+    ...(control ? controlRoutes : []),
+  ];
   const server: Server = createServer({ keepAlive: true }, requestHandler(state, routes));
   server.keepAliveTimeout = 30_000;
   server.on('clientError', (_err, socket) => {

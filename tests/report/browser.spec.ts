@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { catalog } from '../../src/contract/catalog.js';
+import type { Results } from '../../src/report/results.js';
 import { expectInert, hasChromium, launchChromium, NO_CHROMIUM, openWatched, type Trouble } from './browser.js';
 import { runFixtureSuite, type FixtureRun } from './fixture-run.js';
 
@@ -117,7 +119,7 @@ test('a failure shows its findings, the timeline SVG with the offending poll, an
   await expect(svg.locator('rect.highlight-band')).toHaveCount(1);
   const exchanges = failure.locator('details.exchanges');
   await expect(exchanges.locator('li.exchange').first()).toBeHidden();
-  await exchanges.locator('summary').click();
+  await exchanges.locator(':scope > summary').click();
   await expect(exchanges.locator('li.exchange')).toHaveCount(7);
   await expect(exchanges.locator('li.exchange.highlight')).toHaveAttribute('data-poll', '2');
   await expect(exchanges.locator('li.exchange').first()).toContainText('authorization: [redacted]');
@@ -137,7 +139,74 @@ test('hostile strings from the target show as text and run nothing', async () =>
   await expect(page.locator('img')).toHaveCount(0);
   await expect(page.locator('script')).toHaveCount(2);
   const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  expect(hrefs.filter((href) => !href.startsWith('#'))).toEqual([]);
+  // Off the page, only the catalog's links to the vendor's sources: nothing the target sent becomes a link.
+  const catalogued = new Set(Object.values(catalog.sources ?? {}).map((s) => s.url));
+  expect(hrefs.filter((href) => !href.startsWith('#') && !catalogued.has(href))).toEqual([]);
+  await expectInert(page, trouble);
+});
+
+test('the top of a failing report names each failed MUST with its first finding, linked to its details, before any table', async () => {
+  const { page, trouble } = await openReport();
+  const failed = page.locator('#at-a-glance .failed-must li');
+  await expect(failed).toHaveCount(1);
+  await expect(failed).toContainText('JS-TRANS-001');
+  await expect(failed).toContainText('status went back from running to pending');
+  await expect(page.locator('#at-a-glance .warned-should')).toContainText('JS-SHAPE-005');
+  await expect(page.locator('#at-a-glance .unexercised')).toContainText('JS-PH-001');
+  const top = async (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY);
+  expect(await top('#at-a-glance .failed-must')).toBeLessThan(await top('#failures'));
+  expect(await top('#failures')).toBeLessThan(await top('#matrix'));
+  await failed.locator('a').click();
+  await expect(page.locator('article#fail-JS-TRANS-001')).toBeInViewport();
+  await expectInert(page, trouble);
+});
+
+test('every finding about a job carries a curl command with the base URL and $CAPTAIN_API_KEY, and never the key', async () => {
+  const { page, trouble } = await openReport();
+  const findings = page.locator('#failures li.finding');
+  expect(await findings.count()).toBeGreaterThan(0);
+  const baseUrl = (JSON.parse(readFileSync(path.join(run.conformanceDir, 'results.json'), 'utf8')) as Results).target.baseUrl ?? '?';
+  for (const finding of await findings.all()) {
+    if ((await finding.locator('pre.rerun-command').count()) > 0) {
+      // A finding that names no job (JS-NOT-IN-CATALOG here) gives the command that reruns its test.
+      await expect(finding.locator('pre.rerun-command')).toContainText('npx playwright test');
+      await expect(finding.locator('.meta')).not.toContainText('job ');
+      continue;
+    }
+    const command = await finding.locator('pre.curl-command').first().textContent();
+    expect(command).toContain('curl ');
+    expect(command).toContain(`'${baseUrl}/v2/jobs/`);
+    expect(command).toContain('$CAPTAIN_API_KEY');
+    expect(command).not.toContain('report-browser-test-key-0001');
+  }
+  expect(await page.content()).not.toContain('report-browser-test-key-0001');
+  // The field the finding is about is marked in the answer and repeated above it.
+  const first = page.locator('article#fail-JS-TRANS-001 li.finding').first();
+  await expect(first.locator('.named code').first()).toContainText('"status"');
+  await expect(first.locator('details.raw mark').first()).toContainText('"status"');
+  await expectInert(page, trouble);
+});
+
+test('no table is wider than its column: every cell fits inside the page at 1,280 px', async () => {
+  const { page, trouble } = await openReport();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+  const pageWidth = await page.evaluate(() => (globalThis as unknown as { innerWidth: number }).innerWidth);
+  const overflowing = await page.locator('table').evaluateAll(
+    (tables, width) =>
+      tables
+        .filter((t) => {
+          const parent = t.parentElement!;
+          return t.scrollWidth > parent.clientWidth + 1 || t.getBoundingClientRect().right > width;
+        })
+        .map((t) => `${t.closest('section')?.id ?? '?'}: ${t.scrollWidth} > ${t.parentElement!.clientWidth}`),
+    pageWidth,
+  );
+  expect(overflowing).toEqual([]);
   await expectInert(page, trouble);
 });
 

@@ -97,7 +97,14 @@ test('the index lists every run newest first with its target, profile, verdict a
   const { page, trouble } = await open('index.html');
   const rows = page.locator('#runs tr.run');
   await expect(rows).toHaveCount(3);
-  await expect(rows.locator('td.verdict')).toHaveText(['incomplete', 'not-conformant', 'not-conformant']);
+  await expect(rows.locator('td.verdict .badge:first-child')).toHaveText(['incomplete', 'not-conformant', 'not-conformant']);
+  // The fixture run broke (a test failed with no finding to explain it): its row says so.
+  await expect(rows.nth(1).locator('td.verdict .badge.broke')).toHaveText('run broke');
+  await expect(rows.nth(0).locator('td.verdict .badge.broke')).toHaveCount(0);
+  // A target cell breaks only inside the URL, never inside a word like "external".
+  const kind = rows.nth(0).locator('td.target .kind');
+  await expect(kind).toHaveText('external');
+  expect((await kind.boundingBox())?.height ?? 99).toBeLessThan(24);
   await expect(rows.locator('td.profile')).toHaveText(['strict', 'default', 'default']);
   const fixture = rows.nth(1);
   await expect(fixture.locator('td.target')).toContainText('127.0.0.1');
@@ -120,6 +127,20 @@ test('a run page lists the requirements whose status changed since the run befor
   await expect(first.locator('td.before')).toHaveText('passed');
   await expect(first.locator('td.after')).toHaveText('failed');
   await expect(page.locator('#change-count')).toHaveText('1 requirement changed status, 1 regression.');
+  // Every badge stands out from its row, whatever colour the row has.
+  const clash = await page.locator('#changes tr.change .badge').evaluateAll((badges) =>
+    badges
+      .filter((b) => {
+        type El = typeof b;
+        const style = (el: El) => (globalThis as unknown as { getComputedStyle(e: El): { backgroundColor: string } }).getComputedStyle(el);
+        return (
+          style(b).backgroundColor === style(b.closest('tr')!).backgroundColor ||
+          style(b).backgroundColor === style(b.closest('td')!).backgroundColor
+        );
+      })
+      .map((b) => b.textContent),
+  );
+  expect(clash).toEqual([]);
   await testInfo.attach('changes', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   await page.locator('a', { hasText: 'all runs' }).click();
   await expect(page.locator('#runs tr.run')).toHaveCount(3);
@@ -142,7 +163,7 @@ test('the first run says there is nothing to compare it with', async () => {
 });
 
 test('hostile strings of a run show as text on the index and its run page, and run nothing', async () => {
-  for (const file of ['index.html', path.join('runs', 'run-3-after', 'changes.html')]) {
+  for (const file of ['index.html', path.join('runs', '3-after', 'changes.html')]) {
     const { page, trouble } = await open(file);
     expect(await page.locator('body').innerText()).toContain(HOSTILE);
     await expect(page.locator('img')).toHaveCount(0);

@@ -49,6 +49,15 @@ test.describe('the requirement catalog (spec/requirements.yaml)', () => {
     expect(unknown).toEqual([]);
   });
 
+  test("links every documented and vendor-client requirement to the vendor's page or code it quotes, over https", () => {
+    const sources = catalog.sources ?? {};
+    const unknown = catalog.requirements.flatMap((r) => (r.links ?? []).filter((key) => !(key in sources)).map((key) => `${r.id}: ${key}`));
+    expect(unknown).toEqual([]);
+    const unlinked = catalog.requirements.filter((r) => r.evidence !== 'inferred' && (r.links ?? []).length === 0).map((r) => r.id);
+    expect(unlinked).toEqual([]);
+    for (const [key, link] of Object.entries(sources)) expect(link.url, key).toMatch(/^https:\/\/[a-z0-9.-]+\//);
+  });
+
   test('records the known gaps of the vendor material as spec issues', () => {
     const titles = catalog.spec_issues.map((s) => s.title).join('\n');
     for (const gap of ['completed_with_failures', 'completed_with_errors', 'DELETE', 'files[]', 'rate limits'])

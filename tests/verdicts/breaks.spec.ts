@@ -8,6 +8,7 @@ import { BREAKS, type Break } from './support/breaks.js';
 import { aimedByArea, AREAS, planBreakRuns } from './support/break-runs.js';
 import { expect, targetOf, test } from './support/fixtures.js';
 import { failedIds } from './support/suite-run.js';
+import { compareWithRecorded } from './support/recorded-equivalence.js';
 
 const specOf = (area: string) => `tests/conformance/${area}.spec.ts`;
 const CHILD_TIMEOUT_MS = 240_000;
@@ -93,5 +94,21 @@ for (const planned of RUNS) {
         }
       });
     }
+
+    // Made last, on the run its breaks' tests made: judging what the run exchanged repeats its judgement.
+    test(`judging the exchanges.har of the run gives the statuses and findings the run gave, for every requirement traffic can show`, async ({
+      runOnce,
+    }) => {
+      const run = await runOnce(planned.title, async () => {
+        throw new Error(`the run "${planned.title}" was not made by the tests before this one`);
+      });
+      const comparison = compareWithRecorded(run.conformanceDir, run.results);
+      const context = JSON.stringify(comparison.recorded.recorded.skipped);
+      expect(comparison.statusDifferences, context).toEqual([]);
+      expect(comparison.onlyRecorded, context).toEqual([]);
+      expect(comparison.onlyLive, context).toEqual([]);
+      for (const broken of planned.breaks.filter((b) => comparison.judged.includes(b.requirement)))
+        expect(comparison.recorded.requirements.find((r) => r.id === broken.requirement)?.status, broken.requirement).toBe('failed');
+    });
   });
 }

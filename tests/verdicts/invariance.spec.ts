@@ -5,13 +5,20 @@
 // statuses. The runs are made once and shared by these tests, in order, in one worker. A small-scale
 // version of `npm run verdicts:repeat` (scripts/repeat.ts), which runs ten. Seeds are drawn like a property
 // test's: printed and annotated, and FC_SEED replays them.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzip } from '../report/artifacts.js';
 import { expect, targetOf, test } from './support/fixtures.js';
 import { passThrough } from './support/rewriting-proxy.js';
 import type { SuiteRun, SuiteRunOptions } from './support/suite-run.js';
 import { divergences, verdictsOf, verdictTable } from './support/verdict-comparison.js';
+import { compareWithRecorded } from './support/recorded-equivalence.js';
+
+/** The tests named by the entries of an exchanges.har. */
+function testsInHar(file: string): Set<string> {
+  const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: Array<{ _test?: string }> } };
+  return new Set(har.log.entries.flatMap((e) => (e._test === undefined ? [] : [e._test])));
+}
 
 /** One per generated batch: the seed still decides every scenario, and each run stays short on 2 cores. */
 const SCENARIOS = '4';
@@ -146,5 +153,32 @@ test.describe('one verdict, however the run is made', () => {
       `${verdictTable(['unsharded', 'merged'], runs, { findings: true })}\n${merge.output.slice(-3000)}`,
     ).toEqual([]);
     expect(runs[1]!.size, 'the merged report lists every requirement the unsharded run lists').toBe(runs[0]!.size);
+    // exchanges.har is written from the tests' attachments: the merged one holds every test's exchanges.
+    const tests = testsInHar(path.join(whole.conformanceDir, 'exchanges.har'));
+    expect(tests.size).toBeGreaterThan(10);
+    expect(testsInHar(path.join(mergedDir, 'conformance', 'exchanges.har'))).toEqual(tests);
+  });
+
+  test("judging the run's exchanges.har gives the run's statuses and findings for every requirement traffic can show", async ({
+    runOnce,
+    suite,
+  }) => {
+    const whole = await runOnce(`embedded ${seed}`, embedded(seed));
+    const comparison = compareWithRecorded(whole.conformanceDir, whole.results);
+    expect(comparison.judged.length, 'the recording let the oracle judge most requirements').toBeGreaterThan(30);
+    expect(comparison.statusDifferences).toEqual([]);
+    expect(comparison.onlyRecorded).toEqual([]);
+    expect(comparison.onlyLive).toEqual([]);
+    expect(comparison.recorded.recorded.skipped).toEqual([]);
+    // Grouped by job id alone, as any other recording is (no test, no timeline named), the verdicts hold too.
+    const har = JSON.parse(readFileSync(path.join(whole.conformanceDir, 'exchanges.har'), 'utf8')) as {
+      log: { entries: Array<Record<string, unknown>> };
+    };
+    for (const entry of har.log.entries) for (const field of ['_test', '_timeline', '_receivedAt']) delete entry[field];
+    const plainDir = suite.scratch();
+    writeFileSync(path.join(plainDir, 'exchanges.har'), JSON.stringify(har));
+    const plain = compareWithRecorded(plainDir, whole.results);
+    expect(plain.statusDifferences).toEqual([]);
+    expect(plain.onlyRecorded).toEqual([]);
   });
 });

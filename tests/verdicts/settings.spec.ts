@@ -1,4 +1,4 @@
-// A bad setting ends the run in global setup, before any request: one message naming every bad variable,
+// A bad setting ends the run in global setup, before any request (exit 2): one message naming every bad variable,
 // no test run, nothing at the target, no report that could be taken for a verdict.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,9 @@ test('CONFORMANCE_MAX_RPS=fast stops the run with one message naming it, before 
     env: { ...target.env, CONFORMANCE_MAX_RPS: 'fast', CONFORMANCE_SEED: 'abc' },
     timeoutMs: 60_000,
   });
-  expect(run.exitCode, run.output).toBe(1);
-  expect(run.output).toContain('SettingsError: 2 settings are not valid');
+  expect(run.exitCode, "the configuration is the suite's trouble, never the API's: exit 2").toBe(2);
+  expect(run.output).toContain('2 settings are not valid');
+  expect(run.output).toContain('The run broke before any request (exit code 2).');
   expect(run.output).toContain(
     'CONFORMANCE_MAX_RPS="fast": expected a positive number of requests per second, e.g. 10 or 0.5, or Infinity for no limit',
   );

@@ -1,4 +1,4 @@
-// The report's only script: filter the matrix by status and area and search it. It reads its data from
+// The report's only script: filter the matrix by status and area and search it; copy a curl command. It reads its data from
 // the JSON block (never from markup built out of target values) and writes text, never HTML.
 export const REPORT_SCRIPT = `
 (function () {
@@ -29,5 +29,21 @@ export const REPORT_SCRIPT = `
   area.addEventListener('change', apply);
   search.addEventListener('input', apply);
   apply();
+  // Copy buttons: select the command (always works from file://), copy it when the browser allows.
+  Array.prototype.slice.call(document.querySelectorAll('button.copy')).forEach(function (button) {
+    button.addEventListener('click', function () {
+      var pre = button.parentNode.querySelector('pre');
+      if (!pre) return;
+      var range = document.createRange();
+      range.selectNodeContents(pre);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var done = function () { button.textContent = 'copied'; };
+      var selected = function () { button.textContent = 'selected: Ctrl+C'; };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(pre.textContent).then(done, selected);
+      else selected();
+    });
+  });
 })();
 `;

@@ -17,8 +17,18 @@ th { background: #f7fafc; font-weight: 600; }
 .verdict-conformant { background: var(--ok); }
 .verdict-not-conformant { background: var(--bad); }
 .verdict-incomplete { background: #975a16; }
-.banner ul.unexercised { margin: 8px 0 10px; padding-left: 20px; max-height: 220px; overflow-y: auto; }
-.banner ul.unexercised code { color: #fff; }
+.verdict-broke { background: #2d3748; }
+.status-waived { background: #2c7a7b; }
+.status-not-selected { background: #a0aec0; }
+.banner p.target-line code { color: #fff; word-break: break-all; }
+#at-a-glance { max-width: 1180px; margin: 0 auto; padding: 4px 20px 0; }
+.top-list h2 { font-size: 16px; margin: 14px 0 6px; }
+.top-list ul { margin: 0; padding-left: 20px; max-height: 360px; overflow-y: auto; overflow-wrap: anywhere; }
+.top-list li { margin: 3px 0; }
+.top-list .where { color: #718096; font-size: 12px; }
+.top-list.failed-must h2, .top-list.broken h2 { color: var(--bad); }
+.top-list.warned-should h2 { color: var(--warn); }
+.top-list.unexercised h2 { color: #805ad5; }
 .banner table.counts { width: auto; background: rgba(255,255,255,.12); }
 .banner table.counts th, .banner table.counts td { border-color: rgba(255,255,255,.3); background: transparent; color: #fff; text-align: right; min-width: 84px; }
 .banner table.counts th:first-child { text-align: left; }
@@ -38,8 +48,28 @@ dl.target dd { margin: 0; word-break: break-all; }
 .status-not-covered { background: var(--nc); }
 .status-inconclusive { background: #805ad5; }
 .evidence-tag { font-size: 11px; color: #4a5568; white-space: nowrap; }
+table.requirements { table-layout: fixed; }
+table.requirements col.c-id { width: 118px; } table.requirements col.c-level { width: 80px; }
+table.requirements col.c-evidence { width: 170px; } table.requirements col.c-status { width: 150px; }
+table.requirements col.c-tests { width: 190px; }
+table.requirements td { overflow-wrap: anywhere; }
+td.evidence .sources { font-size: 12px; }
+td.evidence a.source { display: inline-block; margin-right: 6px; }
+details.source-text { font-size: 11px; color: #4a5568; }
+details.source-text summary, details.tests summary { cursor: pointer; color: #2b6cb0; font-size: 12px; }
+details.tests[open] { font-size: 12px; }
+.exchange-view { margin: 6px 0 4px; }
+.request-url code { word-break: break-all; }
+.curl { position: relative; }
+.curl pre { margin: 4px 0; padding-right: 60px; }
+.curl button.copy { position: absolute; top: 4px; right: 4px; font-size: 11px; padding: 1px 8px; cursor: pointer; }
+.named { font-size: 12px; margin: 2px 0; }
+.named code, mark { background: #fefcbf; }
+mark { color: inherit; outline: 1px solid #d69e2e; }
+details.area-evidence { margin: 6px 0; }
+details.area-evidence > summary { cursor: pointer; font-weight: 600; }
 .reason.inconclusive { display: block; color: #553c9a; font-size: 12px; }
-.level { font-size: 11px; font-weight: 700; letter-spacing: .03em; padding: 1px 5px; border: 1px solid #a0aec0; border-radius: 3px; color: #2d3748; }
+.level { white-space: nowrap; font-size: 11px; font-weight: 700; letter-spacing: .03em; padding: 1px 5px; border: 1px solid #a0aec0; border-radius: 3px; color: #2d3748; }
 .level-SHOULD { color: #975a16; border-color: #d69e2e; }
 tr.req td.id { white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
 tr.req .statement { color: #4a5568; font-size: 13px; }
@@ -54,6 +84,12 @@ figure.timeline-figure { margin: 10px 0; overflow-x: auto; }
 figure.timeline-figure figcaption { font-size: 12px; color: #4a5568; }
 li.exchange.highlight > pre { border-color: var(--bad); background: #fff5f5; }
 .coverage-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 14px; }
+.coverage-grid > div { min-width: 0; }
+.coverage-grid table { table-layout: fixed; }
+.coverage-grid td { overflow-wrap: anywhere; }
+.coverage-grid td:last-child, .coverage-grid th:last-child { width: 116px; text-align: right; }
+#seeds table, #spec-issues table { table-layout: fixed; }
+#seeds td, #spec-issues td { overflow-wrap: anywhere; }
 .coverage-grid td.zero { color: #a0aec0; }
 .unknown { color: var(--bad); font-weight: 600; }
 .problems li { color: #744210; }

@@ -15,7 +15,9 @@ export function renderChangesPage(run: HistoryRun): string {
   const header = `<h1>Run of ${e(when(s.startedAt))}: ${badge('verdict', s.verdict)}</h1>
 <p>${describe(run)} · <a href="../../index.html">all runs</a>${report} · <a href="results.json">results.json</a></p>`;
   let body: string;
-  if (!run.diff || !run.previous) {
+  if (s.verdict === 'broke') {
+    body = `<p id="broke">The run broke before it could judge the target: nothing is compared and nothing is charged to it. ${e(s.brokenBecause.join('; '))}</p>`;
+  } else if (!run.diff || !run.previous) {
     body = '<p id="first-run">The first run of the history: there is nothing to compare it with.</p>';
   } else {
     const d = run.diff;

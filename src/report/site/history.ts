@@ -1,6 +1,5 @@
 // The runs of the history in order, each with what changed since the run before it (the report:diff
 // logic of ../diff.ts). Pure: the CLI reads the runs folder and hands the parsed results.json here.
-import { anchorId } from '../html/escape.js';
 import { diffResults, type ResultsDiff } from '../diff.js';
 import { NotResultsError, readRunSummary, type RunSummary } from '../summary-model.js';
 
@@ -38,6 +37,12 @@ function comparable(summary: RunSummary): Comparable {
   return { requirements: summary.requirements, summary: { verdict: summary.verdict } } as unknown as Comparable;
 }
 
+/** The folder name as a path segment: letters, digits, `-` and `_` (a folder `run-a` stays `run-a`, never `run-run-a`). */
+export function runSlug(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  return /[A-Za-z0-9]/.test(cleaned) ? cleaned : `run${cleaned}`;
+}
+
 function startedMs(summary: RunSummary): number {
   const ms = summary.startedAt === null ? Number.NaN : Date.parse(summary.startedAt);
   return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
@@ -57,16 +62,19 @@ export function buildHistory(inputs: readonly RunInput[], unreadable: readonly s
   read.sort((a, b) => startedMs(a.summary) - startedMs(b.summary) || a.input.name.localeCompare(b.input.name));
   const used = new Set<string>();
   const runs: HistoryRun[] = [];
+  // A run that broke judged nothing: it is compared with nothing, and the next run is compared with the last that judged.
+  let lastJudged: HistoryRun | undefined;
   for (const { input, summary } of read) {
-    let slug = anchorId('run', input.name);
-    for (let n = 2; used.has(slug); n += 1) slug = `${anchorId('run', input.name)}-${n}`;
+    let slug = runSlug(input.name);
+    for (let n = 2; used.has(slug); n += 1) slug = `${runSlug(input.name)}-${n}`;
     used.add(slug);
     const run: HistoryRun = { name: input.name, slug, summary, hasReport: input.hasReport };
-    const before = runs[runs.length - 1];
-    if (before) {
+    const before = lastJudged;
+    if (before && summary.verdict !== 'broke') {
       run.previous = { slug: before.slug, summary: before.summary };
       run.diff = diffResults(comparable(before.summary), comparable(summary));
     }
+    if (summary.verdict !== 'broke') lastJudged = run;
     runs.push(run);
   }
   return { runs, problems };

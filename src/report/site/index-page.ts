@@ -6,6 +6,7 @@ import { badge, page, when } from './layout.js';
 
 function changes(run: HistoryRun): string {
   const href = `runs/${run.slug}/changes.html`;
+  if (run.summary.verdict === 'broke') return `<a href="${href}" class="broke">the run broke: nothing judged</a>`;
   if (!run.diff) return `<a href="${href}">first run</a>`;
   const n = run.diff.changes.length;
   const label = n === 0 ? 'no change' : `${n} changed, ${run.diff.regressions} regression${run.diff.regressions === 1 ? '' : 's'}`;
@@ -17,11 +18,11 @@ function row(run: HistoryRun): string {
   const report = run.hasReport
     ? `<a class="report" href="runs/${run.slug}/report.html">report</a>`
     : '<span class="muted">no report</span>';
-  return `<tr class="run" id="${run.slug}">
+  return `<tr class="run${s.runBroken ? ' broken' : ''}" id="${run.slug}">
 <td class="date">${e(when(s.startedAt))}</td>
-<td class="target">${e(s.baseUrl ?? 'unknown')} <span class="muted">${e(s.targetKind)}</span></td>
+<td class="target"><span class="url">${e(s.baseUrl ?? 'unknown')}</span> <span class="kind muted">${e(s.targetKind)}</span></td>
 <td class="profile">${e(s.profile)}</td>
-<td class="verdict">${badge('verdict', s.verdict)}</td>
+<td class="verdict">${badge('verdict', s.verdict)}${s.runBroken && s.verdict !== 'broke' ? ` <span class="badge broke" title="the run broke: it could not judge everything">run broke</span>` : ''}</td>
 <td class="num must-passed">${s.must.passed}</td><td class="num must-failed">${s.must.failed}</td><td class="num must-inconclusive">${s.must.inconclusive}</td><td class="num must-skipped">${s.must.skipped}</td><td class="num must-not-covered">${s.must.notCovered}</td>
 <td class="num should-warned">${s.should.failed}</td>
 <td class="changes">${changes(run)}</td>

@@ -13,15 +13,23 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { background: #f7fafc; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.target { word-break: break-all; max-width: 320px; }
+td.target { max-width: 320px; }
+td.target .url { overflow-wrap: anywhere; }
+td.target .kind { display: block; white-space: nowrap; }
+td.date { white-space: nowrap; }
 code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 a { color: #2b6cb0; }
 .muted { color: #718096; }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; background: var(--nc); }
-.verdict-conformant, .status-passed, .kind-improvement { background: var(--ok); }
-.verdict-not-conformant, .status-failed, .kind-regression { background: var(--bad); }
-.verdict-incomplete, .status-warned, .status-inconclusive { background: var(--warn); }
-.status-skipped, .kind-change { background: var(--skip); }
+/* Badges only: a row of the changes page carries kind-* too, and a badge must never take its row's colour. */
+.badge.verdict-conformant, .badge.status-passed, .badge.kind-improvement { background: var(--ok); }
+.badge.verdict-not-conformant, .badge.status-failed, .badge.kind-regression { background: var(--bad); }
+.badge.verdict-incomplete, .badge.status-warned, .badge.status-inconclusive { background: var(--warn); }
+.badge.status-skipped, .badge.kind-change { background: var(--skip); }
+.badge.broke, .badge.verdict-broke { background: #1a202c; }
+tr.change.kind-regression { background: #fff5f5; }
+tr.change.kind-improvement { background: #f0fff4; }
+tr.run.broken td { background: #f7fafc; }
 .level { font-size: 11px; font-weight: 700; padding: 1px 5px; border: 1px solid #a0aec0; border-radius: 3px; }
 .problems { color: var(--bad); }
 `;

@@ -1,5 +1,5 @@
-// GET /v2/jobs/{job_id} (paged files, placeholders on demand) and POST /v2/jobs/{job_id}/cancel,
-// shaped by the simulator's dialect.
+// GET /v2/jobs/{job_id} (paged files, placeholders on demand), its two cancels (POST .../cancel, the
+// SDK's, and DELETE, "cancel and delete", the MCP server's) and GET /v2/jobs, shaped by the dialect.
 import type { Handler, Route, RouteRequest, SimulatorState } from '../context.js';
 import { shows } from '../dialect.js';
 import { isFinished, shapeCancelAnswer, shapePlaceholder, shapeSnapshot } from '../dialect-shape.js';
@@ -52,23 +52,79 @@ const getJob: Handler = (state, request) => {
   return ok(shapeSnapshot(page, state.dialect, job.live));
 };
 
-const cancel: Handler = (state, request) => {
-  const job = jobFor(state, request);
-  if ('status' in job) return job;
+/** Cancels the job (a finished one is left as it is) and answers with the cancel response. */
+function cancelAnswer(state: SimulatorState, job: JobRecord, deleting: boolean): Reply {
   const now = state.clock.now();
   const wasTerminal = snapshotOf(job, now).completed_at != null;
   const snapshot = cancelJob(job, now, 'api_key');
   if (wasTerminal) touch(state, job, now);
-  const message = wasTerminal ? `Job already ${snapshot.status.replace(/_/g, ' ')}; nothing to cancel` : 'Job cancelled';
+  const done = deleting ? 'Job cancelled and deleted' : 'Job cancelled';
+  const message = wasTerminal ? `Job already ${snapshot.status.replace(/_/g, ' ')}; nothing to cancel` : done;
   return ok(
     shapeCancelAnswer(
       { job_id: job.identity.jobId, status: snapshot.status, message, cancelled_at: snapshot.cancelled_at ?? null },
       state.dialect,
     ),
   );
+}
+
+const cancel: Handler = (state, request) => {
+  const job = jobFor(state, request);
+  if ('status' in job) return job;
+  return cancelAnswer(state, job, false);
+};
+
+const cancelAndDelete: Handler = (state, request) => {
+  const job = jobFor(state, request);
+  if ('status' in job) return job;
+  const reply = cancelAnswer(state, job, true);
+  // The page says DELETE also deletes: the variant forgets the job, so it then reads 404.
+  if (shows(state.dialect, 'delete-forgets-job')) state.jobs.delete(job.identity.jobId);
+  return reply;
+};
+
+const listJobs: Handler = (state, request) => {
+  const params = request.url.searchParams;
+  const number = (name: string, fallback: number, min: number, max: number): number | Reply => {
+    const raw = params.get(name);
+    if (raw === null) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(value >= min && value <= max))
+      return invalid(issue(['query', name], `Input should be an integer from ${min} to ${max}`, 'int_parsing'));
+    return value;
+  };
+  const limit = number('limit', 50, 1, 200);
+  if (typeof limit !== 'number') return limit;
+  const offset = number('offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  if (typeof offset !== 'number') return offset;
+  const now = state.clock.now();
+  const status = params.get('status');
+  const collection = params.get('collection');
+  const names = new Map(state.collections.of(request.orgId).map((c) => [c.collectionId, c.name]));
+  const rows = state.jobs
+    .ofOrganization(request.orgId)
+    .map((job) => ({ job, snapshot: shapeSnapshot(snapshotOf(job, now), state.dialect) }))
+    .filter(({ snapshot }) => status === null || snapshot.status === status)
+    .filter(({ job }) => collection === null || names.get(job.collectionId) === collection)
+    .reverse(); // newest first
+  const jobs = rows.slice(offset, offset + limit).map(({ job, snapshot }) => ({
+    job_id: snapshot.job_id,
+    status: snapshot.status,
+    job_type: snapshot.job_type ?? null,
+    collection_name: names.get(job.collectionId) ?? snapshot.collection_name ?? null,
+    environment: 'development',
+    created_at: snapshot.created_at ?? null,
+    files_total: snapshot.progress?.files_total ?? null,
+    files_indexed: snapshot.files?.filter((f) => f.status === 'completed').length ?? null,
+    files_failed: snapshot.progress?.files_failed ?? null,
+    error: snapshot.error_message ?? null,
+  }));
+  return ok({ jobs, total_count: rows.length, offset });
 };
 
 export const jobRoutes: Route[] = [
   { method: 'GET', path: '/v2/jobs/{job_id}', handler: getJob, auth: true, jobParam: 'job_id' },
+  { method: 'DELETE', path: '/v2/jobs/{job_id}', handler: cancelAndDelete, auth: true, jobParam: 'job_id' },
   { method: 'POST', path: '/v2/jobs/{job_id}/cancel', handler: cancel, auth: true, jobParam: 'job_id' },
+  { method: 'GET', path: '/v2/jobs', handler: listJobs, auth: true },
 ];

@@ -1,6 +1,7 @@
 // What a conformance test saw and what the oracle says of it. Every status answer a test gets,
-// through the poller or by hand, joins its job's one timeline, judged as a whole when the test
-// asks `expectConforms()`, so transitions are checked across everything the test observed. It also
+// through the poller or by hand, joins its job's one timeline and is judged as it arrives, classified
+// once, by that timeline's judge; `expectConforms()` reads what the judge says of the whole, so
+// transitions are checked across everything the test observed. It also
 // keeps which requirements were actually judged, and what kept others from being judged: a tag is
 // not evidence, and the suite's own trouble is never charged to the target.
 import { expect, type TestInfo } from '@playwright/test';
@@ -12,18 +13,29 @@ import type { PollJobOptions } from '../../../src/client/poll-settings.js';
 import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
-import type { Timeline } from '../../../src/oracle/observation.js';
-import { assessAnswer, assessTimeline } from '../../../src/oracle/judge.js';
-import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import type { Observation, Timeline } from '../../../src/oracle/observation.js';
+import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
+import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
 import { finding, type Finding } from '../../../src/oracle/finding.js';
 import { describeRepeats, foldRepeated } from '../../../src/oracle/repeated-findings.js';
 import { clip } from '../../../src/contract/clip.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
-import type { Judged } from '../../../src/oracle/judged.js';
+import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
+import type { ExchangeRecorder } from '../../../src/evidence/exchanges.js';
+import { NOTE_ANNOTATION } from '../../../src/evidence/format.js';
+import { hitsOf, type QueryHit } from '../../../src/client/file-match.js';
+import { routeNotServed, type QueryVersion, type QueryVersionChoice } from '../../../src/client/query-version.js';
 import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
+
+/** One served query answer: its version, the exchange, and the results it holds (none unless a 2xx). */
+export interface QueryAnswer {
+  version: QueryVersion;
+  exchange: Exchange;
+  hits: QueryHit[];
+}
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
 const HIDING_PLACEHOLDERS = 3;
@@ -47,8 +59,8 @@ export class Conformance {
   /** Requirements whose checks ran on the target's answers in this test, held or not. */
   readonly exercised = new Set<string>();
   readonly inconclusive: InconclusiveCause[] = [];
-  /** Status answers by timeline: a job's polls, or one files walk over a job (`<job_id> walk <n>`). */
-  private readonly timelines = new Map<string, { jobId: string; exchanges: Exchange[] }>();
+  /** Status answers by timeline, each with its judge: a job's polls, or one files walk over a job (`<job_id> walk <n>`). */
+  private readonly timelines = new Map<string, { jobId: string; judge: TimelineJudge; timeline: Observation[] }>();
 
   private readonly startedAt = Date.now();
 
@@ -56,6 +68,8 @@ export class Conformance {
     readonly pace: Pace,
     private readonly api: CaptainClient,
     private readonly testInfo: TestInfo,
+    /** Notes the timeline each exchange is judged in, for exchanges.har. */
+    private readonly recorder?: ExchangeRecorder,
   ) {}
 
   /** Real milliseconds for `seconds` of the target's time. */
@@ -91,7 +105,7 @@ export class Conformance {
   }
 
   /** Records judgements of the oracle: their findings, and that their requirements were judged. */
-  recordJudged(judgements: readonly Judged[]): void {
+  recordJudgements(judgements: readonly Judgement[]): void {
     for (const j of judgements) {
       this.exercised.add(j.requirement);
       this.record(...j.findings);
@@ -130,25 +144,45 @@ export class Conformance {
     return holds;
   }
 
-  private track(jobId: string, exchanges: readonly Exchange[], key = jobId): void {
-    const timeline = this.timelines.get(key) ?? { jobId, exchanges: [] };
-    timeline.exchanges.push(...exchanges);
-    this.timelines.set(key, timeline);
+  /** Answers, already classified, join the timeline `key` and are judged there; each takes its place in it as its index. */
+  private track(jobId: string, observations: readonly Observation[], key = jobId): void {
+    let tracked = this.timelines.get(key);
+    if (!tracked) {
+      tracked = { jobId, judge: startJudging({ jobId }), timeline: [] };
+      this.timelines.set(key, tracked);
+    }
+    for (const o of observations) {
+      const observation = o.index === tracked.timeline.length ? o : { ...o, index: tracked.timeline.length };
+      tracked.timeline.push(observation);
+      tracked.judge.observe(observation);
+    }
+    this.recorder?.judgedIn(
+      observations.map((o) => o.exchange),
+      key,
+    );
+  }
+
+  /** One status poll, classified and kept in the job's timeline. */
+  private async observe(
+    jobId: string,
+    options: GetJobOptions = {},
+  ): Promise<{ response: ApiResponse<JobStatusBody>; observation: Observation }> {
+    const response = await this.api.getJob(jobId, options);
+    const observation = classify(response.exchange);
+    this.track(jobId, [observation]);
+    return { response, observation };
   }
 
   /** One status poll, kept in the job's timeline. */
   async poll(jobId: string, options: GetJobOptions = {}): Promise<ApiResponse<JobStatusBody>> {
-    const response = await this.api.getJob(jobId, options);
-    this.track(jobId, [response.exchange]);
-    return response;
+    return (await this.observe(jobId, options)).response;
   }
 
   /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing); undefined if none came. */
   async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot | undefined> {
     this.allow(this.pace.requestsMs(20) + 20 * this.ms(1));
     for (let attempt = 0; attempt < 20; attempt++) {
-      const { exchange } = await this.poll(jobId, options);
-      const observation = classify(exchange);
+      const { observation } = await this.observe(jobId, options);
       if (observation.kind === 'snapshot') return observation.snapshot;
       // A redirect is judged with the timeline (JS-ERR-004); a 4xx for the test's own job is judged here.
       if (observation.kind === 'http-error' && observation.status >= 300 && observation.status < 500 && observation.status !== 429) {
@@ -156,7 +190,7 @@ export class Conformance {
         this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${observation.status} for a job the API created`, { jobId });
         return undefined;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(exchange, this.ms(1)))); // retry shortly, as the seed says
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(1)))); // retry shortly, as the seed says
     }
     this.cannotJudge(`no real snapshot of ${jobId} in 20 polls`);
     return undefined;
@@ -173,10 +207,9 @@ export class Conformance {
     this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
     const deadline = Date.now() + this.ms(budgetSeconds);
     while (Date.now() < deadline) {
-      const { exchange } = await this.poll(jobId);
-      const observation = classify(exchange);
+      const { observation } = await this.observe(jobId);
       if (observation.kind === 'snapshot' && predicate(observation.snapshot)) return true;
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(exchange, this.ms(0.5)))); // the poll's spacing
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(0.5)))); // the poll's spacing
     }
     return false;
   }
@@ -191,10 +224,7 @@ export class Conformance {
     const settings = { ...this.polling(), ...options };
     this.allow((settings.deadlineMs ?? this.pace.jobWaitMs()) + this.pace.requestsMs(1));
     const result = await pollJob(this.api, jobId, settings);
-    this.track(
-      jobId,
-      result.timeline.map((o) => o.exchange),
-    );
+    this.track(jobId, result.timeline);
     switch (result.outcome) {
       case 'terminal':
       case 'indexed-via-query':
@@ -255,8 +285,9 @@ export class Conformance {
     this.allow(this.pace.requestsMs(maxPages));
     const walk = iterateFiles(this.api, jobId, { ...(limit === undefined ? {} : { limit }), maxPages, retryBaseMs: this.ms(1) });
     await walk.collect();
-    this.track(jobId, walk.exchanges, `${jobId} walk ${limit ?? 'default'}`);
-    this.recordJudged(walk.assessment());
+    this.track(jobId, walk.timeline, `${jobId} walk ${limit ?? 'default'}`);
+    // Each page was judged as a status answer by the walk's timeline judge: the walk is judged as a whole only.
+    this.recordJudgements(walk.judgements({ pagesJudgedApart: true }));
     return walk;
   }
 
@@ -264,35 +295,63 @@ export class Conformance {
   async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
     const response = await this.api.cancelJob(jobId);
     this.judgeOther(response.exchange, { jobId });
-    if (response.exchange.status === 200)
-      this.recordJudged([{ requirement: 'JS-CANCEL-004', findings: checkCancelResponse(response.json, { jobId }) }]);
+    if (response.exchange.status === 200) this.recordJudgements(judgementsOf((out) => checkCancelResponse(response.json, { jobId }, out)));
     return response;
   }
 
-  /** Judges a query answer (JS-MEDIA-003/004) and its content type. */
-  judgeQuery(exchange: Exchange, body: unknown): void {
+  /** Judges a query answer against its own version's schema (JS-MEDIA-003/004) and its content type. */
+  judgeQuery(exchange: Exchange, body: unknown, version: QueryVersion = 'v2'): void {
     this.judgeOther(exchange);
     if (exchange.status !== 200) return;
-    const findings = checkQueryResponse(body);
-    const results = (body as { search_results?: unknown } | null)?.search_results;
-    this.recordJudged([
-      { requirement: 'JS-MEDIA-003', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-003') },
-      ...(Array.isArray(results) && results.length > 0
-        ? [{ requirement: 'JS-MEDIA-004', findings: findings.filter((f) => f.requirement === 'JS-MEDIA-004') }]
-        : []),
-    ]);
+    this.recordJudgements(
+      judgementsOf((out) => (version === 'v3' ? checkQueryResponseV3(body, {}, out) : checkQueryResponse(body, {}, out))),
+    );
+  }
+
+  /**
+   * Asks the collection's query as the media fallback does: `auto` asks v3 and the legacy v2 (v2 proves
+   * nothing v3 did not, but whether it is still served is JS-MEDIA-005), a pinned version only that one.
+   * Each answer is judged against its own version's schema. Returns the answers of the routes served, in
+   * the order asked; none when neither is (then the caller's MUST has nothing to stand on but that).
+   */
+  async queryMedia(collection: string, query: string, choice: QueryVersionChoice): Promise<QueryAnswer[]> {
+    const versions: QueryVersion[] = choice === 'auto' ? ['v3', 'v2'] : [choice];
+    const answers: QueryAnswer[] = [];
+    for (const version of versions) {
+      const response =
+        version === 'v3'
+          ? await this.api.queryV3(collection, { query, limit: 10, rerank: true, include: { document: true } })
+          : await this.api.query(collection, { query, top_k: 10, rerank: true });
+      const served = !routeNotServed(response.exchange);
+      if (version === 'v2' && (choice === 'v2' || answers.length > 0)) {
+        this.judge(
+          'JS-MEDIA-005',
+          served,
+          `POST /v2/collections/{name}/query answered HTTP ${response.exchange.status} as an unserved route while v3 is served`,
+          { exchange: response.exchange },
+        );
+      }
+      if (!served) continue;
+      this.judgeQuery(response.exchange, response.json, version);
+      answers.push({ version, exchange: response.exchange, hits: response.ok ? hitsOf(response.json) : [] });
+    }
+    return answers;
+  }
+
+  /** A line of evidence for the report: how a requirement was proved (which endpoint, which way). */
+  note(text: string): void {
+    this.testInfo.annotations.push({ type: NOTE_ANNOTATION, description: text });
   }
 
   /** Judges an answer of another endpoint: its content type and, for errors, its body. */
   judgeOther(exchange: Exchange, context: { jobId?: string } = {}): void {
-    this.recordJudged(assessAnswer(exchange, context));
+    this.recordJudgements(judgementsOf((out) => checkAnswer(exchange, context, out)));
   }
 
   /** Judges the timelines not judged yet and attaches them as evidence (also run when a test ends early). */
   async flush(): Promise<void> {
-    for (const { jobId, exchanges } of this.timelines.values()) {
-      const timeline = exchanges.map((exchange, i) => classify(exchange, i));
-      const assessment = assessTimeline(timeline, { jobId });
+    for (const { jobId, judge, timeline } of this.timelines.values()) {
+      const assessment = judge.assessment();
       this.record(...assessment.findings);
       for (const id of assessment.exercised) this.exercised.add(id);
       await attachTimeline(this.testInfo, jobId, timeline);

@@ -10,6 +10,7 @@ import { fileLedger } from './budget-ledger.js';
 import { runNotesDir } from './run-notes.js';
 import { stallLedger, type StallLedger } from './stall-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
+import { attachExchanges, ExchangeRecorder } from '../../../src/evidence/exchanges.js';
 import { Conformance } from './conformance.js';
 import { Pace, REQUEST_TIMEOUT_MS, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
@@ -23,6 +24,8 @@ type TestFixtures = {
   clientFor: (tenant: Tenant | undefined) => CaptainClient;
   sim: SimControl;
   conformance: Conformance;
+  /** Every exchange of the test with the target, for exchanges.har (attached when the test ends). */
+  recorder: ExchangeRecorder;
 };
 type WorkerFixtures = {
   target: Target;
@@ -36,6 +39,8 @@ type WorkerFixtures = {
   pagedJob: PagedJob;
   /** A job of MANY_FILES files played through /_sim/, shared likewise; undefined on a target without the control API. */
   manyFilesJob: string | undefined;
+  /** Exchanges of the worker's own fixtures (its collection, the shared jobs), attached by the next test to end. */
+  workerExchanges: ExchangeRecorder;
 };
 
 /** A shared job, and what creating it answered (the tests judge that answer, not the fixture). */
@@ -50,15 +55,18 @@ export const PAGED_FILES = 12; // a modest upload: the vendor's file upload take
 export const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
 
 /** A client of the run's own tenant, for worker-scoped fixtures (tests use `api`). */
-function workerClient(target: Target, budget: BudgetedFetch, stalls: StallLedger): CaptainClient {
+function workerClient(target: Target, budget: BudgetedFetch, stalls: StallLedger, recorder?: ExchangeRecorder): CaptainClient {
   return new CaptainClient({
+    onExchange: (exchange) => {
+      stalls.record(exchange);
+      recorder?.record(exchange, 'worker fixtures (scratch collection, shared jobs)');
+    },
     baseUrl: target.baseUrl,
     apiKey: target.tenant.apiKey,
     ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
     secrets: [target.tenant.apiKey],
     fetch: budget.fetch,
     timeoutMs: REQUEST_TIMEOUT_MS,
-    onExchange: (exchange) => stalls.record(exchange),
   });
 }
 
@@ -66,6 +74,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: [
     async ({}, use) => {
       await use(await resolveTarget());
+    },
+    { scope: 'worker' },
+  ],
+  workerExchanges: [
+    async ({ target }, use) => {
+      await use(new ExchangeRecorder(target.baseUrl));
     },
     { scope: 'worker' },
   ],
@@ -103,11 +117,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  clientFor: async ({ target, budget, stalls }, use, testInfo) => {
+  recorder: async ({ target, workerExchanges }, use, testInfo) => {
+    const recorder = new ExchangeRecorder(target.baseUrl);
+    await use(recorder);
+    await attachExchanges(testInfo, [...workerExchanges.drain(), ...recorder.drain()]);
+  },
+  clientFor: async ({ target, budget, stalls, recorder }, use, testInfo) => {
     const secrets = [target.tenant.apiKey, ...(target.otherTenant ? [target.otherTenant.apiKey] : [])];
     // Names the test behind every request, so the API team can find it in their logs (and a verdict
     // test's proxy can break one area's requests only).
     const headers = { [TEST_HEADER]: testHeaderValue(testInfo.file, testInfo.line) };
+    const test = `${headers[TEST_HEADER]} ${testInfo.titlePath.slice(1).join(' › ')}`;
     await use(
       (tenant) =>
         new CaptainClient({
@@ -117,7 +137,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           fetch: budget.fetch,
           timeoutMs: REQUEST_TIMEOUT_MS,
           headers,
-          onExchange: (exchange) => stalls.record(exchange),
+          onExchange: (exchange) => {
+            stalls.record(exchange);
+            recorder.record(exchange, test);
+          },
         }),
     );
   },
@@ -125,10 +148,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(clientFor(target.tenant));
   },
   collection: [
-    async ({ target, budget, stalls }, use, workerInfo) => {
+    async ({ target, budget, stalls, workerExchanges }, use, workerInfo) => {
       // Staging safety: one scratch collection per worker, named with the run id, deleted at the end.
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
-      const client = workerClient(target, budget, stalls);
+      const client = workerClient(target, budget, stalls, workerExchanges);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
       if (created.exchange.status === 0)
         throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
@@ -147,13 +170,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   pagedJob: [
-    async ({ target, budget, stalls, collection }, use) => {
+    async ({ target, budget, stalls, collection, workerExchanges }, use) => {
       const uploads = Array.from({ length: PAGED_FILES }, (_, i) => ({
         name: `paged-${target.runId}-${String(i).padStart(2, '0')}.txt`,
         content: `Page test document ${i} of ${PAGED_FILES}: files are listed a few at a time.`,
         type: 'text/plain',
       }));
-      const created = await workerClient(target, budget, stalls).indexFile(collection, uploads);
+      const created = await workerClient(target, budget, stalls, workerExchanges).indexFile(collection, uploads);
       const jobId = created.ok ? created.json?.job_id : undefined;
       await use({
         jobId,
@@ -182,11 +205,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     test.skip(!target.controllable, `needs the simulator's /_sim/ control API, which ${target.baseUrl} does not serve`);
     await use(new SimControl(target));
   },
-  conformance: async ({ target, api, pace }, use, testInfo) => {
+  conformance: async ({ target, api, pace, recorder }, use, testInfo) => {
     // The test's time follows the target: a start for its own requests, extended by each wait it makes.
     testInfo.setTimeout(pace.baseTimeoutMs());
     annotateTarget(testInfo, { baseUrl: target.baseUrl, kind: target.kind, controllable: target.controllable });
-    const conformance = new Conformance(pace, api, testInfo);
+    const conformance = new Conformance(pace, api, testInfo, recorder);
     await use(conformance);
     await conformance.flush();
     await attachFindings(testInfo, conformance.findings);

@@ -36,3 +36,9 @@ export function serveQuery(collection: string, answers: Answer[], scope: nock.Sc
   for (const answer of answers) add(scope.post(`/v2/collections/${collection}/query`), answer);
   return scope;
 }
+
+/** Answers of POST /v3/collections/{collection}/query, in order. */
+export function serveQueryV3(collection: string, answers: Answer[], scope: nock.Scope = target()): nock.Scope {
+  for (const answer of answers) add(scope.post(`/v3/collections/${collection}/query`), answer);
+  return scope;
+}

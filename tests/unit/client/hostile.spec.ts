@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
-import { judgeStatusExchange } from '../../../src/oracle/judge.js';
+import { classify } from '../../../src/oracle/classify.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import { EXPECTED } from '../../hostile/expectations.js';
 import { HOSTILE_CASES, startHostileTarget, type HostileTarget } from '../../hostile/target.js';
@@ -43,7 +44,7 @@ for (const name of HOSTILE_CASES) {
       expect(target.other.requests).toEqual([]);
       expect(JSON.stringify(exchange)).not.toContain(CANARY);
 
-      const { findings } = judgeStatusExchange(exchange, { jobId: JOB });
+      const findings = judgeTimeline([classify(exchange, 0)], { jobId: JOB });
       const messages = findings.map((f) => `${f.requirement}: ${f.message}`);
       expect(
         messages.some((m) => m.startsWith(`${expected.requirement}: `) && expected.finding.test(m)),

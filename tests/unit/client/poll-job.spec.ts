@@ -31,11 +31,12 @@ test.describe('pollJob returns every end as a value, with the record gathered so
     serveQuery('videos', [ok({ search_results: [{ filename: 'intro.mp4', document_id: 'doc-9' }] })]);
     const result = await pollJob(client, J, {
       clock,
-      fallback: { collection: 'videos', query: 'welcome', match: 's3://media-bucket/videos/intro.mp4' },
+      fallback: { collection: 'videos', query: 'welcome', match: 's3://media-bucket/videos/intro.mp4', version: 'v2' },
     });
     expect(result.outcome).toBe('indexed-via-query');
     if (result.outcome !== 'indexed-via-query') return;
-    expect(result.match.document_id).toBe('doc-9');
+    expect(result.match).toMatchObject({ document_id: 'doc-9' });
+    expect(result.via).toBe('v2');
     expect(result.status).toBe('running');
     expect(result.requests).toBe(2);
   });

@@ -4,7 +4,7 @@ import { waitForJob, type WaitForJobOptions } from '../../../src/client/wait-for
 import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from '../../../src/client/poll-errors.js';
 import { seededRandom } from '../../../src/client/random.js';
 import type { Clock } from '../../../src/client/clock.js';
-import { httpError, ok, reset, serveQuery, serveStatus, type Answer } from './answers.js';
+import { httpError, ok, reset, serveQuery, serveQueryV3, serveStatus, type Answer } from './answers.js';
 import { half, harness, KEY, T0 } from './harness.js';
 import { completed, mediaLagging, pending, running } from './sample-jobs.js';
 import { placeholderBody } from '../../../generators/placeholder.js';
@@ -325,11 +325,12 @@ test.describe('spacing, deadline and cancellation', () => {
   });
 });
 
-test.describe('media fallback through the query endpoint', () => {
+test.describe('media fallback through the v2 query endpoint, pinned', () => {
   const fallback: WaitForJobOptions['fallback'] = {
     collection: 'videos',
     query: 'welcome to the course',
     match: 's3://media-bucket/videos/intro.mp4',
+    version: 'v2',
   };
 
   test('a media job stuck at running resolves indexed-via-query once a result names the file', async () => {
@@ -367,7 +368,7 @@ test.describe('media fallback through the query endpoint', () => {
     serveQuery('docs', [ok({ search_results: [{ document_id: 'doc-42', filename: 'renamed.pdf' }] })]);
     const result = await waitForJob(client, J, {
       clock,
-      fallback: { collection: 'docs', query: 'quarterly revenue', match: { documentId: 'doc-42' }, stuckAfterMs: 10_000 },
+      fallback: { collection: 'docs', query: 'quarterly revenue', match: { documentId: 'doc-42' }, stuckAfterMs: 10_000, version: 'v2' },
     });
     expect(result.outcome).toBe('indexed-via-query');
     expect(result.requests).toBe(4);
@@ -391,6 +392,83 @@ test.describe('media fallback through the query endpoint', () => {
     expect(result.outcome).toBe('terminal');
     expect(result.requests).toBe(3);
     expect(result.waits).toEqual([9000]);
+  });
+});
+
+test.describe('media fallback: v3 first, v2 only where v3 is not served', () => {
+  const fallback: WaitForJobOptions['fallback'] = {
+    collection: 'videos',
+    query: 'welcome to the course',
+    match: 's3://media-bucket/videos/intro.mp4',
+  };
+  const v3Hit = (filename: string, uri: string) => ({
+    chunk_id: `doc-9:0`,
+    text: 'welcome to the course',
+    score: 0.9,
+    document: { id: 'doc-9', filename, source: { type: 's3', uri } },
+  });
+
+  test('by default the v3 query is asked, with limit, rerank and the parent document, and a result whose document.source.uri is the file concludes it', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(mediaLagging(J))]);
+    serveQueryV3('videos', [
+      ok({ results: [v3Hit('outro.mp4', 's3://media-bucket/videos/outro.mp4')] }),
+      ok({ results: [v3Hit('renamed.mp4', 's3://media-bucket/videos/intro.mp4')] }),
+    ]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome).toBe('indexed-via-query');
+    if (result.outcome !== 'indexed-via-query') return;
+    expect(result.via).toBe('v3');
+    expect(result.match).toMatchObject({ document: { id: 'doc-9' } });
+    expect(result.exchanges.map((e) => `${e.request.method} ${e.request.url}`)).toEqual([
+      'GET /v2/jobs/job-1',
+      'POST /v3/collections/videos/query',
+      'GET /v2/jobs/job-1',
+      'POST /v3/collections/videos/query',
+    ]);
+    expect(JSON.parse(result.queryExchange.request.body!)).toEqual({
+      query: 'welcome to the course',
+      limit: 10,
+      rerank: true,
+      include: { document: true },
+    });
+  });
+
+  test('a v3 route that is not served (a plain 404) is followed at once by v2, which is asked from then on; the result says v2', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(mediaLagging(J))]);
+    serveQueryV3('videos', [httpError(404, { detail: 'Not Found' })]);
+    serveQuery('videos', [ok({ search_results: [] }), ok({ search_results: [{ filename: 'intro.mp4' }] })]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome === 'indexed-via-query' && result.via).toBe('v2');
+    expect(result.exchanges.map((e) => `${e.request.method} ${e.request.url}`)).toEqual([
+      'GET /v2/jobs/job-1',
+      'POST /v3/collections/videos/query',
+      'POST /v2/collections/videos/query',
+      'GET /v2/jobs/job-1',
+      'POST /v2/collections/videos/query',
+    ]);
+  });
+
+  test('a 404 naming a missing collection is an answer of a served v3, not a reason to ask v2; a v3 result without document names no file', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(mediaLagging(J)), ok(completed(J))]);
+    serveQueryV3('videos', [
+      httpError(404, { detail: "Collection 'videos' not found" }),
+      ok({ results: [{ chunk_id: 'doc-9:0', text: 'welcome to the course', score: 1 }] }),
+    ]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome).toBe('terminal');
+    expect(result.exchanges.filter((e) => e.request.url.startsWith('/v2/collections'))).toEqual([]);
+  });
+
+  test('pinned to v3, a v3 that is not served is never followed by v2', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(completed(J))]);
+    serveQueryV3('videos', [httpError(405, { detail: 'Method Not Allowed' })]);
+    const result = await waitForJob(client, J, { clock, fallback: { ...fallback!, version: 'v3' } });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(3);
   });
 });
 

@@ -2,7 +2,8 @@
 // keep it, answers that break it, and the lawful variations a real deployment may show (DESIGN section 4)
 // that must never give a MUST finding. requirements.spec.ts turns each into a test, and fails when an
 // oracle-judged requirement of the catalog has no example either way.
-import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
+import { checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Finding } from '../../../src/oracle/finding.js';
@@ -41,6 +42,12 @@ const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> 
     ...extra,
   });
 
+const v3Result = {
+  chunk_id: 'doc-9:0',
+  text: 'welcome to the course',
+  score: 0.9,
+  document: { id: 'doc-9', filename: 'intro.mp4', source: { type: 's3', uri: 's3://media/intro.mp4' } },
+};
 const searchResult = { score: 0.82, content: '[Video: intro.mp4]', document_id: 'doc_1', filename: 'intro.mp4', chunk_index: 0 };
 
 export const EXAMPLES: Record<string, RequirementExamples> = {
@@ -417,28 +424,40 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     holds: [
       {
         title: 'a, b then c, and the walk ends',
-        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }),
+        findings: () => findingsOfCheck(checkFilesWalk, [page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }),
       },
     ],
     lawful: [
       {
         title: 'an empty string as the last next_cursor',
-        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], '')], { filesLimit: 2 }),
+        findings: () => findingsOfCheck(checkFilesWalk, [page(['a', 'b'], 'c1'), page(['c'], '')], { filesLimit: 2 }),
       },
       {
         title: 'files and files_page null while the job is pending',
         findings: () =>
-          checkFilesWalk([job('pending', { files: null, files_page: null, progress: { files_total: 3 } })], { filesLimit: 2 }),
+          findingsOfCheck(checkFilesWalk, [job('pending', { files: null, files_page: null, progress: { files_total: 3 } })], {
+            filesLimit: 2,
+          }),
       },
     ],
     breaks: [
-      { title: 'b appears on two pages', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['b'], null)], { filesLimit: 2 }) },
-      { title: 'the cursor repeats', findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], 'c1')], { filesLimit: 2 }) },
-      { title: 'a finished job of 3 files walked in 2', findings: () => checkFilesWalk([page(['a', 'b'], null)], { filesLimit: 2 }) },
+      {
+        title: 'b appears on two pages',
+        findings: () => findingsOfCheck(checkFilesWalk, [page(['a', 'b'], 'c1'), page(['b'], null)], { filesLimit: 2 }),
+      },
+      {
+        title: 'the cursor repeats',
+        findings: () => findingsOfCheck(checkFilesWalk, [page(['a', 'b'], 'c1'), page(['c'], 'c1')], { filesLimit: 2 }),
+      },
+      {
+        title: 'a finished job of 3 files walked in 2',
+        findings: () => findingsOfCheck(checkFilesWalk, [page(['a', 'b'], null)], { filesLimit: 2 }),
+      },
       {
         title: 'a running job past scanning skips a file it announced',
         findings: () =>
-          checkFilesWalk(
+          findingsOfCheck(
+            checkFilesWalk,
             [
               page(['a', 'b'], 'c1', {
                 status: 'running',
@@ -464,16 +483,20 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     holds: [
       {
         title: '3 files walked, 3 estimated',
-        findings: () => checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }),
+        findings: () => findingsOfCheck(checkFilesWalk, [page(['a', 'b'], 'c1'), page(['c'], null)], { filesLimit: 2 }),
       },
     ],
     breaks: [
       {
         title: '3 files walked, 4 estimated',
         findings: () =>
-          checkFilesWalk([page(['a', 'b'], 'c1'), page(['c'], null, { files_page: { limit: 2, next_cursor: null, total_estimated: 4 } })], {
-            filesLimit: 2,
-          }),
+          findingsOfCheck(
+            checkFilesWalk,
+            [page(['a', 'b'], 'c1'), page(['c'], null, { files_page: { limit: 2, next_cursor: null, total_estimated: 4 } })],
+            {
+              filesLimit: 2,
+            },
+          ),
       },
     ],
   },
@@ -529,20 +552,46 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     holds: [
       {
         title: 'search results with score and content',
-        findings: () => checkQueryResponse({ success: true, query: 'intro', search_results: [searchResult], total_results: 1 }),
+        findings: () =>
+          findingsOfCheck(checkQueryResponse, { success: true, query: 'intro', search_results: [searchResult], total_results: 1 }, {}),
+      },
+      {
+        title: 'v3: results with chunk_id, text and document',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { results: [v3Result] }, {}),
       },
     ],
     breaks: [
       {
         title: 'search_results as an object',
-        findings: () => checkQueryResponse({ success: true, search_results: { first: searchResult } }),
+        findings: () => findingsOfCheck(checkQueryResponse, { success: true, search_results: { first: searchResult } }, {}),
+      },
+      // Each version is judged against its own schema: a v2 answer is no v3 answer.
+      {
+        title: 'v3: a v2-shaped answer (no results)',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { search_results: [searchResult] }, {}),
       },
     ],
   },
   'JS-MEDIA-004': {
-    holds: [{ title: 'each result names its filename', findings: () => checkQueryResponse({ search_results: [searchResult] }) }],
+    holds: [
+      {
+        title: 'each result names its filename',
+        findings: () => findingsOfCheck(checkQueryResponse, { search_results: [searchResult] }, {}),
+      },
+      {
+        title: 'v3: each result has a document with a source uri',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { results: [v3Result] }, {}),
+      },
+    ],
     breaks: [
-      { title: 'a result with content only', findings: () => checkQueryResponse({ search_results: [{ score: 0.5, content: 'x' }] }) },
+      {
+        title: 'a result with content only',
+        findings: () => findingsOfCheck(checkQueryResponse, { search_results: [{ score: 0.5, content: 'x' }] }, {}),
+      },
+      {
+        title: 'v3: a result without document',
+        findings: () => findingsOfCheck(checkQueryResponseV3, { results: [{ chunk_id: 'doc-1:0', text: 'x', score: 1 }] }, {}),
+      },
     ],
   },
   'JS-ERR-002': {
@@ -566,10 +615,16 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       {
         title: 'job_id, status, message, cancelled_at',
         findings: () =>
-          checkCancelResponse({ job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled', cancelled_at: '2026-11-28T12:00:30Z' }),
+          findingsOfCheck(
+            checkCancelResponse,
+            { job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled', cancelled_at: '2026-11-28T12:00:30Z' },
+            {},
+          ),
       },
     ],
-    breaks: [{ title: 'no job_id', findings: () => checkCancelResponse({ status: 'cancelled', message: 'Job cancelled' }) }],
+    breaks: [
+      { title: 'no job_id', findings: () => findingsOfCheck(checkCancelResponse, { status: 'cancelled', message: 'Job cancelled' }, {}) },
+    ],
   },
   'JS-RATE-001': {
     holds: [

@@ -8,7 +8,7 @@ import { catalog } from '../../../src/contract/catalog.js';
 import { ORACLE_CHECKS } from '../../../src/oracle/oracle-checks.js';
 
 /** Checks of other endpoints' answers (query, cancel): no job-status timeline or walk holds them. */
-const OTHER_ENDPOINT_CHECKS = new Set(['checkQueryResponse', 'checkCancelResponse']);
+const OTHER_ENDPOINT_CHECKS = new Set(['checkQueryResponse', 'checkQueryResponseV3', 'checkCancelResponse']);
 
 const OPERATORS = [...TIMELINE_CORRUPTIONS, ...WALK_CORRUPTIONS];
 

@@ -1,11 +1,12 @@
 // How the properties ask the oracle: a timeline through judgeTimeline, a files walk page by page
-// (as exchanges, classified) and then as a walk, exactly as the conformance tests will.
+// (as exchanges, classified, through one timeline judge) and then as a walk, exactly as the conformance tests do.
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import fc from 'fast-check';
 import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
 import { exchangeOf } from '../../../src/oracle/exchange.js';
-import { judgeObservation, judgeTimeline } from '../../../src/oracle/judge.js';
+import { judgeTimeline, startJudging } from '../../../src/oracle/judge.js';
 import type { Finding } from '../../../src/oracle/finding.js';
 import type { Timeline } from '../../../src/oracle/observation.js';
 import type { BrokenTimeline } from '../../../generators/corruptions/corruption.js';
@@ -17,10 +18,10 @@ export function judgeBroken(b: BrokenTimeline): Finding[] {
 
 export function judgeWalk(pages: readonly JobSnapshot[], walk: { filesLimit: number; identity: { jobId: string } }): Finding[] {
   const request = { jobId: walk.identity.jobId, filesLimit: walk.filesLimit };
-  const perPage = pages.flatMap((page, i) =>
-    judgeObservation(classify(exchangeOf(page, { url: walkUrl(request.jobId, walk.filesLimit, i) }), i), request),
-  );
-  return [...perPage, ...checkFilesWalk(pages, request)];
+  const judge = startJudging(request);
+  pages.forEach((page, i) => judge.observe(classify(exchangeOf(page, { url: walkUrl(request.jobId, walk.filesLimit, i) }), i)));
+  // Each page's size was judged with its answer: the walk is judged as a whole only.
+  return [...judge.assessment().findings, ...findingsOfCheck(checkFilesWalk, pages, { ...request, pagesJudgedApart: true })];
 }
 
 /** One line per finding, for assertion messages. */

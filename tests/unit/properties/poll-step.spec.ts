@@ -196,7 +196,7 @@ test('the seeded jitter replays: the same seed and answers give the same actions
   );
 });
 
-test('the media fallback is asked only when configured, and never while the job was last seen pending', () => {
+test("the media fallback is asked only when configured, never while the job was last seen pending, with rerank true in its version's spelling", () => {
   checkProperty(
     fc.property(scriptArbitrary(), seedArbitrary, (script, seed) => {
       for (const { step } of drive(script, seededRandom(seed))) {
@@ -204,7 +204,14 @@ test('the media fallback is asked only when configured, and never while the job 
         ok(script.options.fallback, 'queried without a fallback');
         ok(step.state.lastStatus !== 'pending', 'queried while the job is pending');
         strictEqual(step.action.collection, script.options.fallback.collection);
-        deepStrictEqual(step.action.request, { query: script.options.fallback.query, top_k: 10, rerank: true });
+        // v3 first (its spelling of top_k is limit), v2 only after v3 proved not served; rerank true either way.
+        const { query } = script.options.fallback;
+        deepStrictEqual(
+          step.action.request,
+          step.action.version === 'v3'
+            ? { query, limit: 10, rerank: true, include: { document: true } }
+            : { query, top_k: 10, rerank: true },
+        );
       }
     }),
     { numRuns: RUNS },

@@ -23,6 +23,13 @@ test('bearer tokens, URL user-info and key query parameters are redacted in free
   expect(redactText('/v2/jobs?api_key=abc&x=1', [])).toBe(`/v2/jobs?api_key=${REDACTED}&x=1`);
 });
 
+test('prose about bearer auth is left alone: only key-shaped tokens after the word Bearer are credentials', () => {
+  const prose = "FastAPI's HTTPBearer returns 403 without a header; a Bearer token is required; bearer authentication";
+  expect(redactText(prose, [])).toBe(prose);
+  expect(redactText('Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig and bearer sim-other-key', [])).toBe(`Bearer ${REDACTED} and bearer ${REDACTED}`);
+  expect(redactText('the key cap_stage_abc123 leaked', [])).toBe(`the key ${REDACTED} leaked`);
+});
+
 test('only secrets long enough to be specific are scanned for, and cycles do not loop', () => {
   expect(secretsFrom([undefined, '', 'abc', KEY])).toEqual([KEY]);
   const cyclic: Record<string, unknown> = { a: 1 };

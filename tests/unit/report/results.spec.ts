@@ -53,8 +53,8 @@ test('a test that fails with no MUST finding proves nothing: its requirements ar
   });
   expect(requirementStatus([shouldOnly], 'JS-STATE-002').status).toBe('inconclusive');
   const results = buildResults([bare, shouldOnly], miniCatalog, meta);
-  expect(results.summary.verdict).toBe('incomplete');
-  expect(results.summary).toMatchObject({ runBroken: true, exitCode: 1 });
+  expect(results.summary.verdict, 'no MUST failed and the run broke: no verdict against the target').toBe('broke');
+  expect(results.summary).toMatchObject({ runBroken: true, exitCode: 2 });
 });
 
 test('a test that fails on a MUST finding still proves what else it checked', () => {
@@ -79,7 +79,7 @@ test("the suite's own trouble is inconclusive with its cause, breaks the run, an
   const results = buildResults([starved], miniCatalog, meta);
   expect(byId(results, 'JS-STATE-001')).toMatchObject({ status: 'inconclusive', findings: [] });
   expect(byId(results, 'JS-STATE-001')?.inconclusive[0]?.cause).toMatch(/budget/);
-  expect(results.summary).toMatchObject({ verdict: 'incomplete', runBroken: true, exitCode: 1 });
+  expect(results.summary).toMatchObject({ verdict: 'broke', runBroken: true, exitCode: 2 });
   expect(results.summary.brokenBecause).toEqual(['request budget of 10 requests exhausted (CONFORMANCE_REQUEST_BUDGET)']);
 });
 

@@ -27,7 +27,7 @@ test('runs are ordered by start time whatever their folder names, and each is di
   expect(plan.history.runs.map((r) => r.name)).toEqual(['a-older', 'b-newer']);
   const [first, second] = plan.history.runs;
   expect(first?.diff).toBeUndefined();
-  expect(second?.previous?.slug).toBe('run-a-older');
+  expect(second?.previous?.slug).toBe('a-older');
   // The same answer report:diff gives for the two files.
   expect(second?.diff).toEqual(diffResults(older as never, newer as never));
   expect(second?.diff?.changes.map((c) => [c.id, c.before, c.after, c.kind])).toEqual([
@@ -41,17 +41,17 @@ test('the site has an index, a changes page per run, and copies only the reports
     { name: 'a-older', results: older, hasReport: false },
     { name: 'b-newer', results: newer, hasReport: true },
   ]);
-  expect(plan.files.map((f) => f.path)).toEqual(['index.html', 'runs/run-a-older/changes.html', 'runs/run-b-newer/changes.html']);
+  expect(plan.files.map((f) => f.path)).toEqual(['index.html', 'runs/a-older/changes.html', 'runs/b-newer/changes.html']);
   expect(plan.copies).toEqual([
-    { run: 'a-older', what: 'results', to: 'runs/run-a-older/results.json' },
-    { run: 'b-newer', what: 'results', to: 'runs/run-b-newer/results.json' },
-    { run: 'b-newer', what: 'report', to: 'runs/run-b-newer/report.html' },
+    { run: 'a-older', what: 'results', to: 'runs/a-older/results.json' },
+    { run: 'b-newer', what: 'results', to: 'runs/b-newer/results.json' },
+    { run: 'b-newer', what: 'report', to: 'runs/b-newer/report.html' },
   ]);
   const index = plan.files[0]?.content ?? '';
-  expect(index.indexOf('run-b-newer')).toBeLessThan(index.indexOf('run-a-older'));
+  expect(index.indexOf('b-newer')).toBeLessThan(index.indexOf('a-older'));
   expect(index).toContain('2 changed, 1 regression');
-  expect(index).toContain('href="runs/run-b-newer/report.html"');
-  expect(index).not.toContain('href="runs/run-a-older/report.html"');
+  expect(index).toContain('href="runs/b-newer/report.html"');
+  expect(index).not.toContain('href="runs/a-older/report.html"');
 });
 
 test('a v1 run and a v2 run sit in one history', () => {
@@ -124,11 +124,31 @@ test('report:site writes the planned site from a runs folder, reading reports be
   expect(cli.status, cli.stderr).toBe(0);
   expect(cli.stdout).toContain('2 run(s)');
   expect(cli.stderr).toContain('skipped three:');
-  expect(readFileSync(path.join(out, 'runs', 'run-one', 'report.html'), 'utf8')).toBe('<p>report one</p>');
-  expect(existsSync(path.join(out, 'runs', 'run-two', 'report.html'))).toBe(false);
-  expect(JSON.parse(readFileSync(path.join(out, 'runs', 'run-two', 'results.json'), 'utf8'))).toEqual(newer);
-  expect(readFileSync(path.join(out, 'runs', 'run-two', 'changes.html'), 'utf8')).toContain('JS-A-002');
+  expect(readFileSync(path.join(out, 'runs', 'one', 'report.html'), 'utf8')).toBe('<p>report one</p>');
+  expect(existsSync(path.join(out, 'runs', 'two', 'report.html'))).toBe(false);
+  expect(JSON.parse(readFileSync(path.join(out, 'runs', 'two', 'results.json'), 'utf8'))).toEqual(newer);
+  expect(readFileSync(path.join(out, 'runs', 'two', 'changes.html'), 'utf8')).toContain('JS-A-002');
   expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('three:');
   const usage = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report-site.ts', runs], { cwd: repoRoot, encoding: 'utf8' });
   expect(usage.status).toBe(2);
+});
+
+test('a run that broke shows as broke, compared with nothing, and the next run is compared with the last run that judged', () => {
+  const broke = v2Results(
+    { 'JS-A-001': 'inconclusive', 'JS-A-002': 'inconclusive', 'JS-A-003': 'inconclusive' },
+    { startedAt: '2026-02-01T17:00:00Z', verdict: 'broke', exitCode: 2 },
+  );
+  const plan = planSite([
+    { name: 'a-older', results: older, hasReport: false },
+    { name: 'b-broke', results: broke, hasReport: true },
+    { name: 'c-newer', results: newer, hasReport: true },
+  ]);
+  const [, brokeRun, after] = plan.history.runs;
+  expect(brokeRun?.diff, 'a broke run is no regression of anything').toBeUndefined();
+  expect(after?.previous?.slug).toBe('a-older');
+  const index = plan.files.find((f) => f.path === 'index.html')!.content;
+  expect(index).toContain('the run broke: nothing judged');
+  expect(index).not.toMatch(/3 changed, 3 regressions/);
+  const page = plan.files.find((f) => f.path === 'runs/b-broke/changes.html')!.content;
+  expect(page).toContain('The run broke before it could judge the target');
 });

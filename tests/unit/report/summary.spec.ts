@@ -73,7 +73,7 @@ test('nothing from the run becomes Markdown or HTML: cells are one line, pipes a
   expect(cell).not.toMatch(/[<>\n]/);
   expect(cell).not.toMatch(/(^|[^\\])\|/);
   expect(cell).toContain('\\*\\*bold\\*\\* \\[x\\](javascript:alert(1))');
-  expect(cell).toContain('&lt;img src=x onerror=&quot;window.\\_\\_pwned=1&quot;&gt;');
+  expect(cell).toContain('&lt;img src=x onerror="window.\\_\\_pwned=1"&gt;');
   const hostile = readRunSummary(
     v2Results({ 'JS-A-001': 'failed' }, { baseUrl: `https://x.test/${HOSTILE}\n# heading`, profile: '<b>p</b>' }),
   );
@@ -81,6 +81,32 @@ test('nothing from the run becomes Markdown or HTML: cells are one line, pipes a
   expect(markdown).not.toMatch(/<(img|script|b)\b/);
   expect(markdown).not.toContain('](javascript:');
   expect(markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual(['## Conformance: ⚠️ Incomplete', '### MUST failed (1)']);
+});
+
+/**
+ * What a CommonMark renderer shows for the text of a cell: a backslash before ASCII punctuation is that
+ * character, an entity is its character, everything else is itself (the subset markdownCell writes).
+ */
+function renderedText(cell: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+  return cell.replace(/\\([!-/:-@[-`{-~])|&(amp|lt|gt|quot|#(\d+));/g, (_, escaped: string | undefined, name: string, code: string) =>
+    escaped !== undefined ? escaped : code !== undefined ? String.fromCodePoint(Number(code)) : (entities[name] ?? ''),
+  );
+}
+
+test("a cell renders as the very text it was given: an apostrophe stays an apostrophe, never '&#39;'", () => {
+  for (const text of [
+    "FastAPI's HTTPBearer returns 403",
+    'a literal &#39; and &lt;b&gt;',
+    'x | y * z _w_ [l](u) `c` #h ~s~ !i <b> & "q"',
+  ]) {
+    const cell = markdownCell(text);
+    expect(renderedText(cell), cell).toBe(text);
+    expect(cell).not.toMatch(/[<>]|(^|[^\\])\|/);
+  }
+  const markdown = renderSummaryMarkdown(readRunSummary(v2Results({ 'JS-A-001': 'failed' }, { profile: "o'brien" })));
+  expect(markdown).not.toContain('&#39;');
+  expect(markdown).not.toContain('&\\#39;');
 });
 
 test('long tables are cut with a count, and report links are given only for http(s) URLs', () => {

@@ -9,6 +9,7 @@ import {
   VARIABLE_LIST,
   type Environment,
   type SettingProblem,
+  unknownVariableWarnings,
 } from '../../../src/settings/settings.js';
 
 const KEY = 'cap_stage_Zq81mXv0pLr4sTeY';
@@ -50,6 +51,7 @@ test.describe('defaults', () => {
       mediaUrl: undefined,
       mediaQuery: undefined,
       mediaBudgetSeconds: 1_800,
+      queryVersion: 'auto',
       seed: 20261128,
       scenarios: undefined,
       profile: 'default',
@@ -90,6 +92,7 @@ test.describe('good values', () => {
       CONFORMANCE_MEDIA_URL: 'https://example.com/samples/standup.mp3',
       CONFORMANCE_MEDIA_QUERY: 'the release ships on friday',
       CONFORMANCE_MEDIA_BUDGET_S: '3600',
+      CONFORMANCE_QUERY_VERSION: 'v2',
       CONFORMANCE_SEED: '-42',
       CONFORMANCE_SCENARIOS: '0',
       CONFORMANCE_PROFILE: 'strict',
@@ -112,6 +115,7 @@ test.describe('good values', () => {
       mediaUrl: 'https://example.com/samples/standup.mp3',
       mediaQuery: 'the release ships on friday',
       mediaBudgetSeconds: 3600,
+      queryVersion: 'v2',
       seed: -42,
       scenarios: 0,
       profile: 'strict',
@@ -273,4 +277,19 @@ test.describe('the declaration', () => {
     expect(reportsDirFrom({ CONFORMANCE_REPORTS_DIR: '' })).toBe('reports');
     expect(reportsDirFrom({ CONFORMANCE_REPORTS_DIR: '/tmp/out', CONFORMANCE_MAX_RPS: 'fast' })).toBe('/tmp/out');
   });
+});
+
+test('a CONFORMANCE_* or CAPTAIN_* variable the suite does not know is warned about, with the one it probably meant', () => {
+  const warnings = unknownVariableWarnings({
+    CONFORMANCE_BASEURL: 'https://staging.example.com',
+    captain_api_key: 'k',
+    CONFORMANCE_BASE_URL: 'https://staging.example.com',
+    CONFORMANCE_WHATEVER_ELSE_ENTIRELY: '1',
+    HOME: '/root',
+  });
+  expect(warnings).toEqual([
+    'CONFORMANCE_BASEURL is not a setting of the suite and is ignored; did you mean CONFORMANCE_BASE_URL?',
+    'CONFORMANCE_WHATEVER_ELSE_ENTIRELY is not a setting of the suite and is ignored',
+    'captain_api_key is not a setting of the suite and is ignored; did you mean CAPTAIN_API_KEY?',
+  ]);
 });

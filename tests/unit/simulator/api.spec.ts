@@ -1,3 +1,4 @@
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
@@ -33,13 +34,13 @@ test.describe('collections', () => {
     expect(deleted.status).toBe(200);
     expect(validate('DeleteCollectionResponse', deleted.json)).toEqual([]);
     expect(missing.status).toBe(404);
-    expect(checkErrorBody(missing)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, missing, {})).toEqual([]);
   });
 
   test('an invalid collection name is a 422 ValidationError', async () => {
     const answer = await call(sim, 'PUT', '/v2/collections/x');
     expect(answer.status).toBe(422);
-    expect(checkErrorBody(answer)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, answer, {})).toEqual([]);
   });
 });
 
@@ -94,7 +95,7 @@ test.describe('index endpoints create pending jobs', () => {
       'body.processing_type',
       'body.url',
     ]);
-    expect(checkErrorBody(missing)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, missing, {})).toEqual([]);
     const both = await post(sim, '/v2/collections/docs/index/url', { url: 'https://a', urls: ['https://b'], processing_type: 'basic' });
     expect(both.status).toBe(400);
     const unknown = await post(sim, '/v2/collections/nope/index/text', { content: 'x' });
@@ -122,7 +123,7 @@ test.describe('index endpoints create pending jobs', () => {
     expect(locs(ftp)).toEqual(['body.urls.1:url_scheme']); // a URI to the schema, not one the endpoint fetches
     expect(locs(await post(sim, '/v2/collections/docs/query', { query: 'x', top_k: 'ten' }))).toEqual(['body.top_k:int_type']);
     expect(locs(await post(sim, '/v2/collections/docs/query', { query: 'x', top_k: 101 }))).toEqual(['body.top_k:less_than_equal']);
-    for (const answer of [both, types, ftp]) expect(checkErrorBody(answer)).toEqual([]);
+    for (const answer of [both, types, ftp]) expect(findingsOfCheck(checkErrorBody, answer, {})).toEqual([]);
   });
 });
 
@@ -156,7 +157,7 @@ test.describe('job status', () => {
       path = `/v2/jobs/${jobId}?files_limit=5&files_cursor=${encodeURIComponent(next)}`;
     }
     expect(pages.map((p) => p.files?.length)).toEqual([5, 5, 2]);
-    expect(checkFilesWalk(pages, { filesLimit: 5, jobId })).toEqual([]);
+    expect(findingsOfCheck(checkFilesWalk, pages, { filesLimit: 5, jobId })).toEqual([]);
   });
 
   test('files_limit outside 1..500 and bad cursors are 422 ValidationErrors', async () => {
@@ -170,7 +171,7 @@ test.describe('job status', () => {
     ]) {
       const answer = await get(sim, `/v2/jobs/${jobId}?${query}`);
       expect(answer.status, query).toBe(422);
-      expect(checkErrorBody(answer), query).toEqual([]);
+      expect(findingsOfCheck(checkErrorBody, answer, {}), query).toEqual([]);
     }
     const other = await indexText(sim, 'docs', 'y');
     const page = jsonOf<JobSnapshot>(await get(sim, `/v2/jobs/${jobId}?files_limit=1`));
@@ -182,7 +183,7 @@ test.describe('job status', () => {
   test('an unknown job is 404 with an Error body', async () => {
     const answer = await get(sim, '/v2/jobs/00000000-0000-4000-8000-000000000000');
     expect(answer.status).toBe(404);
-    expect(checkErrorBody(answer)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, answer, {})).toEqual([]);
   });
 });
 
@@ -204,7 +205,7 @@ test.describe('auth and tenancy', () => {
     const mismatch = await get(sim, `/v2/jobs/${jobId}`, { headers: { 'x-organization-id': 'someone-else' } });
     const matching = await get(sim, `/v2/jobs/${jobId}`, { headers: { 'x-organization-id': sim.orgId } });
     expect([none.status, wrong.status, mismatch.status, matching.status]).toEqual([401, 401, 403, 200]);
-    for (const answer of [none, wrong, mismatch]) expect(checkErrorBody(answer)).toEqual([]);
+    for (const answer of [none, wrong, mismatch]) expect(findingsOfCheck(checkErrorBody, answer, {})).toEqual([]);
   });
 
   test("another organization's job answers 404 and reveals nothing of it", async () => {
@@ -228,7 +229,7 @@ test.describe('cancel', () => {
     const jobId = await indexText(sim, 'docs', 'x');
     const answer = await cancel(jobId);
     expect(answer.status).toBe(200);
-    expect(checkCancelResponse(answer.json)).toEqual([]);
+    expect(findingsOfCheck(checkCancelResponse, answer.json, {})).toEqual([]);
     expect(answer.json).toMatchObject({ job_id: jobId, status: 'cancelled' });
     const after = jsonOf<JobSnapshot>(await get(sim, `/v2/jobs/${jobId}`));
     expect(after).toMatchObject({ status: 'cancelled', started_at: null });
@@ -253,7 +254,7 @@ test.describe('cancel', () => {
     const answer = await cancel(jobId);
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ job_id: jobId, status: 'completed', cancelled_at: null });
-    expect(checkCancelResponse(answer.json)).toEqual([]);
+    expect(findingsOfCheck(checkCancelResponse, answer.json, {})).toEqual([]);
     expect((await get(sim, `/v2/jobs/${jobId}`)).body).toBe(before);
     expect((await cancel(jobId)).json).toEqual(answer.json);
   });
@@ -267,7 +268,7 @@ test.describe('query', () => {
     await advance(sim, 60);
     const answer = await query();
     expect(answer.status).toBe(200);
-    expect(checkQueryResponse(answer.json)).toEqual([]);
+    expect(findingsOfCheck(checkQueryResponse, answer.json, {})).toEqual([]);
     expect(answer.json).toMatchObject({
       success: true,
       total_results: 1,
@@ -285,7 +286,7 @@ test.describe('query', () => {
     expect(jsonOf<{ total_results: number }>(await post(sim, '/v2/collections/docs/query', { query: 'forgotten' })).total_results).toBe(0);
     const missing = await post(sim, '/v2/collections/docs/query', {});
     expect(missing.status).toBe(422);
-    expect(checkErrorBody(missing)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, missing, {})).toEqual([]);
   });
 
   test('a file already in the collection is skipped, and a corrupt one fails the job partially', async () => {

@@ -1,5 +1,6 @@
 // The vendor-variant dialect over HTTP: each lawful variation shows, and every answer stays inside
 // the contract (schema-valid, the placeholder still told apart from state). The plain dialect is the control.
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
@@ -37,7 +38,7 @@ test('auth-403: a missing or wrong key is 403 with an Error body (plain: 401)', 
   for (const key of [null, 'wrong-key']) {
     const answer = await get(variant, '/v2/jobs/00000000-0000-4000-8000-000000000000', { key });
     expect(answer.status).toBe(403);
-    expect(checkErrorBody(answer)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, answer, {})).toEqual([]);
     expect((await get(plain, '/v2/jobs/00000000-0000-4000-8000-000000000000', { key })).status).toBe(401);
   }
 });
@@ -128,7 +129,7 @@ test('malformed-id-422: a job id that is not an id is 422; a well-formed unknown
     for (const method of ['GET', 'POST'] as const) {
       const answer = method === 'GET' ? await get(variant, `/v2/jobs/${id}`) : await post(variant, `/v2/jobs/${id}/cancel`);
       expect(answer.status, `${method} ${id}`).toBe(422);
-      expect(checkErrorBody(answer)).toEqual([]);
+      expect(findingsOfCheck(checkErrorBody, answer, {})).toEqual([]);
     }
     expect((await get(plain, `/v2/jobs/${id}`)).status, id).toBe(404);
   }
@@ -154,7 +155,7 @@ test('retry-after-date: a 429 gives Retry-After as an HTTP date no earlier than 
   for (const sim of [variant, plain]) await post(sim, '/_sim/faults/rate-limit', { count: 1, retry_after_seconds: 2 });
   const limited = await get(variant, '/v2/jobs/00000000-0000-4000-8000-000000000000');
   expect(limited.status).toBe(429);
-  expect(checkErrorBody(limited)).toEqual([]);
+  expect(findingsOfCheck(checkErrorBody, limited, {})).toEqual([]);
   const retryAfter = limited.headers['retry-after']!;
   expect(retryAfter).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
   expect(Date.parse(retryAfter)).toBeGreaterThanOrEqual(Date.parse(limited.headers.date!) + 2000);

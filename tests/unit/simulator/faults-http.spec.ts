@@ -1,11 +1,12 @@
 // One test per fault: the simulator produces it on demand, and the oracle classifies what a
 // poller sees correctly (placeholder as placeholder, 429 as an error with Retry-After, a lagging
 // media job as a real snapshot) and finds nothing wrong with the lifecycle around it.
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import { test, expect } from '@playwright/test';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { checkPlaceholderShape } from '../../../src/oracle/response-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
-import { judgeObservation, judgeTimeline } from '../../../src/oracle/judge.js';
+import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Observation } from '../../../src/oracle/observation.js';
 import { advance, call, get, indexText, jsonOf, post, startManual, type Sim } from './harness.js';
 
@@ -38,7 +39,7 @@ test('placeholders at given polls, before, during and after the terminal state, 
   expect(kinds(timeline)[3]).toBe('running');
   expect(kinds(timeline)[12]).toBe('completed');
   expect(kinds(timeline)[15]).toBe('completed');
-  for (const o of timeline) if (o.kind === 'placeholder') expect(checkPlaceholderShape(o.placeholder)).toEqual([]);
+  for (const o of timeline) if (o.kind === 'placeholder') expect(findingsOfCheck(checkPlaceholderShape, o.placeholder, {})).toEqual([]);
   expect(judgeTimeline(timeline, { jobId })).toEqual([]);
 });
 
@@ -73,7 +74,7 @@ test('a 429 burst answers with Retry-After and an Error body, then the job is se
   expect(answers[0]!.headers['retry-after']).toBe('7');
   const observed = answers.map((a, i) => classify(a, i));
   expect(observed.map((o) => o.kind)).toEqual(['http-error', 'http-error', 'snapshot']);
-  for (const o of observed) expect(judgeObservation(o, { jobId })).toEqual([]);
+  for (const o of observed) expect(judgeTimeline([o], { jobId })).toEqual([]);
   expect(jsonOf<{ poll_count: number }>(await get(sim, `/_sim/jobs/${jobId}`)).poll_count).toBe(1);
 });
 
@@ -93,7 +94,7 @@ test('added latency delays answers without changing them', async () => {
   expect(answer.headers['x-sim-latency-ms']).toBe('20');
   const observation = classify(answer, 0);
   expect(observation.kind).toBe('snapshot');
-  expect(judgeObservation(observation, { jobId })).toEqual([]);
+  expect(judgeTimeline([observation], { jobId })).toEqual([]);
   await post(sim, '/_sim/faults/latency', { ms: 0 });
   expect((await get(sim, `/v2/jobs/${jobId}`)).headers['x-sim-latency-ms']).toBeUndefined();
 });
@@ -145,7 +146,7 @@ test('a lagging media job says running with progress null as a real snapshot whi
   const lagging = classify(await get(sim, `/v2/jobs/${jobId}`), 0);
   expect(lagging.kind).toBe('snapshot');
   expect(lagging.kind === 'snapshot' && lagging.snapshot).toMatchObject({ status: 'running', progress: null });
-  expect(judgeObservation(lagging, { jobId })).toEqual([]);
+  expect(judgeTimeline([lagging], { jobId })).toEqual([]);
   const query = await post(sim, '/v2/collections/media/query', { query: 'keynote' });
   expect(query.json).toMatchObject({
     search_results: [{ filename: 'keynote.mp4', content: '[Video: keynote.mp4]', metadata: { modality: 'video' } }],

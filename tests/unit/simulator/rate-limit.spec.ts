@@ -1,5 +1,6 @@
 // --rate-limit N: per API key, beyond N requests in a one-second window of the real clock, a 429
 // with an integer Retry-After and an Error body; the control API is exempt. No timing is asserted.
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import { test, expect } from '@playwright/test';
 import { checkErrorBody } from '../../../src/oracle/response-checks.js';
 import { RateLimiter } from '../../../src/simulator/rate-limiter.js';
@@ -50,7 +51,7 @@ test.describe('over HTTP', () => {
     expect(limited.length).toBeGreaterThanOrEqual(1);
     const last = limited.at(-1)!;
     expect(last.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    expect(checkErrorBody(last)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, last, {})).toEqual([]);
     expect(last.json).toMatchObject({ detail: expect.any(String) });
     expect((await burst(1, 'second-key'))[0]!.status).toBe(404); // another key has its own window
     expect((await get(sim, '/_sim/health')).status).toBe(200); // the control API is exempt
@@ -66,7 +67,7 @@ test.describe('over HTTP', () => {
     const limited = answers.find((a) => a.status === 429);
     expect(limited, JSON.stringify(answers.map((a) => a.status))).toBeDefined();
     expect(Date.parse(limited!.headers['retry-after']!)).toBeGreaterThan(Date.parse(limited!.headers.date!));
-    expect(checkErrorBody(limited!)).toEqual([]);
+    expect(findingsOfCheck(checkErrorBody, limited!, {})).toEqual([]);
   });
 
   test('without --rate-limit nothing is limited', async () => {

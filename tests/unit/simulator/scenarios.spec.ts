@@ -1,5 +1,6 @@
 // The simulator is the executable form of the spec: generated scenarios, played over HTTP and
 // polled to their end (through every file page at every poll), leave the oracle nothing to find.
+import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { scenarioArbitrary } from '../../../generators/scenario.js';
@@ -55,7 +56,7 @@ async function play(sim: Sim, scenario: Scenario, pollCount: number, filesLimit:
     timeline.push(observation);
     if (observation.kind === 'snapshot') {
       const pages = await walkFrom(sim, jobId, observation.snapshot, limitQuery);
-      findings.push(...checkFilesWalk(pages, { jobId, ...(filesLimit !== undefined ? { filesLimit } : {}) }));
+      findings.push(...findingsOfCheck(checkFilesWalk, pages, { jobId, ...(filesLimit !== undefined ? { filesLimit } : {}) }));
       if (afterEnd < 0 && isTerminal(observation.snapshot.status)) afterEnd = 0;
     }
     if (afterEnd >= 0 && afterEnd++ >= POLLS_AFTER_END) break;

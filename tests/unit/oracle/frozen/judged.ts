@@ -1,7 +1,7 @@
 // A check's answer about one requirement: that its check ran on the target's answers, and what broke it.
 // A requirement is `passed` only when some check ran on it and held, so checks say when they ran, not
 // only when they failed (a tag on a test is not evidence).
-import { finding, type Finding, type FindingContext } from './finding.js';
+import { finding, type Finding, type FindingContext } from '../../../../src/oracle/finding.js';
 
 export interface Judged {
   requirement: string;

@@ -1,0 +1,63 @@
+// reports/conformance/exchanges.har: every exchange of the run with the target, test by test, as HAR 1.2
+// (Chromium's devtools and HAR viewers open it; `npm run judge` judges it again). It is written from the
+// tests' attachments, so a merged sharded run writes the exchanges of every shard. Bounded: past its byte
+// budget an entry keeps everything but its body, and says so.
+import path from 'node:path';
+import { EXCHANGES_ATTACHMENT } from '../evidence/exchanges.js';
+import type { HarEntry } from '../har/har-format.js';
+import { HarWriter } from '../har/har-file.js';
+import { isJsonObject, parseJson } from '../oracle/classify.js';
+import { redactDeep } from '../redaction/redact.js';
+import type { AttachmentReader, RawAttachment } from './read-evidence.js';
+
+export const EXCHANGES_HAR = 'exchanges.har';
+/** The whole file's budget: past it, entries are written without their bodies. */
+export const EXCHANGES_HAR_MAX_BYTES = 40 * 1024 * 1024;
+
+export interface HarSource {
+  attachments: readonly RawAttachment[];
+}
+
+function withoutBody(entry: HarEntry, reason: string): HarEntry {
+  const { text: _text, ...content } = entry.response.content;
+  return { ...entry, response: { ...entry.response, content: { ...content, comment: reason } }, _bodyCut: reason };
+}
+
+/** Writes the entries the tests attached into `<dir>/exchanges.har`; returns how many, and any problems. */
+export function writeExchangesHar(
+  dir: string,
+  tests: readonly HarSource[],
+  read: AttachmentReader,
+  secrets: readonly string[],
+  maxBytes = EXCHANGES_HAR_MAX_BYTES,
+): { entries: number; problems: string[] } {
+  const writer = new HarWriter(path.join(dir, EXCHANGES_HAR), { name: 'captain-job-status-conformance', version: '1' }, maxBytes);
+  const problems: string[] = [];
+  const reason = `exchanges.har is over its ${maxBytes}-byte budget: this body was left out`;
+  try {
+    for (const test of tests) {
+      for (const attachment of test.attachments) {
+        if (attachment.name !== EXCHANGES_ATTACHMENT) continue;
+        const content = read(attachment);
+        if ('problem' in content) {
+          problems.push(`${EXCHANGES_ATTACHMENT}: ${content.problem}`);
+          continue;
+        }
+        const parsed = parseJson(content.text);
+        const entries = parsed.ok && isJsonObject(parsed.value) && Array.isArray(parsed.value.entries) ? parsed.value.entries : undefined;
+        if (!entries) {
+          problems.push(`${EXCHANGES_ATTACHMENT}: not a list of HAR entries`);
+          continue;
+        }
+        for (const raw of entries) {
+          if (!isJsonObject(raw)) continue;
+          const entry = redactDeep(raw, secrets) as HarEntry;
+          writer.add(writer.overBudget && entry.response?.content?.text ? withoutBody(entry, reason) : entry);
+        }
+      }
+    }
+  } finally {
+    writer.close();
+  }
+  return { entries: writer.entries, problems };
+}
