@@ -179,7 +179,8 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
       })();
       if (typeof created === 'string') indexed.add(created);
     }
-    if (options.everyAnswer?.length && !(req.url ?? '').startsWith('/_sim/'))
+    const passes = (req.url ?? '').startsWith('/_sim/') || /^\/v2\/collections\/[^/?]*-preflight(?:[/?]|$)/.test(req.url ?? '');
+    if (options.everyAnswer?.length && !passes)
       return serve(options.everyAnswer[(requests - 1) % options.everyAnswer.length]!, req, res, answer.body);
     // Every status answer of a job that exists (a 404 for an unknown id stays a 404); otherwise only its 200s.
     const corruptible = options.everyStatus ? answer.status < 400 : answer.status === 200;

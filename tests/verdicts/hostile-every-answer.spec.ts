@@ -117,28 +117,34 @@ test.describe('the suite against a target that never answers well', () => {
     // Past the size at which a report that kept every poll's finding and timeline broke the HTML and console bounds.
     // Hundreds of polls at least (how many follows the machine's speed: the job budget is time).
     expect(run.served, 'the target broke hundreds of answers').toBeGreaterThan(300);
-    // However many polls: the findings results.json lists are far fewer than the broken answers.
-    const listed = run.results!.requirements.reduce((sum, r) => sum + r.findings.length, 0);
-    expect(listed).toBeLessThan(run.served / 5);
+    // However many polls: results.json lists no finding twice (same requirement, words, job and test).
+    const listed = run.results!.requirements.flatMap((r) => r.findings.map((f) => JSON.stringify([r.id, f.message, f.jobId, f.test])));
+    expect(listed.length - new Set(listed).size, 'findings listed more than once').toBe(0);
     expect(run.exitCode, run.output.slice(-3000)).toBe(1);
     const shape = run.results!.requirements.find((r) => r.id === 'JS-SHAPE-001')!;
     expect(shape.status).toBe('failed');
     const folded = shape.findings.filter((f) => /status must be string \(got null\)/.test(f.message) && (f.repeats?.count ?? 0) > 1);
     expect(folded.length, 'status: null on many polls of a job is one finding with its count and ranges').toBeGreaterThan(0);
     expect(folded[0]!.repeats!.polls.length).toBeGreaterThan(0);
-    // The console says a repeated failure once per failing test, not once per poll.
+    // The console says a repeated failure once per failing test (and once more in the run's last lines), not once per poll.
     const said = run.output.split('\n').filter((l) => l.includes('JobStatus /status must be string (got null)')).length;
-    const failing = run.results!.requirements.flatMap((r) => r.tests).filter((t) => t.status === 'failed');
-    expect(said).toBeLessThanOrEqual(new Set(failing.map((t) => t.id)).size);
+    const failing = new Set(
+      run
+        .results!.requirements.flatMap((r) => r.tests)
+        .filter((t) => t.status === 'failed')
+        .map((t) => t.id),
+    ).size;
+    expect(said, `${failing} failing tests`).toBeLessThanOrEqual(failing + 5);
   });
 
-  test('every answer of every endpoint broken (each hostile case in turn, the stall aside): the run ends with exit 1, reports, and stays bounded', async () => {
+  test('every answer of every endpoint broken (each hostile case in turn, the stall aside, the preflight let through): the run ends, reports, and stays bounded', async () => {
     const run = await everyAnswerRun(
       { everyAnswer: HOSTILE_CASES.filter((c) => c !== 'slow-loris') },
-      { files: ['tests/conformance/shape.spec.ts', 'tests/conformance/state.spec.ts'] },
+      { files: ['tests/conformance/shape.spec.ts'] },
     );
     expectBounded(run);
-    expect(run.exitCode, run.output.slice(-3000)).toBe(1);
+    expect(run.exitCode, run.output.slice(-3000)).not.toBe(0);
+    expect(run.served, 'the run got past the preflight to its tests').toBeGreaterThan(3);
   });
 
   // A stall costs the request timeout per request: CONFORMANCE_REQUEST_TIMEOUT_S=2 makes the bound quick to prove. It

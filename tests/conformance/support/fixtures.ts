@@ -54,9 +54,19 @@ export interface PagedJob {
 export const PAGED_FILES = 12; // a modest upload: the vendor's file upload takes 1 to 20 files
 export const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
 
+/** What a worker fixture's requests say in X-Conformance-Test: the fixture, as a test's say its spec file and line. */
+export const FIXTURE_HEADER = (fixture: 'collection' | 'pagedJob'): string => `tests/conformance/support/fixtures.ts#${fixture}`;
+
 /** A client of the run's own tenant, for worker-scoped fixtures (tests use `api`). */
-function workerClient(target: Target, budget: BudgetedFetch, stalls: StallLedger, recorder?: ExchangeRecorder): CaptainClient {
+function workerClient(
+  target: Target,
+  budget: BudgetedFetch,
+  stalls: StallLedger,
+  fixture: 'collection' | 'pagedJob',
+  recorder?: ExchangeRecorder,
+): CaptainClient {
   return new CaptainClient({
+    headers: { [TEST_HEADER]: FIXTURE_HEADER(fixture) },
     onExchange: (exchange) => {
       stalls.record(exchange);
       recorder?.record(exchange, 'worker fixtures (scratch collection, shared jobs)');
@@ -151,7 +161,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ target, budget, stalls, workerExchanges }, use, workerInfo) => {
       // Staging safety: one scratch collection per worker, named with the run id, deleted at the end.
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
-      const client = workerClient(target, budget, stalls, workerExchanges);
+      const client = workerClient(target, budget, stalls, 'collection', workerExchanges);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
       if (created.exchange.status === 0)
         throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
@@ -176,7 +186,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         content: `Page test document ${i} of ${PAGED_FILES}: files are listed a few at a time.`,
         type: 'text/plain',
       }));
-      const created = await workerClient(target, budget, stalls, workerExchanges).indexFile(collection, uploads);
+      const created = await workerClient(target, budget, stalls, 'pagedJob', workerExchanges).indexFile(collection, uploads);
       const jobId = created.ok ? created.json?.job_id : undefined;
       await use({
         jobId,
