@@ -22,7 +22,8 @@ const minutes = (elapsedMs / 60_000).toFixed(1);
 console.log(
   run.output
     .split('\n')
-    .filter((line) => /passed|failed|skipped|flaky|Conformance \(/.test(line) && !line.includes('›'))
+    // Playwright's totals and the verdict line; the run's own list of unexercised MUSTs is printed once, below.
+    .filter((line) => /passed|failed|skipped|flaky|Conformance \(/.test(line) && !line.includes('›') && !/^\s+MUST JS-/.test(line))
     .join('\n'),
 );
 console.log(

@@ -82,7 +82,7 @@ const shots: Array<[string, string, number]> = [
   ['report-conformant.png', path.join(made['conformant-run'], 'index.html'), 1100],
   ['report-failure.png', path.join(made['failing-run'], 'index.html'), 1100],
   ['report-incomplete.png', path.join(made['incomplete-run'], 'index.html'), 1100],
-  ['report-site.png', path.join(site, 'index.html'), 500],
+  ['report-site.png', path.join(site, 'index.html'), 560],
 ];
 for (const [file, page, height] of shots) {
   const tab = await browser.newPage({ viewport: { width: 1280, height } });

@@ -10,6 +10,8 @@ const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--t
   --dialect vendor-variant shows every lawful variation of the vendor's API at once (src/simulator/dialect.ts);
   --no-v2-query retires the legacy POST /v2/collections/{name}/query (404, as an unserved route); v3 stays;
   --rate-limit N answers 429 with Retry-After beyond N requests per real second per API key (/_sim/ is exempt);
+  --any-answer answers documented answers at seeded random requests: placeholders on some polls, a 429 with
+    Retry-After: 1 on some status reads, an empty last page of files (src/simulator/any-answer.ts);
   key from CAPTAIN_API_KEY (default sim-key), organization from CAPTAIN_ORG_ID (default sim-org);
   a second organization from CAPTAIN_OTHER_API_KEY / CAPTAIN_OTHER_ORG_ID (default sim-other-key / sim-other-org)`;
 
@@ -35,6 +37,7 @@ try {
       'no-control': { type: 'boolean' },
       dialect: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'any-answer': { type: 'boolean' },
       'no-v2-query': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -69,9 +72,11 @@ const rateLimit = args['rate-limit'] === undefined ? undefined : number('rate-li
 if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1))
   usageError(`--rate-limit must be a positive integer, got ${args['rate-limit']}`);
 
+const port = number('port', args.port, 4010);
+const host = args.host ?? '127.0.0.1';
 const sim = await startSimulator({
-  port: number('port', args.port, 4010),
-  host: args.host ?? '127.0.0.1',
+  port,
+  host,
   timeScale: number('time-scale', args['time-scale'], 1),
   seed: number('seed', args.seed, DEFAULT_SEED),
   manualClock: args['manual-clock'] ?? false,
@@ -79,6 +84,15 @@ const sim = await startSimulator({
   dialect,
   ...(rateLimit !== undefined ? { rateLimit } : {}),
   v2Query: !args['no-v2-query'],
+  anyAnswer: args['any-answer'] ?? false,
+}).catch((error: NodeJS.ErrnoException) => {
+  // A busy or forbidden port is the caller's to fix: say which, in a line, not with a stack.
+  if (error.code === 'EADDRINUSE')
+    usageError(`port ${port} on ${host} is already taken (another simulator?): pick another with --port N, or --port 0 for any free one`);
+  if (error.code === 'EACCES')
+    usageError(`port ${port} on ${host} needs privileges this process lacks: pick a port above 1023 with --port N`);
+  if (error.code === 'EADDRNOTAVAIL') usageError(`${host} is not an address of this machine: use --host 127.0.0.1`);
+  throw error;
 });
 const keySource = config.apiKey ? 'from CAPTAIN_API_KEY' : `default; set CAPTAIN_API_KEY to change`;
 console.log(`Captain simulator on ${sim.baseUrl}`);
@@ -86,6 +100,7 @@ console.log(`  organization ${sim.orgId}, API key ${keySource}${config.apiKey ? 
 console.log(`  time scale ${sim.clock.scale}${sim.clock.manual ? ' (manual clock)' : ''}, seed ${sim.seed}`);
 console.log(`  dialect ${sim.dialect}, rate limit ${sim.rateLimit === null ? 'none' : `${sim.rateLimit} requests/s per key`}`);
 console.log(`  query v3${args['no-v2-query'] ? ' only (--no-v2-query)' : ' and v2'}`);
+if (sim.anyAnswer) console.log('  any documented answer at random requests: placeholders, 429 with Retry-After: 1, an empty last page');
 console.log(`  control API ${sim.control ? `${sim.baseUrl}/_sim/health` : 'off (--no-control)'}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

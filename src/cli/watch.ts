@@ -1,6 +1,7 @@
 // `npm run watch -- <job_id>`: follows a live job on CONFORMANCE_BASE_URL with the reference
 // poller, judges each answer as it arrives and the whole timeline at the end.
-// Exit codes: 0 the timeline conforms, 1 it does not (or the job could not be followed), 2 usage.
+// Exit codes: 0 the timeline conforms, 1 it does not (or the job could not be followed), 2 usage, or a job
+// that could not be read at all (unknown id: 404; wrong key: 401/403), which says nothing of the API.
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CaptainClient } from '../client/captain-client.js';
@@ -73,12 +74,29 @@ function findingLine(f: Finding): string {
   return `${f.level} ${f.requirement}${f.pollIndex !== undefined ? ` @${f.pollIndex}` : ''}: ${f.message}`;
 }
 
+function requests(n: number): string {
+  return `${n} request${n === 1 ? '' : 's'}`;
+}
+
+/** A job the watcher could not even read says nothing of the API: a wrong id, key or organization is the caller's to fix. */
+function cannotJudge(result: PollJobResult, jobId: string): string | undefined {
+  if (result.outcome === 'terminal' || result.outcome === 'indexed-via-query') return undefined;
+  if (result.timeline.some((o) => o.kind === 'snapshot' || o.kind === 'placeholder')) return undefined;
+  const last = result.timeline[result.timeline.length - 1];
+  const status = last?.exchange.status;
+  if (status === 401 || status === 403)
+    return `the key was rejected (HTTP ${status}): check CAPTAIN_API_KEY (and CAPTAIN_ORG_ID) for ${last!.exchange.request.url}`;
+  if (status === 404)
+    return `job ${jobId} was not found (HTTP 404): check the job id, the organization (CAPTAIN_ORG_ID) and CONFORMANCE_BASE_URL (without /v2)`;
+  return undefined;
+}
+
 function outcomeLine(result: PollJobResult): string {
   switch (result.outcome) {
     case 'terminal':
-      return `job ended: ${result.status} after ${result.requests} requests`;
+      return `job ended: ${result.status} after ${requests(result.requests)}`;
     case 'indexed-via-query':
-      return `file found through the query endpoint (${hitLabel(result.match)}, ${result.via} query) while the status says ${result.status ?? 'nothing yet'} after ${result.requests} requests`;
+      return `file found through the query endpoint (${hitLabel(result.match)}, ${result.via} query) while the status says ${result.status ?? 'nothing yet'} after ${requests(result.requests)}`;
     default:
       return `could not follow the job: ${result.message}`;
   }
@@ -194,6 +212,11 @@ async function follow(command: WatchCommand, say: (line: string) => void): Promi
 /** What the judge says of the whole timeline, the verdict printed; returns the exit code. */
 function verdict(command: WatchCommand, followed: Followed, say: (line: string) => void): number {
   const { result, judge, printed } = followed;
+  const trouble = cannotJudge(result, command.jobId);
+  if (trouble) {
+    say(`verdict: cannot judge: ${trouble}`);
+    return 2;
+  }
   const all = judge.assessment().findings;
   // The lifecycle's findings come after every answer's own, which were printed as they arrived.
   for (const f of all.slice(printed)) say(`  ${findingLine(f)}`);

@@ -25,7 +25,7 @@ export interface Requirement {
   links?: string[];
   /** Oracle checks that judge it; absent when a conformance test judges it (`judged_by`). */
   oracle?: string[];
-  judged_by?: 'conformance';
+  judged_by?: 'conformance' | 'client-check';
 }
 
 export interface Area {
@@ -55,13 +55,16 @@ export interface Catalog {
   areas: Area[];
   requirements: Requirement[];
   spec_issues: SpecIssue[];
+  /** What a client of the endpoint must do: judged by npm run client-check, never listed in the suite's report. */
+  client_area?: Area;
+  client_requirements?: Requirement[];
 }
 
 export const CATALOG_PATH = fileURLToPath(new URL('../../spec/requirements.yaml', import.meta.url));
 
 export const catalog: Catalog = readYamlFile(CATALOG_PATH) as Catalog;
 
-const byId = new Map(catalog.requirements.map((r) => [r.id, r]));
+const byId = new Map([...catalog.requirements, ...(catalog.client_requirements ?? [])].map((r) => [r.id, r]));
 
 /** The links of a requirement, resolved; a key the catalog lacks is left out (the catalog test names it). */
 export function linksOf(r: Pick<Requirement, 'links'>, from: Catalog = catalog): SourceLink[] {

@@ -2,7 +2,7 @@
 // format problems the timestamp rules, everything else the schema as a whole. What the vendor allows
 // (a vendor final status, a stage on a finished job, a timestamp without an offset) is sorted out here.
 import { validate, type SchemaProblem } from '../contract/schemas.js';
-import { isKnownStatus, isTerminal, isVendorFinalStatus } from '../model/status.js';
+import { isKnownStatus, isTerminal, isVendorFinalStatus, isVendorStatus } from '../model/status.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
 import { NO_FINDINGS, type JudgementSink } from './judgement.js';
 import { objectAt } from './values.js';
@@ -23,7 +23,7 @@ function valueAt(body: unknown, path: string): unknown {
 function requirementOf(problem: SchemaProblem, body: unknown): string | undefined {
   const status = objectAt(body)?.status;
   if (problem.keyword === 'enum' || problem.keyword === 'const') {
-    if (problem.path === '/status' && isVendorFinalStatus(status)) return 'JS-SHAPE-007';
+    if (problem.path === '/status' && isVendorStatus(status)) return 'JS-SHAPE-007';
     // "When status is running, current_stage indicates which stage": a finished job's stage is undocumented.
     if (problem.path === '/progress/current_stage' && isKnownStatus(status) && isTerminal(status)) return undefined;
     return 'JS-SHAPE-003';
@@ -39,6 +39,9 @@ function describe(problem: SchemaProblem, body: unknown): string {
   const status = objectAt(body)?.status;
   if (problem.path === '/status' && isVendorFinalStatus(status)) {
     return `status "${status}" is a final status only the vendor's client code names, not the job-status page (SPEC-002); judged as terminal`;
+  }
+  if (problem.path === '/status' && isVendorStatus(status)) {
+    return `status "${status}" is a status only the vendor's MCP job filter names, not the job-status page (SPEC-002); judged as non-terminal, like running`;
   }
   if (problem.keyword === 'format' && requirementOf(problem, body) === 'JS-SHAPE-008')
     return `${problem.message} (no UTC offset, SPEC-011)`;
@@ -63,14 +66,14 @@ function findingsOfProblems(problems: readonly SchemaProblem[], body: unknown, c
 }
 
 const SCHEMA_IDS: readonly string[] = ['JS-SHAPE-001', 'JS-SHAPE-003', 'JS-SHAPE-004', 'JS-SHAPE-008'];
-const TERMINAL_SCHEMA_IDS: readonly string[] = [...SCHEMA_IDS, 'JS-SHAPE-007'];
+const WITH_STATUS_NAME_IDS: readonly string[] = [...SCHEMA_IDS, 'JS-SHAPE-007'];
 
-/** The schema's requirements judged on every snapshot (JS-SHAPE-007 only where a job reports its end), into `out`. */
+/** The schema's requirements judged on every snapshot (JS-SHAPE-007 where a job reports its end or a vendor status), into `out`. */
 export function checkSnapshotSchema(body: unknown, context: FindingContext, out: JudgementSink): void {
   const problems = validate('JobStatus', body);
   const findings = problems.length === 0 ? NO_FINDINGS : findingsOfProblems(problems, body, context);
   const status = objectAt(body)?.status;
-  const ids = isKnownStatus(status) && isTerminal(status) ? TERMINAL_SCHEMA_IDS : SCHEMA_IDS;
+  const ids = isKnownStatus(status) && (isTerminal(status) || isVendorStatus(status)) ? WITH_STATUS_NAME_IDS : SCHEMA_IDS;
   if (findings.length === 0) {
     for (const id of ids) out.add(id, NO_FINDINGS); // the usual answer: nothing to sort
     return;

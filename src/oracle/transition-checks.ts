@@ -4,7 +4,7 @@
 // is judged only when it compared a value with an earlier one: a single poll proves no transition.
 import { canObserveFileStatus, isFileStatus, type FileStatusValue } from '../model/file-status.js';
 import { canObserveStage, STAGE_VALUES, type StageValue } from '../model/stage.js';
-import { canObserveStatus, isKnownStatus, type KnownStatus } from '../model/status.js';
+import { canObserveStatus, isKnownStatus, isRunningLike, type KnownStatus } from '../model/status.js';
 import { Lifecycle, monotone, type TransitionCheck } from './following.js';
 import { COUNTERS } from './state-checks.js';
 import { instantAt, numberAt, objectAt, show, stringAt } from './values.js';
@@ -25,9 +25,9 @@ export const checkStatusTransitions = monotone<KnownStatus>({
 export const checkStageOrder = monotone<StageValue>({
   requirement: 'JS-TRANS-002',
   read: (s, sightings) => {
-    // The stage of a finished job is undocumented ("When status is running"): only running snapshots count.
+    // The stage of a finished job is undocumented ("When status is running"): only running (or processing) snapshots count.
     const stage = objectAt(s.progress)?.current_stage;
-    if (s.status === 'running' && isStageValue(stage)) sightings.see('stage', stage);
+    if (isKnownStatus(s.status) && isRunningLike(s.status) && isStageValue(stage)) sightings.see('stage', stage);
   },
   illegal: (before, after, _key, since) =>
     canObserveStage(before, after) ? undefined : `stage went back from ${before} (poll ${since}) to ${after}`,

@@ -88,7 +88,7 @@ const VERDICT_LINE: Record<Verdict, string> = {
 const TARGET_KIND: Record<Results['target']['kind'], string> = {
   external: 'external deployment',
   simulator: 'embedded simulator',
-  recorded: 'recorded traffic (npm run judge)',
+  recorded: 'recorded traffic',
   unknown: 'target not reached',
 };
 

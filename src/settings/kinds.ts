@@ -6,7 +6,7 @@ export interface Kind<T> {
   readonly accepts: string;
   /** The value, or undefined when the text is not accepted. */
   readonly parse: (text: string) => T | undefined;
-  /** A value in words, as the README writes a default: 5,000; no limit. */
+  /** A value in words, as docs/configuration.md writes a default: 5,000; no limit. */
   readonly show: (value: T) => string;
 }
 

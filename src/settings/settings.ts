@@ -19,7 +19,7 @@ export interface SettingProblem {
 export class SettingsError extends Error {
   constructor(readonly problems: readonly SettingProblem[]) {
     const count = problems.length === 1 ? '1 setting is' : `${problems.length} settings are`;
-    super(`${count} not valid (see "Running against staging" in README.md):\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
+    super(`${count} not valid (see docs/configuration.md):\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
     this.name = 'SettingsError';
     // A mistake in the environment, not in the code: the message is the whole story, a stack would bury it.
     this.stack = `${this.name}: ${this.message}`;

@@ -1,5 +1,5 @@
 // Every environment variable of the suite, described once: its name, what it accepts, its default and its
-// meaning. The reader (settings.ts) parses exactly these, and README's table is checked against them
+// meaning. The reader (settings.ts) parses exactly these, and docs/configuration.md's table is checked against them
 // (tests/unit/readme-env.spec.ts). Non-suite variables (CI, the tests' FC_SEED) are not settings of the suite.
 import { PROFILES, type Profile } from '../contract/profile.js';
 import { QUERY_VERSION_CHOICES, type QueryVersionChoice } from '../model/query-version.js';
@@ -40,7 +40,7 @@ export type ByTarget<T> = Readonly<Record<TargetKind, T>>;
 interface Described<T> {
   readonly name: `CONFORMANCE_${string}` | `CAPTAIN_${string}`;
   readonly kind: Kind<T>;
-  /** What it does, in the README's words. */
+  /** What it does, in the words of docs/configuration.md. */
   readonly meaning: string;
   /** Set by the run itself (global setup) for its workers; a person need not set it. */
   readonly internal?: true;
@@ -164,7 +164,7 @@ export const VARIABLES: { readonly [K in keyof Settings]: Variable<Settings[K]> 
   },
 };
 
-/** A declaration seen without its type: what the reader, the README check and the messages need. */
+/** A declaration seen without its type: what the reader, the docs table check and the messages need. */
 export type AnyVariable = Described<unknown> & { readonly setting: keyof Settings; readonly default?: unknown };
 
 /** The declarations as a list, in the table's order. */

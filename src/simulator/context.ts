@@ -1,4 +1,5 @@
 // The state one simulator process serves from, and what a route handler is given.
+import type { AnyAnswerDealer } from './any-answer.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Tenant } from './auth.js';
 import type { SimulatorClock } from './clock.js';
@@ -11,6 +12,7 @@ import type { JobTiming } from './job-factory.js';
 import type { JobStore } from './job-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { Reply } from './reply.js';
+import type { RequestLog } from './request-log.js';
 
 export interface SimulatorState {
   clock: SimulatorClock;
@@ -26,7 +28,22 @@ export interface SimulatorState {
   dialect: Dialect;
   /** Per-key requests per real second beyond which the public API answers 429; null for no limit. */
   rateLimiter: RateLimiter | null;
+  /** Documented answers at random requests (any-answer.ts); null for none. */
+  anyAnswer: AnyAnswerDealer | null;
+  /** Every request and its answer, when someone judges the client (request-log.ts). */
+  requestLog?: RequestLog;
+  /** Wraps every answer: may answer in the routes' place, delay them or reshape their answer. */
+  around?: AroundRequest;
 }
+
+/** A request as `around` sees it, before its body is read. */
+export interface IncomingRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+}
+
+export type AroundRequest = (request: IncomingRequest, next: () => Promise<Reply>) => Promise<Reply>;
 
 export interface RouteRequest {
   method: string;

@@ -59,6 +59,7 @@ const reset: Handler = (state) => {
   state.faults = noFaults();
   state.idempotency.clear();
   state.rateLimiter?.clear();
+  state.anyAnswer?.clear();
   return ok({ status: 'reset', clock: state.clock.state() });
 };
 

@@ -64,8 +64,31 @@ function withOffsetTimestamps(s: JobSnapshot): JobSnapshot {
   return s.files ? { ...out, files: s.files.map((f) => respell(f, ['updated_at'])) } : out;
 }
 
+/**
+ * The vendor's own status words (MCP job filter and webhooks): `processing` while the job scans its files
+ * (before `running`), `timed_out` for a job that failed on a timeout, and - for jobs created through the
+ * public API - `completed_with_errors` for a partial success. Played scenarios keep the documented words,
+ * so the tests that script an end can still name it.
+ */
+export function vendorStatusOf(
+  status: string,
+  stage: string | null | undefined,
+  errorCode: string | null | undefined,
+  publicJob: boolean,
+): string {
+  if (status === 'running' && stage === 'scanning') return 'processing';
+  if (status === 'failed' && typeof errorCode === 'string' && /time_?out/i.test(errorCode)) return 'timed_out';
+  if (status === 'completed_with_failures' && publicJob) return 'completed_with_errors';
+  return status;
+}
+
+function withVendorStatus(s: JobSnapshot, publicJob: boolean): JobSnapshot {
+  const status = vendorStatusOf(s.status, s.progress?.current_stage, s.error_code, publicJob);
+  return status === s.status ? s : { ...s, status: status as JobSnapshot['status'] };
+}
+
 /** The snapshot as the dialect serves it; `live` is given for a finished job that was touched. */
-export function shapeSnapshot(snapshot: JobSnapshot, dialect: Dialect, live?: LiveFields): JobSnapshot {
+export function shapeSnapshot(snapshot: JobSnapshot, dialect: Dialect, live?: LiveFields, publicJob = false): JobSnapshot {
   let s = snapshot;
   if (shows(dialect, 'processed-counts-all')) s = countAllProcessed(s);
   if (shows(dialect, 'finished-stage-null')) s = nullStageWhenFinished(s);
@@ -73,6 +96,7 @@ export function shapeSnapshot(snapshot: JobSnapshot, dialect: Dialect, live?: Li
   if (shows(dialect, 'live-finished-fields') && live && isFinished(s)) s = withLiveFields(s, live);
   if (shows(dialect, 'additive-fields')) s = withAdditiveFields(s);
   if (shows(dialect, 'offset-timestamps')) s = withOffsetTimestamps(s);
+  if (shows(dialect, 'vendor-statuses')) s = withVendorStatus(s, publicJob);
   return s;
 }
 

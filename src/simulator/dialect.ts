@@ -55,6 +55,10 @@ export const VENDOR_VARIATIONS = [
     why: 'DELETE /v2/jobs/{job_id} also deletes the job, which then reads 404: the delete page says "cancel and delete"',
   },
   {
+    id: 'vendor-statuses',
+    why: 'processing before running, completed_with_errors and timed_out: the vendor MCP server filters jobs by them and its webhooks call the last two final statuses',
+  },
+  {
     id: 'finished-stage-null',
     why: 'progress.current_stage is null once the job is finished: the seed defines the stage only "when status is running"',
   },

@@ -23,6 +23,8 @@ export interface JobRecord {
   contents: Map<string, string>;
   /** The live fields of the finished job, once it has been touched (the variant dialect only). */
   live?: LiveFields;
+  /** Created through a public index endpoint (not played through the control API). */
+  publicJob?: boolean;
 }
 
 export type FaultResult = { ok: true; job: JobRecord } | { ok: false; reason: string };
@@ -43,6 +45,7 @@ export class JobStore {
     scenario: Scenario;
     createdAtMs: number;
     contents?: Map<string, string>;
+    publicJob?: boolean;
   }): JobRecord {
     let jobId = uuidFrom(this.nextRandom);
     while (this.jobs.has(jobId)) jobId = uuidFrom(this.nextRandom);
@@ -54,6 +57,7 @@ export class JobStore {
       seq: ++this.lastSeq,
       pollCount: 0,
       contents: input.contents ?? new Map(),
+      ...(input.publicJob ? { publicJob: true } : {}),
     };
     this.jobs.set(jobId, job);
     return job;

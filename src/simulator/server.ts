@@ -2,11 +2,12 @@
 // (429 bursts, latency), answer. Every failure path answers JSON; nothing a client sends crashes it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ANY_ANSWER, AnyAnswerDealer, type AnyAnswer } from './any-answer.js';
 import { authenticate, DEFAULT_API_KEY, DEFAULT_ORG_ID, type Tenant } from './auth.js';
 import { readBody } from './body.js';
 import { SimulatorClock } from './clock.js';
 import { CollectionStore } from './collection-store.js';
-import type { Route, SimulatorState } from './context.js';
+import type { AroundRequest, Route, SimulatorState } from './context.js';
 import { controlRoutes } from './control.js';
 import { CursorCodec } from './cursor.js';
 import { dialectNamed, shows, type DialectName } from './dialect.js';
@@ -16,6 +17,7 @@ import { DEFAULT_TIMING, type JobTiming } from './job-factory.js';
 import { JobStore } from './job-store.js';
 import { RateLimiter } from './rate-limiter.js';
 import { error, type Reply } from './reply.js';
+import type { RequestLog } from './request-log.js';
 import { retryAfterValue } from './retry-after.js';
 import { Router } from './router.js';
 import { collectionRoutes } from './routes/collections.js';
@@ -56,10 +58,16 @@ export interface SimulatorOptions {
   rateLimit?: number;
   /** The rate limit's real clock, in ms (default performance.now): a test's own, so its windows need no real waiting. */
   rateLimitNow?: () => number;
+  /** Answer documented answers at seeded random requests (any-answer.ts): `true` for the defaults. */
+  anyAnswer?: boolean | Partial<AnyAnswer>;
   /** Serve the legacy v2 query (default true); false answers it 404 like any unserved route, v3 only. */
   v2Query?: boolean;
   /** Where CAPTAIN_* come from (default: this process's settings); `{}` gives the built-in tenants. */
   env?: Environment;
+  /** Records every request and its answer (npm run client-check judges the client from it). */
+  requestLog?: RequestLog;
+  /** Wraps every answer (client-check's wire faults: placeholders by time, 5xx and 429 bursts, slow answers). */
+  around?: AroundRequest;
 }
 
 export interface SimulatorHandle {
@@ -76,6 +84,7 @@ export interface SimulatorHandle {
   control: boolean;
   dialect: DialectName;
   rateLimit: number | null;
+  anyAnswer: AnyAnswer | null;
   close(): Promise<void>;
 }
 
@@ -135,6 +144,9 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     const extra: Record<string, string> = latencyMs > 0 ? { 'x-sim-latency-ms': String(latencyMs) } : {};
     const burst = takeRateLimit(state.faults, route.jobParam ? params[route.jobParam] : undefined);
     if (burst) return tooMany(burst.retryAfterSeconds, extra);
+    // A status read (a poll or a files page) may be answered 429 at any time: the documentation allows it.
+    if (state.anyAnswer && route.method === 'GET' && route.jobParam && state.anyAnswer.rateLimitDue(params[route.jobParam]!))
+      return tooMany(state.anyAnswer.answers.retryAfterSeconds, extra);
     const idempotencyKey = route.idempotent ? req.headers['idempotency-key'] : undefined;
     const key = typeof idempotencyKey === 'string' && idempotencyKey !== '' ? idempotencyKey : undefined;
     const replayed = key === undefined ? undefined : state.idempotency.lookup(orgId, key, url.pathname);
@@ -143,8 +155,20 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     return { ...reply, headers: { ...reply.headers, ...extra } };
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
-    answer(req).then(
-      (reply) => write(res, reply),
+    const receivedAtMs = Date.now();
+    const method = req.method ?? 'GET';
+    const next = () => answer(req);
+    const around = state.around;
+    const answered = around
+      ? Promise.resolve().then(() =>
+          around({ method, url: new URL(req.url ?? '/', 'http://simulator.invalid'), headers: req.headers }, next),
+        )
+      : next();
+    answered.then(
+      (reply) => {
+        state.requestLog?.record({ method, url: req.url ?? '/', headers: req.headers }, reply, receivedAtMs, Date.now());
+        write(res, reply);
+      },
       (e: unknown) => {
         console.error('simulator: unexpected error', e);
         write(res, error(500, 'Internal simulator error'));
@@ -177,6 +201,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tenants: other ? [main, other] : [main],
     dialect,
     rateLimiter,
+    anyAnswer: options.anyAnswer
+      ? new AnyAnswerDealer({ ...ANY_ANSWER, ...(options.anyAnswer === true ? {} : options.anyAnswer) }, seed)
+      : null,
+    ...(options.requestLog ? { requestLog: options.requestLog } : {}),
+    ...(options.around ? { around: options.around } : {}),
   };
   const routes = [
     ...collectionRoutes,
@@ -213,6 +242,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     control,
     dialect: dialect.name,
     rateLimit: rateLimiter?.perSecond ?? null,
+    anyAnswer: state.anyAnswer?.answers ?? null,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -37,7 +37,13 @@ test.describe('transitions: the lifecycle across polls', () => {
           o.kind === 'snapshot' && o.snapshot.progress?.current_stage ? [o.snapshot.progress.current_stage] : [],
         ),
       );
-      expect(stages.size, `stages observed: ${[...stages].join(', ')}`).toBeGreaterThanOrEqual(4);
+      // Too few stages seen (polls hidden by placeholders or a 429's wait) leaves stage order unjudged, never failed.
+      if (stages.size < 4)
+        conformance.cannotJudge(
+          `only ${stages.size} stages observed (${[...stages].join(', ')}): too few to judge their order`,
+          'JS-TRANS-002',
+          false,
+        );
       await conformance.expectConforms();
     },
   );

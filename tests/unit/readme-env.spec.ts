@@ -1,4 +1,4 @@
-// The README's one table of environment variables ("Running against staging") is the settings module's
+// The one table of environment variables (docs/configuration.md, "Environment variables") is the settings module's
 // declaration (src/settings/variables.ts) in prose: the same names, the same defaults, the internal ones said
 // to be set by the run. And the settings module is the only reader: no other file takes a CONFORMANCE_* or
 // CAPTAIN_* variable from an environment. Names outside the suite (CI, the tests' FC_SEED, FC_PATH,
@@ -41,9 +41,13 @@ export function variablesRead(source: string): string[] {
   return [...new Set(names)];
 }
 
-/** The table's rows in README's "Running against staging" section: the backticked names of the first column, and the row. */
+/** Where the table is, and under which heading. */
+const TABLE_PAGE = 'docs/configuration.md';
+const TABLE_SECTION = 'Environment variables';
+
+/** The table's rows in the page's "Environment variables" section: the backticked names of the first column, and the row. */
 export function readmeRows(readme: string): Array<{ names: string[]; row: string }> {
-  const section = readme.split(/^## /m).find((s) => s.startsWith('Running against staging'));
+  const section = readme.split(/^## /m).find((s) => s.startsWith(TABLE_SECTION));
   if (!section) return [];
   return section
     .split('\n')
@@ -51,7 +55,7 @@ export function readmeRows(readme: string): Array<{ names: string[]; row: string
     .map((row) => ({ names: [...row.split('|')[1]!.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!), row }));
 }
 
-const rows = readmeRows(readFileSync(path.join(root, 'README.md'), 'utf8'));
+const rows = readmeRows(readFileSync(path.join(root, TABLE_PAGE), 'utf8'));
 const rowOf = (name: string) => rows.find((r) => r.names.includes(name))?.row;
 const documented = [...new Set(rows.flatMap((r) => r.names))];
 
@@ -62,17 +66,17 @@ test('the scanners find what they should', () => {
     'CI',
   ]);
   expect(
-    readmeRows('## Running against staging\n\n| variable | meaning |\n|---|---|\n| `A_B`, `C` | x `NOT_ME` |\n\n## Next\n| `D` | y |'),
+    readmeRows('## Environment variables\n\n| variable | meaning |\n|---|---|\n| `A_B`, `C` | x `NOT_ME` |\n\n## Next\n| `D` | y |'),
   ).toEqual([{ names: ['A_B', 'C'], row: '| `A_B`, `C` | x `NOT_ME` |' }]);
 });
 
-test("README's environment table names exactly the declared settings", () => {
-  expect(rows.length, 'README.md has a "Running against staging" section with the table').toBeGreaterThan(0);
+test('the environment table names exactly the declared settings', () => {
+  expect(rows.length, `${TABLE_PAGE} has an "${TABLE_SECTION}" section with the table`).toBeGreaterThan(0);
   const declared = VARIABLE_LIST.map((v) => v.name);
   expect(documented.filter(isSuiteVariable).sort(), 'the table against src/settings/variables.ts').toEqual([...declared].sort());
 });
 
-test("README's environment table gives each declared default, and says which variables the run sets itself", () => {
+test('the environment table gives each declared default, and says which variables the run sets itself', () => {
   for (const variable of VARIABLE_LIST) {
     const row = rowOf(variable.name) ?? '';
     const shown = describeDefault(variable);
@@ -87,7 +91,7 @@ test("README's environment table gives each declared default, and says which var
   }
 });
 
-test("README's environment table lists the other variables the suite's code reads (CI), and no more", () => {
+test("the environment table lists the other variables the suite's code reads (CI), and no more", () => {
   const read = new Set(SUITE_SOURCES.flatMap(sourcesUnder).flatMap((file) => variablesRead(readFileSync(path.join(root, file), 'utf8'))));
   const others = [...read].filter((name) => !isSuiteVariable(name)).sort();
   expect(documented.filter((name) => !isSuiteVariable(name)).sort()).toEqual(others);

@@ -1,5 +1,5 @@
 // The package a client author installs: `npm pack` (which builds dist/), the tarball installed offline into a
-// scratch project, and the README's example run there, as written, against the simulator.
+// scratch project, and the example of docs/package.md run there, as written, against the simulator.
 import { execFile, type ExecFileOptions } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -33,11 +33,11 @@ async function run(command: string, args: string[], options: ExecFileOptions): P
   }
 }
 
-/** The first ```js block of the README's "Polling this endpoint correctly" section. */
+/** The first ```js block of docs/package.md's "Polling this endpoint correctly" section. */
 function readmeExample(readme: string): string {
   const section = readme.split(/^## /m).find((s) => s.startsWith('Polling this endpoint correctly'));
   const block = section?.match(/```js\n([\s\S]*?)```/);
-  if (!block) throw new Error('README: no ```js block under "Polling this endpoint correctly"');
+  if (!block) throw new Error('docs/package.md: no ```js block under "Polling this endpoint correctly"');
   return block[1]!;
 }
 
@@ -71,7 +71,7 @@ test.describe('the installable package', () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  test("npm pack builds a tarball that installs from npm's cache (offline, or cache first when a registry document is not cached yet), imports by name, and runs the README's example to a completed job", async () => {
+  test("npm pack builds a tarball that installs from npm's cache (offline, or cache first when a registry document is not cached yet), imports by name, and runs the example of docs/package.md to a completed job", async () => {
     const packed = path.join(scratch, 'packed');
     await mkdir(packed);
     await run('npm', ['pack', '--pack-destination', packed, '--loglevel=error'], { cwd: root });
@@ -131,7 +131,7 @@ test.describe('the installable package', () => {
       { cwd: project },
     );
 
-    // A job created through the public API, then waited for by the README's example, run as written.
+    // A job created through the public API, then waited for by docs/package.md's example, run as written.
     const headers = { authorization: `Bearer ${sim.apiKey}`, 'x-organization-id': sim.orgId, 'content-type': 'application/json' };
     expect((await fetch(`${sim.baseUrl}/v2/collections/handbook`, { method: 'PUT', headers })).status).toBe(201);
     const created = await fetch(`${sim.baseUrl}/v2/collections/handbook/index/text`, {
@@ -142,7 +142,7 @@ test.describe('the installable package', () => {
     expect(created.status).toBe(200);
     const { job_id: jobId } = (await created.json()) as { job_id: string };
 
-    await writeFile(path.join(project, 'wait-for-job.mjs'), readmeExample(await readFile(path.join(root, 'README.md'), 'utf8')));
+    await writeFile(path.join(project, 'wait-for-job.mjs'), readmeExample(await readFile(path.join(root, 'docs', 'package.md'), 'utf8')));
     const env = cleanEnv({ CAPTAIN_BASE_URL: sim.baseUrl, CAPTAIN_API_KEY: sim.apiKey, CAPTAIN_ORG_ID: sim.orgId });
     const example = await run(process.execPath, ['wait-for-job.mjs', jobId], { cwd: project, env, timeout: 45_000 });
     // The example prints done.status only when done.outcome is 'terminal'.

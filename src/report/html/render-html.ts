@@ -8,6 +8,7 @@ import { htmlDocument } from './html-document.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLE } from './report-style.js';
 import { displayStatus, requirementTable } from './requirement-table.js';
+import { shellQuote } from './reproduce.js';
 import { runSummary, verdictTitle } from './run-summary.js';
 import type { CoverageRow } from '../coverage.js';
 import type { Results } from '../results.js';
@@ -61,11 +62,18 @@ ${coverageTable('HTTP statuses', c.httpStatuses, '')}
 </div></section>`;
 }
 
+/** A seed's command as a reader runs it: against the run's own target when that was not the embedded simulator. */
+function replayCommand(results: Results, command: string): string {
+  const base = results.target.baseUrl;
+  if (results.target.kind === 'simulator' || base === null || command.includes('CONFORMANCE_BASE_URL=')) return command;
+  return `CONFORMANCE_BASE_URL=${shellQuote(base)} ${command}`;
+}
+
 function seeds(results: Results): string {
   const rows = results.seeds
     .map(
       (s) =>
-        `<tr><td><code>${e(s.seed)}</code></td><td>${s.path !== undefined ? `<code>${e(s.path)}</code>` : '<span class="muted">—</span>'}</td><td>${e(s.testTitle)}</td><td><code>${e(s.command)}</code></td></tr>`,
+        `<tr><td><code>${e(s.seed)}</code></td><td>${s.path !== undefined ? `<code>${e(s.path)}</code>` : '<span class="muted">—</span>'}</td><td>${e(s.testTitle)}</td><td><code>${e(replayCommand(results, s.command))}</code></td></tr>`,
     )
     .join('');
   return `<section id="seeds"><h2>Seeds</h2>${rows === '' ? '<p class="muted">No generated scenarios recorded a seed.</p>' : `<table><thead><tr><th>seed</th><th>path</th><th>test</th><th>replay</th></tr></thead><tbody>${rows}</tbody></table>`}</section>`;

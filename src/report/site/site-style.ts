@@ -13,7 +13,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { background: #f7fafc; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.target { max-width: 320px; }
+td.target { min-width: 190px; max-width: 320px; }
 td.target .url { overflow-wrap: anywhere; }
 td.target .kind { display: block; white-space: nowrap; }
 td.date { white-space: nowrap; }

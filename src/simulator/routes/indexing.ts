@@ -85,6 +85,7 @@ function createJob(
     scenario,
     createdAtMs: state.clock.now(),
     contents,
+    publicJob: true,
   });
   return ok({ job_id: job.identity.jobId, status: 'pending' });
 }

@@ -42,14 +42,25 @@ const getJob: Handler = (state, request) => {
   if (offset === 0 && !request.url.searchParams.has('files_cursor')) {
     // A poll (not a page continuation): counted, and possibly answered by the transient placeholder.
     const pollIndex = job.pollCount++;
-    const patterns = [job.placeholders ?? job.scenario.placeholders, state.faults.placeholders];
+    const patterns = [
+      job.placeholders ?? job.scenario.placeholders,
+      state.faults.placeholders,
+      ...(state.anyAnswer ? [{ probability: state.anyAnswer.answers.placeholderProbability }] : []),
+    ];
     if (placeholderDue(patterns, pollIndex, state.seed, jobId)) return ok(shapePlaceholder(jobId, state.dialect));
   }
   const now = state.clock.now();
   touch(state, job, now);
   const full = snapshotOf(job, now);
-  const page = pageOf(full, { limit, offset, cursorAt: (at) => state.cursors.encode({ jobId: full.job_id, offset: at }) });
-  return ok(shapeSnapshot(page, state.dialect, job.live));
+  const cursorAt = (at: number) => state.cursors.encode({ jobId: full.job_id, offset: at });
+  const page = pageOf(full, { limit, offset, cursorAt });
+  // Any documented answer: a walk may end with an empty page that has no next_cursor.
+  const total = full.files?.length ?? 0;
+  if (state.anyAnswer?.answers.emptyLastPage && page.files_page?.next_cursor === null && total > 0 && offset < total) {
+    page.files_page = { ...page.files_page, next_cursor: cursorAt(total) };
+    state.anyAnswer.dealt.emptyLastPages += 1;
+  }
+  return ok(shapeSnapshot(page, state.dialect, job.live, job.publicJob));
 };
 
 /** Cancels the job (a finished one is left as it is) and answers with the cancel response. */
@@ -60,11 +71,10 @@ function cancelAnswer(state: SimulatorState, job: JobRecord, deleting: boolean):
   if (wasTerminal) touch(state, job, now);
   const done = deleting ? 'Job cancelled and deleted' : 'Job cancelled';
   const message = wasTerminal ? `Job already ${snapshot.status.replace(/_/g, ' ')}; nothing to cancel` : done;
+  // The answer says the status as GET says it (the dialect's words included).
+  const said = shapeSnapshot(snapshot, state.dialect, undefined, job.publicJob).status;
   return ok(
-    shapeCancelAnswer(
-      { job_id: job.identity.jobId, status: snapshot.status, message, cancelled_at: snapshot.cancelled_at ?? null },
-      state.dialect,
-    ),
+    shapeCancelAnswer({ job_id: job.identity.jobId, status: said, message, cancelled_at: snapshot.cancelled_at ?? null }, state.dialect),
   );
 }
 
@@ -103,7 +113,7 @@ const listJobs: Handler = (state, request) => {
   const names = new Map(state.collections.of(request.orgId).map((c) => [c.collectionId, c.name]));
   const rows = state.jobs
     .ofOrganization(request.orgId)
-    .map((job) => ({ job, snapshot: shapeSnapshot(snapshotOf(job, now), state.dialect) }))
+    .map((job) => ({ job, snapshot: shapeSnapshot(snapshotOf(job, now), state.dialect, undefined, job.publicJob) }))
     .filter(({ snapshot }) => status === null || snapshot.status === status)
     .filter(({ job }) => collection === null || names.get(job.collectionId) === collection)
     .reverse(); // newest first

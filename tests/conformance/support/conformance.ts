@@ -13,6 +13,7 @@ import type { PollJobOptions } from '../../../src/client/poll-settings.js';
 import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
+import { isKnownStatus, isTerminal } from '../../../src/model/status.js';
 import type { Observation, Timeline } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
 import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
@@ -29,6 +30,10 @@ import { hitsOf, type QueryHit } from '../../../src/client/file-match.js';
 import { routeNotServed, type QueryVersion, type QueryVersionChoice } from '../../../src/client/query-version.js';
 import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
+
+/** The two documented cancels: the SDK's POST .../cancel and the MCP server's DELETE ("cancel and delete"). */
+export const CANCEL_WAYS = ['POST', 'DELETE'] as const;
+export type CancelWay = (typeof CANCEL_WAYS)[number];
 
 /** One served query answer: its version, the exchange, and the results it holds (none unless a 2xx). */
 export interface QueryAnswer {
@@ -202,6 +207,40 @@ export class Conformance {
     return Math.max(ms, retryAfter ?? 0);
   }
 
+  /**
+   * One poll that is not a 429: a 429 with Retry-After may answer any request (docs/staging.md, "Any
+   * documented answer at any request"), so it is waited out, at most `tries` times, then returned as it is.
+   */
+  async pollPastRateLimits(jobId: string, options: GetJobOptions = {}, tries = 5): Promise<ApiResponse<JobStatusBody>> {
+    this.allow(this.pace.requestsMs(tries) + tries * 60_000);
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.poll(jobId, options);
+      if (response.exchange.status !== 429 || attempt >= tries) return response;
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(response.exchange, this.ms(1))));
+    }
+  }
+
+  /**
+   * Polls until the job is seen `what` (`predicate`); when it never is, the `requirements` that needed it are
+   * inconclusive with that reason, never failed: a lawful placeholder, a 429's wait or a quick target may hide a state.
+   */
+  async reach(
+    jobId: string,
+    predicate: (snapshot: JobSnapshot) => boolean,
+    what: string,
+    requirements: readonly string[],
+    budgetSeconds = 120,
+  ): Promise<boolean> {
+    if (await this.waitUntil(jobId, predicate, budgetSeconds)) return true;
+    for (const requirement of requirements)
+      this.cannotJudge(
+        `the job was never seen ${what} within ${budgetSeconds} s of the target's time (a placeholder, a 429's wait or a quick job may have hidden it)`,
+        requirement,
+        false,
+      );
+    return false;
+  }
+
   /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
   async waitUntil(jobId: string, predicate: (snapshot: JobSnapshot) => boolean, budgetSeconds = 120): Promise<boolean> {
     this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
@@ -292,11 +331,44 @@ export class Conformance {
   }
 
   /** POST /v2/jobs/{id}/cancel, its answer judged. */
-  async cancel(jobId: string): Promise<ApiResponse<CancelJobResponse>> {
-    const response = await this.api.cancelJob(jobId);
+  async cancel(jobId: string, way: CancelWay = 'POST'): Promise<ApiResponse<CancelJobResponse>> {
+    const response = way === 'POST' ? await this.api.cancelJob(jobId) : await this.api.deleteJob(jobId);
     this.judgeOther(response.exchange, { jobId });
     if (response.exchange.status === 200) this.recordJudgements(judgementsOf((out) => checkCancelResponse(response.json, { jobId }, out)));
     return response;
+  }
+
+  /**
+   * Whether the deployment serves this cancel way (JS-CANCEL-005, a SHOULD: both are documented). One it does
+   * not serve leaves `requirement` unjudged that way, with the reason: the other way judges it.
+   */
+  cancelServed(way: CancelWay, cancel: ApiResponse<CancelJobResponse>, requirement: string): boolean {
+    const served = !routeNotServed(cancel.exchange);
+    const path = way === 'POST' ? 'POST /v2/jobs/{job_id}/cancel' : 'DELETE /v2/jobs/{job_id}';
+    this.judge('JS-CANCEL-005', served, `${path} answered HTTP ${cancel.exchange.status} as an unserved route`, {
+      exchange: cancel.exchange,
+    });
+    if (!served)
+      this.cannotJudge(`${path} is not served here (HTTP ${cancel.exchange.status}): judged on the other cancel`, requirement, false);
+    else this.note(`${requirement} judged through ${path}`);
+    return served;
+  }
+
+  /**
+   * The job after a DELETE, once it reads a terminal status or 404: "cancel and delete" makes both lawful, so
+   * the 404 is `deleted`, never a finding. Undefined when it did neither within `budgetSeconds`.
+   */
+  async afterDelete(jobId: string, budgetSeconds = 60): Promise<JobSnapshot | 'deleted' | undefined> {
+    this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
+    const deadline = Date.now() + this.ms(budgetSeconds);
+    while (Date.now() < deadline) {
+      const { observation } = await this.observe(jobId);
+      if (observation.kind === 'http-error' && observation.status === 404) return 'deleted';
+      if (observation.kind === 'snapshot' && isKnownStatus(observation.snapshot.status) && isTerminal(observation.snapshot.status))
+        return observation.snapshot;
+      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(0.5)))); // a cancel may take a moment
+    }
+    return undefined;
   }
 
   /** Judges a query answer against its own version's schema (JS-MEDIA-003/004) and its content type. */

@@ -52,6 +52,23 @@ test('a job that cannot be followed says why, judges what it saw, and exits 1', 
   expect(out.at(-1)).toBe('verdict: does not conform');
 });
 
+test('a mistyped job id (404 on the first poll) or a wrong key (401) cannot be judged: it says what to check and exits 2', async () => {
+  serveStatus('j-typo', [httpError(404, { detail: 'Job not found' })]);
+  const missing = await watch(['j-typo']);
+  expect(missing.code).toBe(2);
+  expect(missing.out.at(-1)).toBe(
+    'verdict: cannot judge: job j-typo was not found (HTTP 404): check the job id, the organization (CAPTAIN_ORG_ID) and CONFORMANCE_BASE_URL (without /v2)',
+  );
+  expect(missing.out.join('\n')).not.toContain('does not conform');
+  expect(missing.out.join('\n')).not.toContain('1 requests');
+  nock.cleanAll();
+  serveStatus('j1', [httpError(401, { detail: 'Invalid API key' })]);
+  const rejected = await watch(['j1']);
+  expect(rejected.code).toBe(2);
+  expect(rejected.out.at(-1)).toMatch(/^verdict: cannot judge: the key was rejected \(HTTP 401\): check CAPTAIN_API_KEY/);
+  expect(rejected.out.join('\n')).not.toContain(KEY);
+});
+
 test('usage errors exit 2 without a request', async () => {
   expect((await watch([])).code).toBe(2);
   expect((await watch(['j1', '--files-limit', '0'])).code).toBe(2);

@@ -76,6 +76,10 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         findings: polls(job('running'), job('completed', { status: 'completed_with_errors', billing: undefined })),
       },
       {
+        title: 'status processing, which only an MCP list filter names (a SHOULD, JS-SHAPE-007)',
+        findings: polls(job('running', { status: 'processing' })),
+      },
+      {
         title: 'a finished job whose stage says "done" (the stage of a finished job is undocumented)',
         findings: polls(job('completed', { progress: { ...job('completed').progress, current_stage: 'done' } })),
       },
@@ -85,7 +89,6 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       },
     ],
     breaks: [
-      { title: 'status processing (seen only in an MCP list filter)', findings: polls(job('running', { status: 'processing' })) },
       { title: 'status "done"', findings: polls(job('completed', { status: 'done' })) },
       {
         title: 'stage "indexing"',
@@ -135,6 +138,7 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     breaks: [
       { title: 'a job that ends completed_with_errors', findings: polls(job('completed', { status: 'completed_with_errors' })) },
       { title: 'a job that ends timed_out', findings: polls(job('failed', { status: 'timed_out' })) },
+      { title: 'a job that says processing while it runs', findings: polls(job('running', { status: 'processing' }), job('completed')) },
     ],
   },
   'JS-SHAPE-008': {
@@ -314,9 +318,14 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         title: 'running -> timed_out, a vendor final status, then kept',
         findings: polls(job('running'), job('failed', { status: 'timed_out' }), job('failed', { status: 'timed_out' })),
       },
+      {
+        title: 'pending -> processing -> running -> completed (processing is judged like running)',
+        findings: polls(job('pending'), job('running', { status: 'processing' }), job('running'), job('completed')),
+      },
     ],
     breaks: [
       { title: 'completed -> running (a real snapshot)', findings: polls(job('completed'), job('running')) },
+      { title: 'completed -> processing (a real snapshot)', findings: polls(job('completed'), job('running', { status: 'processing' })) },
       { title: 'running -> pending', findings: polls(job('running'), job('pending')) },
     ],
   },

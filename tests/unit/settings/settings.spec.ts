@@ -175,7 +175,7 @@ test.describe('bad values', () => {
       const error = errorOf({ [name]: value });
       expect(error.problems).toEqual([{ variable: name, message: expect.stringContaining(`${name}=${JSON.stringify(value)}: expected`) }]);
       expect(error.message).toContain(`${name}=${JSON.stringify(value)}: expected ${expected}`);
-      expect(error.message).toContain('README.md');
+      expect(error.message).toContain('docs/configuration.md');
     });
   }
 
@@ -195,7 +195,7 @@ test.describe('bad values', () => {
       'CONFORMANCE_REQUEST_BUDGET',
       'CONFORMANCE_SEED',
     ]);
-    expect(error.message.split('\n')[0]).toBe('5 settings are not valid (see "Running against staging" in README.md):');
+    expect(error.message.split('\n')[0]).toBe('5 settings are not valid (see docs/configuration.md):');
     expect(error.message).not.toContain('CONFORMANCE_JOB_BUDGET_S');
     expect(error.name).toBe('SettingsError');
     expect(error.stack).toBe(`SettingsError: ${error.message}`); // the message is the whole story

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../../src/cli/simulator.ts', import.meta.url));
@@ -53,6 +54,25 @@ test('npm run simulator starts a server that prints its address and serves the A
 
 test('the CLI rejects a bad option with its usage', async () => {
   await expectUsageFor(['--time-scale', 'fast']);
+});
+
+test('a port already taken is said in a line, with what to do, not with a stack', async () => {
+  test.setTimeout(60_000);
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as AddressInfo).port;
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toContain(`port ${port} on 127.0.0.1 is already taken`);
+    expect(err).not.toContain('EADDRINUSE');
+    expect(err).not.toMatch(/\n\s+at /);
+  } finally {
+    taken.close();
+  }
 });
 
 test('--dialect vendor-variant and --rate-limit N reach the server', async () => {

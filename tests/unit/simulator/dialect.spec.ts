@@ -9,6 +9,7 @@ import { classify } from '../../../src/oracle/classify.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Observation } from '../../../src/oracle/observation.js';
 import { VENDOR_VARIATIONS } from '../../../src/simulator/dialect.js';
+import { isVendorStatus } from '../../../src/model/status.js';
 import { NON_PLACEHOLDER_KEYS } from '../../../src/simulator/dialect-shape.js';
 import { advance, call, get, indexText, jsonOf, mixedJob, post, startManual, type Sim } from './harness.js';
 
@@ -21,10 +22,14 @@ test.afterEach(async () => {
   await Promise.all([variant.close(), plain.close()]);
 });
 
+/** The schema's problems, but for a vendor status word (the oracle's JS-SHAPE-007, a SHOULD: vendor-statuses). */
+const contractProblems = (body: unknown) =>
+  validate('JobStatus', body).filter((p) => !(p.path === '/status' && isVendorStatus((body as { status?: unknown }).status)));
+
 const snapshot = async (sim: Sim, jobId: string, query = '') => {
   const answer = await get(sim, `/v2/jobs/${jobId}${query}`);
   expect(answer.status).toBe(200);
-  expect(validate('JobStatus', answer.json)).toEqual([]);
+  expect(contractProblems(answer.json)).toEqual([]);
   return jsonOf<JobSnapshot & Record<string, unknown>>(answer);
 };
 
@@ -190,10 +195,61 @@ test('a whole variant lifecycle, placeholders and a late cancel included, leaves
   await advance(variant, 1);
   timeline.push(classify(await get(variant, `/v2/jobs/${jobId}`), 18));
   expect(timeline.map((o) => o.kind)).toContain('placeholder');
-  expect(timeline.at(-1)).toMatchObject({ kind: 'snapshot', snapshot: { status: 'completed_with_failures' } });
-  for (const o of timeline) if (o.kind === 'snapshot') expect(validate('JobStatus', o.snapshot)).toEqual([]);
+  expect(timeline.at(-1)).toMatchObject({ kind: 'snapshot', snapshot: { status: 'completed_with_errors' } });
+  for (const o of timeline) if (o.kind === 'snapshot') expect(contractProblems(o.snapshot)).toEqual([]);
   const findings = judgeTimeline(timeline, { jobId });
   expect(findings.filter((f) => f.level === 'MUST')).toEqual([]);
-  // The warnings are the two the variations are meant to show, and nothing else.
-  expect(new Set(findings.map((f) => f.requirement))).toEqual(new Set(['JS-PH-005', 'JS-STATE-012']));
+  // The warnings are the three the variations are meant to show (the vendor's status words among them), and nothing else.
+  expect(new Set(findings.map((f) => f.requirement))).toEqual(new Set(['JS-PH-005', 'JS-STATE-012', 'JS-SHAPE-007']));
+});
+
+test('vendor-statuses: processing while scanning, then running; a public partial success ends completed_with_errors, a timeout timed_out; a played scenario keeps the documented words', async () => {
+  await call(variant, 'PUT', '/v2/collections/docs');
+  const form = new FormData();
+  form.append('files', new Blob(['fine']), 'fine.txt');
+  form.append('files', new Blob(['??']), 'corrupt-scan.pdf');
+  const jobId = jsonOf<{ job_id: string }>(await call(variant, 'POST', '/v2/collections/docs/index/file', { raw: form })).job_id;
+  const seen: string[] = [];
+  for (let i = 0; i < 40 && !['completed_with_errors', 'completed_with_failures'].includes(seen.at(-1) ?? ''); i++) {
+    const s = await snapshot(variant, jobId);
+    if (seen.at(-1) !== s.status) seen.push(`${s.status}`);
+    await advance(variant, 0.5);
+  }
+  expect(seen).toEqual(['pending', 'processing', 'running', 'completed_with_errors']);
+  const cancel = await post(variant, `/v2/jobs/${jobId}/cancel`);
+  expect(cancel.json).toMatchObject({ status: 'completed_with_errors' }); // the cancel answer speaks as GET does
+  const listed = jsonOf<{ jobs: { job_id: string; status: string }[] }>(await get(variant, '/v2/jobs'));
+  expect(listed.jobs.find((j) => j.job_id === jobId)?.status).toBe('completed_with_errors');
+
+  const scenario = {
+    jobType: 'index_s3',
+    collection: 'docs',
+    files: [
+      { uri: 's3://b/a.pdf', media: false, outcome: 'failed' },
+      { uri: 's3://b/b.pdf', media: false, outcome: 'completed' },
+    ],
+    pendingSeconds: 1,
+    stageSeconds: [1, 1, 1, 1, 1, 1],
+    end: { kind: 'run' },
+    mediaLagSeconds: 0,
+    placeholders: {},
+    processingType: 'basic',
+  };
+  const played = jsonOf<{ job_id: string }>(await post(variant, '/_sim/scenarios', { scenario })).job_id;
+  const timedOut = jsonOf<{ job_id: string }>(
+    await post(variant, '/_sim/scenarios', {
+      scenario: {
+        ...scenario,
+        end: { kind: 'fail', stage: 'embedding', errorCode: 'timeout', errorMessage: 'Job exceeded its time limit' },
+      },
+    }),
+  ).job_id;
+  await advance(variant, 60);
+  expect((await snapshot(variant, played)).status).toBe('completed_with_failures');
+  expect((await snapshot(variant, timedOut)).status).toBe('timed_out');
+  // The plain dialect never says them.
+  const plainJob = await indexText(plain, 'docs', 'x', 'x.txt');
+  await advance(plain, 0.5);
+  await advance(plain, 0.5);
+  expect(['pending', 'running', 'completed']).toContain((await snapshot(plain, plainJob)).status);
 });
