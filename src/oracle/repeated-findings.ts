@@ -20,7 +20,7 @@ export const MAX_RANGES = 20;
 
 /** What makes two findings the same one: the rule, the words and the job (the polls are what is folded). */
 export function sameFindingKey(f: Finding): string {
-  return JSON.stringify([f.requirement, f.level, f.message, f.jobId ?? null]);
+  return JSON.stringify([f.requirement, f.message, f.jobId ?? null]);
 }
 
 /** Poll indexes as runs of consecutive numbers, in the order given, the first MAX_RANGES listed and the rest counted. */

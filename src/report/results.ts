@@ -1,23 +1,24 @@
-// The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
+// The versioned results model (docs/ARCHITECTURE.md, "Fixed interfaces") built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
 import {
   levelIn,
   linksOf,
   type Area,
   type Catalog,
+  type Level,
   type Profile,
   type Requirement,
   type SourceLink,
   type SpecIssue,
 } from '../contract/catalog.js';
 import { areaEvidence } from './area-evidence.js';
-import type { Finding } from '../oracle/finding.js';
+import type { RunFinding } from '../oracle/finding.js';
 import { foldRepeated, type Repeats } from '../oracle/repeated-findings.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
 import type { SeedEvidence, TargetKind } from '../evidence/format.js';
-import type { TestEvidence } from './read-evidence.js';
+import type { TestRecord } from './test-record.js';
 import { redactDeep } from '../redaction/redact.js';
 import {
   FAILED,
@@ -30,24 +31,14 @@ import {
 } from './verdict.js';
 
 export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
+export type { TestRecord } from './test-record.js';
 
 /** 2: verdict `incomplete`, status `inconclusive`, `profile`, requirement `evidence`, summary `exitCode`. */
 export const RESULTS_SCHEMA_VERSION = 2;
 
-/** One test of the run as the reporter saw it: its last result and the evidence it carried. */
-export interface TestRecord {
-  id: string;
-  title: string;
-  file: string;
-  line: number;
-  project: string;
-  status: TestStatus;
-  durationMs: number;
-  error?: string;
-  evidence: TestEvidence;
-}
-
 export interface RunMeta {
+  /** HTTP status -> count over every exchange of the run (exchanges.har); without it, over the attached timelines. */
+  httpStatuses?: Record<string, number>;
   startedAt: string;
   finishedAt: string;
   /** Playwright's overall status: passed, failed, timedout, interrupted. */
@@ -75,7 +66,7 @@ export interface TestRef extends Omit<TestRecord, 'evidence'> {
   notes?: string[];
 }
 
-export interface ReportedFinding extends Finding {
+export interface ReportedFinding extends RunFinding {
   /** Id of the test that produced it (see `tests` of the requirement). */
   test: string;
   /** Id of the timeline in `timelines` that shows the job, when the test attached one. */
@@ -191,12 +182,14 @@ interface FindingsBudget {
 
 /**
  * The findings of `tests` that name requirement `id`, a repeated one folded with its polls, their evidence
- * clipped, pointing at their test and timeline; at most MAX_FINDINGS_PER_REQUIREMENT, within the run's budget.
+ * clipped, pointing at their test and timeline; at most MAX_FINDINGS_PER_REQUIREMENT, within the run's budget;
+ * at `level` when the catalog knows the requirement (the run's profile, decided once, as the heading says).
  */
 function reportedFindings(
   id: string,
   tests: readonly TestRecord[],
   kept: KeptTimelines,
+  level: Level | undefined,
   budget: FindingsBudget,
 ): Pick<RequirementResult, 'findings' | 'findingsLeftOut'> {
   const findings: ReportedFinding[] = [];
@@ -208,6 +201,7 @@ function reportedFindings(
       if (findings.length >= MAX_FINDINGS_PER_REQUIREMENT || (!room && findings.length > 0)) continue;
       const reported: ReportedFinding = {
         ...finding,
+        ...(level ? { level } : {}),
         message: clip(finding.message, room ? MAX_MESSAGE : SHORT_MESSAGE, 'cut'),
         test: test.id,
       };
@@ -272,7 +266,7 @@ function requirementResults(
       return { ...heading, status: 'inconclusive', tests: [], findings: [], inconclusive: [{ test: 'preflight', cause: brokeBefore }] };
     const tests = byRequirement.get(heading.id) ?? [];
     const decision = requirementStatus(tests, heading.id, partial);
-    const { findings, findingsLeftOut } = reportedFindings(heading.id, tests, kept, budget);
+    const { findings, findingsLeftOut } = reportedFindings(heading.id, tests, kept, heading.catalogued ? heading.level : undefined, budget);
     return {
       ...heading,
       status: decision.status,
@@ -345,7 +339,10 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     run: runCounts(records, meta.runStatus),
     areas,
     specIssues: catalog.spec_issues ?? [],
-    coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
+    coverage: coverageOf(
+      records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline)),
+      meta.httpStatuses,
+    ),
     timelines: [...kept.timelines, ...passedEvidence(records, catalog)],
     timelinesLeftOut: kept.leftOut,
     // What the tests could not attach, test by test.

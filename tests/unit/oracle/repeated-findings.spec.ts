@@ -4,7 +4,6 @@ import type { Finding } from '../../../src/oracle/finding.js';
 
 const at = (pollIndex: number, message = 'status must be string (got null)', jobId = 'job-1'): Finding => ({
   requirement: 'JS-SHAPE-001',
-  level: 'MUST',
   message,
   jobId,
   pollIndex,
