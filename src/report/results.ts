@@ -20,6 +20,7 @@ import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept
 import type { SeedEvidence, TargetKind } from '../evidence/format.js';
 import type { TestRecord } from './test-record.js';
 import { redactDeep } from '../redaction/redact.js';
+import { waivedStatus, waiverWarnings, type Waiver } from './waivers.js';
 import {
   FAILED,
   requirementStatus,
@@ -57,6 +58,8 @@ export interface RunMeta {
   selection?: readonly string[];
   /** Why the run broke before any test ran (the preflight). */
   brokeBefore?: string;
+  /** CONFORMANCE_WAIVERS, read. */
+  waivers?: readonly Waiver[];
 }
 
 /** A test as a requirement lists it: the record without its evidence, with the reason it was skipped. */
@@ -87,6 +90,8 @@ export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'le
   findingsLeftOut?: number;
   /** Why its check never ran, test by test (when inconclusive). */
   inconclusive: InconclusiveNote[];
+  /** The waiver that made it `waived` (status waived only). */
+  waiver?: Waiver;
 }
 
 export interface ResultsTarget {
@@ -257,6 +262,8 @@ function requirementResults(
   kept: KeptTimelines,
   partial: boolean,
   brokeBefore: string | undefined,
+  waiverOf: (id: string) => Waiver | undefined,
+  runDate: string,
 ): { requirements: RequirementResult[]; uncatalogued: string[] } {
   const byRequirement = testsByRequirement(records);
   const budget: FindingsBudget = { left: FINDINGS_BYTE_BUDGET };
@@ -267,13 +274,16 @@ function requirementResults(
     const tests = byRequirement.get(heading.id) ?? [];
     const decision = requirementStatus(tests, heading.id, partial);
     const { findings, findingsLeftOut } = reportedFindings(heading.id, tests, kept, heading.catalogued ? heading.level : undefined, budget);
+    const waiver = waiverOf(heading.id);
+    const status = waivedStatus(decision.status, waiver, runDate);
     return {
       ...heading,
-      status: decision.status,
+      status,
       tests: tests.map(testRef),
       findings,
       ...(findingsLeftOut ? { findingsLeftOut } : {}),
       inconclusive: decision.inconclusive,
+      ...(status === 'waived' && waiver ? { waiver } : {}),
     };
   };
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
@@ -318,7 +328,16 @@ function passedEvidence(records: readonly TestRecord[], catalog: Catalog): Timel
 export function buildResults(records: readonly TestRecord[], catalog: Catalog, meta: RunMeta): Results {
   const kept = keepTimelines(records);
   const partial = (meta.selection ?? []).length > 0;
-  const { requirements, uncatalogued } = requirementResults(records, catalog, meta.profile, kept, partial, meta.brokeBefore);
+  const { requirements, uncatalogued } = requirementResults(
+    records,
+    catalog,
+    meta.profile,
+    kept,
+    partial,
+    meta.brokeBefore,
+    (id) => meta.waivers?.find((w) => w.id === id),
+    meta.finishedAt,
+  );
   const areas =
     uncatalogued.length > 0 ? [...catalog.areas, { id: 'uncatalogued', prefix: '', title: 'Not in the catalog' }] : [...catalog.areas];
   const results: Results = {
@@ -333,6 +352,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
       requireComplete: meta.requireComplete,
       ...(meta.selection ? { selection: meta.selection } : {}),
       ...(meta.brokeBefore ? { brokeBefore: meta.brokeBefore } : {}),
+      warnings: waiverWarnings(meta.waivers ?? [], new Set(catalog.requirements.map((r) => r.id)), meta.finishedAt),
     }),
     requirements,
     seeds: records.flatMap((r) => r.evidence.seeds.map((s) => ({ ...s, test: r.id, testTitle: r.title }))),

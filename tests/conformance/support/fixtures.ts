@@ -15,7 +15,7 @@ import { Conformance } from './conformance.js';
 import { Pace, REQUEST_TIMEOUT_MS, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
-import { resolveTarget, type Target, type Tenant } from './target.js';
+import { resolveTarget, targetSecrets, type Target, type Tenant } from './target.js';
 import { TEST_HEADER, testHeaderValue } from './test-header.js';
 
 type TestFixtures = {
@@ -74,7 +74,7 @@ function workerClient(
     baseUrl: target.baseUrl,
     apiKey: target.tenant.apiKey,
     ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
-    secrets: [target.tenant.apiKey],
+    secrets: targetSecrets(target),
     fetch: budget.fetch,
     timeoutMs: REQUEST_TIMEOUT_MS,
   });
@@ -133,7 +133,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await attachExchanges(testInfo, [...workerExchanges.drain(), ...recorder.drain()]);
   },
   clientFor: async ({ target, budget, stalls, recorder }, use, testInfo) => {
-    const secrets = [target.tenant.apiKey, ...(target.otherTenant ? [target.otherTenant.apiKey] : [])];
+    const secrets = targetSecrets(target);
     // Names the test behind every request, so the API team can find it in their logs (and a verdict
     // test's proxy can break one area's requests only).
     const headers = { [TEST_HEADER]: testHeaderValue(testInfo.file, testInfo.line) };
@@ -198,7 +198,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   manyFilesJob: [
     async ({ target, collection }, use) => {
-      if (!target.controllable) return use(undefined);
+      if (!target.control?.extensions.includes('scenarios')) return use(undefined);
       const sim = new SimControl(target);
       await use(
         await sim.play(
@@ -212,7 +212,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
   ],
   sim: async ({ target }, use) => {
-    test.skip(!target.controllable, `needs the simulator's /_sim/ control API, which ${target.baseUrl} does not serve`);
+    // Each call names the capability it needs; a target with no fault hook at all is skipped here, saying so.
+    test.skip(
+      !target.controllable,
+      `needs a fault hook (spec/control.yaml), and none answered at ${target.baseUrl}/_sim: set CONFORMANCE_CONTROL_URL, or see docs/staging.md`,
+    );
     await use(new SimControl(target));
   },
   conformance: async ({ target, api, pace, recorder }, use, testInfo) => {
