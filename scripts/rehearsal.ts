@@ -1,4 +1,4 @@
-// `npm run rehearsal`: the full staging rehearsal (DESIGN section 8). The simulator at real time with no
+// `npm run rehearsal`: the full staging rehearsal (docs/ARCHITECTURE.md, "Staging runs"). The simulator at real time with no
 // control API, the vendor-variant dialect and a rate limit; the whole conformance suite against it in
 // external mode with its defaults. Prints the verdict, the time, the request count and every MUST left
 // unexercised with its reason. Exit code: the suite's (0 for conformant or incomplete), 1 if the run broke.

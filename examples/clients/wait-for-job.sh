@@ -22,6 +22,23 @@ retry_after() {
   else echo 1; fi
 }
 
+# The media fallback: the query endpoint already returns the content (v3 first, the legacy v2 where v3 is not served).
+indexed() {
+  local collection code found
+  collection=$(jq -rn --arg c "$CAPTAIN_COLLECTION" '$c|@uri')
+  code=$(jq -cn --arg q "$CAPTAIN_MEDIA_QUERY" '{query: $q, limit: 5, rerank: true}' |
+    curl -sS -o "$body" -w '%{http_code}' --max-time 30 "${auth[@]}" -H 'Content-Type: application/json' --data-binary @- \
+      "$CAPTAIN_BASE_URL/v3/collections/$collection/query" 2>/dev/null) || code=000
+  if [ "$code" = 404 ] || [ "$code" = 405 ]; then
+    code=$(jq -cn --arg q "$CAPTAIN_MEDIA_QUERY" '{query: $q, top_k: 5, rerank: true}' |
+      curl -sS -o "$body" -w '%{http_code}' --max-time 30 "${auth[@]}" -H 'Content-Type: application/json' --data-binary @- \
+        "$CAPTAIN_BASE_URL/v2/collections/$collection/query" 2>/dev/null) || code=000
+  fi
+  [ "$code" = 200 ] || return 1
+  found=$(jq -r '((.results // []) + (.search_results // [])) | length' "$body" 2>/dev/null)
+  [ "${found:-0}" -gt 0 ]
+}
+
 while [ "$SECONDS" -lt "$deadline" ]; do
   code=$(curl -sS -o "$body" -D "$headers" -w '%{http_code}' --max-time 30 "${auth[@]}" "$job_url" 2>/dev/null) || code=000
   if [ "$code" = 429 ]; then sleep "$(retry_after)"; continue; fi
@@ -46,13 +63,7 @@ while [ "$SECONDS" -lt "$deadline" ]; do
     jq -cn --arg s "$status" '{status: $s}'
     exit 0
   fi
-  if [ -n "${CAPTAIN_MEDIA_QUERY:-}" ] && [ "$status" != pending ]; then
-    found=$(jq -cn --arg q "$CAPTAIN_MEDIA_QUERY" '{query: $q, top_k: 5, rerank: true}' |
-      curl -sS --max-time 30 "${auth[@]}" -H 'Content-Type: application/json' --data-binary @- \
-        "$CAPTAIN_BASE_URL/v2/collections/$(jq -rn --arg c "$CAPTAIN_COLLECTION" '$c|@uri')/query" 2>/dev/null |
-      jq -r '(.search_results // []) | length' 2>/dev/null)
-    if [ "${found:-0}" -gt 0 ]; then echo '{"indexed": true}'; exit 0; fi
-  fi
+  if [ -n "${CAPTAIN_MEDIA_QUERY:-}" ] && [ "$status" != pending ] && indexed; then echo '{"indexed": true}'; exit 0; fi
   eta=$(jq -r '.estimated_time_remaining_seconds // 5 | floor' "$body")
   sleep $(( eta < 1 ? 1 : (eta > 30 ? 30 : eta) ))
 done

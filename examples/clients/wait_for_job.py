@@ -61,10 +61,12 @@ def is_placeholder(body):
 
 
 def indexed():
-    """The media fallback: the query endpoint already returns the content."""
-    path = "/v2/collections/%s/query" % urllib.parse.quote(COLLECTION, safe="")
-    status, _, body = request("POST", path, {"query": MEDIA_QUERY, "top_k": 5, "rerank": True})
-    return status == 200 and bool((body or {}).get("search_results"))
+    """The media fallback: the query endpoint already returns the content (v3 first, the legacy v2 where v3 is not served)."""
+    name = urllib.parse.quote(COLLECTION, safe="")
+    status, _, body = request("POST", "/v3/collections/%s/query" % name, {"query": MEDIA_QUERY, "limit": 5, "rerank": True})
+    if status in (404, 405):
+        status, _, body = request("POST", "/v2/collections/%s/query" % name, {"query": MEDIA_QUERY, "top_k": 5, "rerank": True})
+    return status == 200 and bool((body or {}).get("results") or (body or {}).get("search_results"))
 
 
 def walk_files(cursor):

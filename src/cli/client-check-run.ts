@@ -69,6 +69,7 @@ async function stage(scenario: ClientScenario): Promise<Stage> {
     control: false,
     dialect: scenario.dialect,
     seed: scenario.seed ?? 20240601,
+    v2Query: scenario.v2Query ?? true,
     requestLog: log,
     around: (request, next) => {
       start?.();

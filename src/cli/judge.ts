@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { PROFILES, type Profile } from '../contract/catalog.js';
 import { judgeRecorded } from '../recorded/judge-recorded.js';
 import { redactor } from '../redaction/redact.js';
-import { writeRecordedReport, type RecordedResults } from '../report/recorded-report.js';
+import { writeRecordedReport, type RecordedResults } from '../recorded/recorded-report.js';
 import { verdictLines } from '../report/reporter.js';
 import { reportsDirFrom, secretValues } from '../settings/settings.js';
 

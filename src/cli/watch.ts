@@ -11,7 +11,9 @@ import { pollJob, type PollJobResult } from '../client/poll-job.js';
 import type { MediaFallbackOptions, PollJobOptions } from '../client/poll-settings.js';
 import { redactor } from '../redaction/redact.js';
 import { secretValues, settingsFrom, SettingsError } from '../settings/settings.js';
-import type { Finding } from '../oracle/finding.js';
+import type { Profile } from '../contract/profile.js';
+import { levelled } from '../contract/catalog.js';
+import type { RunFinding } from '../oracle/finding.js';
 import { startJudging, type TimelineJudge } from '../oracle/judge.js';
 import type { Observation } from '../oracle/observation.js';
 
@@ -26,7 +28,8 @@ options:
   --min-interval <seconds> --max-interval <seconds>   bounds of the spacing between polls
   --collection <name> --query <text> --match <uri|filename>
                            media fallback: also query the collection until a result names the file
-  --strict                 SHOULD findings fail the run too
+  --fail-on-should         SHOULD findings fail the run too (--strict is its old name; the
+                           profile, CONFORMANCE_PROFILE, decides which requirements are SHOULD)
   -h, --help`;
 
 export interface WatchIo {
@@ -70,7 +73,7 @@ function describe(observation: Observation): string {
   }
 }
 
-function findingLine(f: Finding): string {
+function findingLine(f: RunFinding): string {
   return `${f.level} ${f.requirement}${f.pollIndex !== undefined ? ` @${f.pollIndex}` : ''}: ${f.message}`;
 }
 
@@ -102,12 +105,13 @@ function outcomeLine(result: PollJobResult): string {
   }
 }
 
-/** What the command line asks for: the job, how to poll it, and how strictly to judge it. */
+/** What the command line asks for: the job, how to poll it, the profile that levels findings, and whether SHOULD findings fail. */
 interface WatchCommand {
   jobId: string;
   client: CaptainClient;
   options: PollJobOptions;
-  strict: boolean;
+  profile: Profile;
+  failOnShould: boolean;
 }
 
 function readArgs(argv: string[]) {
@@ -122,6 +126,7 @@ function readArgs(argv: string[]) {
       collection: { type: 'string' },
       query: { type: 'string' },
       match: { type: 'string' },
+      'fail-on-should': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -169,7 +174,7 @@ function parseCommand(argv: string[], io: WatchIo): WatchCommand | undefined {
   const { values, positionals } = readArgs(argv);
   if (values.help) return undefined;
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one job id');
-  const { baseUrl, apiKey, orgId } = settingsFrom(io.env);
+  const { baseUrl, apiKey, orgId, profile } = settingsFrom(io.env);
   if (!baseUrl) throw new UsageError('CONFORMANCE_BASE_URL is not set (the target to watch, e.g. http://127.0.0.1:4010)');
   const options = pollOptionsOf(values, io);
   const client = new CaptainClient({
@@ -178,7 +183,7 @@ function parseCommand(argv: string[], io: WatchIo): WatchCommand | undefined {
     ...(orgId ? { organizationId: orgId } : {}),
     ...(io.clock ? { now: () => io.clock!.now() } : {}),
   });
-  return { jobId: positionals[0], client, options, strict: values.strict };
+  return { jobId: positionals[0], client, options, profile, failOnShould: values['fail-on-should'] || values.strict };
 }
 
 /** How following a job ended: the poller's result, the timeline's judge, and how many findings were printed with their answers. */
@@ -197,7 +202,7 @@ async function follow(command: WatchCommand, say: (line: string) => void): Promi
   const onObservation = (observation: Observation) => {
     const at = Date.parse(observation.at);
     startMs ??= at;
-    const own = judge.observe(observation);
+    const own = levelled(judge.observe(observation), command.profile);
     printed += own.length;
     const elapsed = `+${((at - startMs) / 1000).toFixed(1)}s`;
     const flagged = own.length ? `  findings: ${own.map((f) => f.requirement).join(', ')}` : '';
@@ -217,10 +222,10 @@ function verdict(command: WatchCommand, followed: Followed, say: (line: string) 
     say(`verdict: cannot judge: ${trouble}`);
     return 2;
   }
-  const all = judge.assessment().findings;
+  const all = levelled(judge.assessment().findings, command.profile);
   // The lifecycle's findings come after every answer's own, which were printed as they arrived.
   for (const f of all.slice(printed)) say(`  ${findingLine(f)}`);
-  const failing = all.filter((f) => command.strict || f.level === 'MUST');
+  const failing = all.filter((f) => command.failOnShould || f.level === 'MUST');
   const musts = all.filter((f) => f.level === 'MUST').length;
   say(`timeline of ${result.timeline.length} answers: ${musts} MUST and ${all.length - musts} SHOULD findings`);
   const ended = result.outcome === 'terminal' || result.outcome === 'indexed-via-query';

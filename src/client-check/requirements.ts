@@ -20,7 +20,7 @@ export type ClientRequirementId = (typeof CLIENT)[keyof typeof CLIENT];
 export const CLIENT_REQUIREMENT_IDS: readonly ClientRequirementId[] = Object.values(CLIENT);
 
 export function clientRequirements(): Requirement[] {
-  return catalog.client_requirements ?? [];
+  return catalog().client_requirements ?? [];
 }
 
 export function clientRequirement(id: string): Requirement {

@@ -18,6 +18,8 @@ export interface ClientScenario {
   mediaQuery?: string;
   /** A media job must be concluded this many seconds after its content is searchable. */
   mediaBudgetS?: number;
+  /** false: the deployment no longer serves the legacy v2 query, only v3 (default true). */
+  v2Query?: boolean;
   /** The seed a generated scenario was drawn from (replay with --seed). */
   seed?: number;
 }

@@ -1,6 +1,6 @@
 // The scenarios a client is checked against: every terminal status (the vendor's too), placeholders
 // before, during and after the end, a placeholder storm, 429 bursts (seconds and HTTP date), 5xx bursts,
-// slow answers, a lagging media job, several file pages, an unknown job id, the lawful dialect; then
+// slow answers, a lagging media job (v2 and v3 query, and v3 only), several file pages, an unknown job id, the lawful dialect; then
 // scenarios drawn from a seed. Jobs are short (about seven seconds) because they run at real time.
 import type { FileScenario, JobEnd, Scenario } from '../model/scenario.js';
 import { terminalSecond } from '../model/progression.js';
@@ -97,6 +97,13 @@ export function namedScenarios(): ClientScenario[] {
       job([{ uri: MEDIA_URI, media: true, outcome: 'completed' }], { kind: 'run' }, { jobType: 'index_s3', mediaLagSeconds: 24 }),
       [],
       { mediaQuery: MEDIA_QUERY, mediaBudgetS: MEDIA_BUDGET_S },
+    ),
+    named(
+      'media-lag-v3-only',
+      'the lagging video on a deployment that serves only the v3 query (v2 retired, as the vendor announced)',
+      job([{ uri: MEDIA_URI, media: true, outcome: 'completed' }], { kind: 'run' }, { jobType: 'index_s3', mediaLagSeconds: 24 }),
+      [],
+      { mediaQuery: MEDIA_QUERY, mediaBudgetS: MEDIA_BUDGET_S, v2Query: false },
     ),
     named('many-file-pages', 'a job with 120 files: three pages of files at the default files_limit', job(docs(120))),
     named('unknown-job', 'a well-formed job id the server never issued (404 Job not found)', null),

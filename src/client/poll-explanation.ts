@@ -3,7 +3,25 @@
 import { preview } from '../oracle/classify.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation, Timeline } from '../oracle/observation.js';
-import type { GiveUpCause } from './poll-step.js';
+
+/** Why a wait was given up (defined beside its explanation, which pollStep uses: one way, no cycle). */
+export type GiveUpCause =
+  | {
+      outcome: 'deadline';
+      deadlineMs: number;
+      /** Set when a Retry-After asked for longer than the time left. */
+      retryAfterPastDeadline?: { waitMs: number; remainingMs: number };
+    }
+  | { outcome: 'aborted'; reason: unknown }
+  | {
+      outcome: 'transient-exhausted';
+      attempts: number;
+      /** How the last attempt failed, e.g. `HTTP 503: upstream down` or `network: ECONNRESET`. */
+      lastCause: string;
+      lastExchange: Exchange;
+    }
+  /** A 4xx that no retry can fix (401, 403, 404, 422...). */
+  | { outcome: 'rejected'; status: number; exchange: Exchange };
 
 /** What went wrong with an answer that did not arrive, or arrived as an HTTP error. */
 export function exchangeCause(exchange: Exchange): string {

@@ -10,7 +10,9 @@ import type { QueryRequest, QueryRequestV3, QueryResponse, QueryResponseV3 } fro
 import { fullJitter } from './backoff.js';
 import { findMatch, type QueryHit } from './file-match.js';
 import { isMediaSnapshot } from './media.js';
-import { causeOf } from './poll-explanation.js';
+import { causeOf, type GiveUpCause } from './poll-explanation.js';
+
+export type { GiveUpCause };
 import type { PollSettings } from './poll-settings.js';
 import { firstQueryVersion, routeNotServed, type QueryVersion } from './query-version.js';
 import { isTransient } from './transient.js';
@@ -68,25 +70,6 @@ export type JobEnd =
       /** Which query endpoint proved it. */
       via: QueryVersion;
     };
-
-/** Why a wait was given up. */
-export type GiveUpCause =
-  | {
-      outcome: 'deadline';
-      deadlineMs: number;
-      /** Set when a Retry-After asked for longer than the time left. */
-      retryAfterPastDeadline?: { waitMs: number; remainingMs: number };
-    }
-  | { outcome: 'aborted'; reason: unknown }
-  | {
-      outcome: 'transient-exhausted';
-      attempts: number;
-      /** How the last attempt failed, e.g. `HTTP 503: upstream down` or `network: ECONNRESET`. */
-      lastCause: string;
-      lastExchange: Exchange;
-    }
-  /** A 4xx that no retry can fix (401, 403, 404, 422...). */
-  | { outcome: 'rejected'; status: number; exchange: Exchange };
 
 export type PollAction =
   | { kind: 'poll'; afterMs: number }

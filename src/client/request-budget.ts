@@ -1,4 +1,4 @@
-// Staging safety (DESIGN section 8): a run keeps to a request budget and a request rate, whatever
+// Staging safety (docs/ARCHITECTURE.md, "Staging runs"): a run keeps to a request budget and a request rate, whatever
 // its tests ask for. Wraps fetch, so every client call, poller and walker is held to it.
 
 export interface RequestBudget {

@@ -1,13 +1,12 @@
-// The requirement catalog (spec/requirements.yaml), read once per process, and the profile that
-// decides each requirement's level (CONFORMANCE_PROFILE: default, or strict for the vendor's own team).
+// The requirement catalog (spec/requirements.yaml), read once per process when first asked for (never on
+// import: a client that imports the package reads no file), and each requirement's level in a profile.
+// The profile is always the caller's: the run's edges (the conformance support, the reporter, `watch`)
+// know it; nothing here reads the settings.
 import { fileURLToPath } from 'node:url';
 import { readYamlFile } from './yaml-file.js';
-import { settings } from '../settings/settings.js';
-import type { Profile } from './profile.js';
+import type { Level, Profile } from './profile.js';
 
-export { PROFILES, type Profile } from './profile.js';
-
-export type Level = 'MUST' | 'SHOULD';
+export { PROFILES, type Level, type Profile } from './profile.js';
 export type Evidence = 'documented' | 'vendor-client' | 'inferred';
 
 export interface Requirement {
@@ -62,12 +61,23 @@ export interface Catalog {
 
 export const CATALOG_PATH = fileURLToPath(new URL('../../spec/requirements.yaml', import.meta.url));
 
-export const catalog: Catalog = readYamlFile(CATALOG_PATH) as Catalog;
+let loaded: { catalog: Catalog; byId: Map<string, Requirement> } | undefined;
 
-const byId = new Map([...catalog.requirements, ...(catalog.client_requirements ?? [])].map((r) => [r.id, r]));
+function load(): { catalog: Catalog; byId: Map<string, Requirement> } {
+  if (!loaded) {
+    const read = readYamlFile(CATALOG_PATH) as Catalog;
+    loaded = { catalog: read, byId: new Map([...read.requirements, ...(read.client_requirements ?? [])].map((r) => [r.id, r])) };
+  }
+  return loaded;
+}
+
+/** The catalog, read on the first call. */
+export function catalog(): Catalog {
+  return load().catalog;
+}
 
 /** The links of a requirement, resolved; a key the catalog lacks is left out (the catalog test names it). */
-export function linksOf(r: Pick<Requirement, 'links'>, from: Catalog = catalog): SourceLink[] {
+export function linksOf(r: Pick<Requirement, 'links'>, from: Catalog = catalog()): SourceLink[] {
   return (r.links ?? []).flatMap((key) => {
     const link = from.sources?.[key];
     return link ? [link] : [];
@@ -75,7 +85,7 @@ export function linksOf(r: Pick<Requirement, 'links'>, from: Catalog = catalog):
 }
 
 export function requirement(id: string): Requirement {
-  const found = byId.get(id);
+  const found = load().byId.get(id);
   if (!found) throw new Error(`unknown requirement id ${id} (not in spec/requirements.yaml)`);
   return found;
 }
@@ -84,7 +94,12 @@ export function levelIn(r: Pick<Requirement, 'level' | 'strict_level'>, profile:
   return profile === 'strict' ? (r.strict_level ?? r.level) : r.level;
 }
 
-/** The level of a requirement in this run's profile (CONFORMANCE_PROFILE, read when first needed, never on import). */
-export function levelOf(id: string, profile: Profile = settings().profile): Level {
+/** The level of a catalogued requirement in `profile`. */
+export function levelOf(id: string, profile: Profile): Level {
   return levelIn(requirement(id), profile);
+}
+
+/** Findings (anything naming a catalogued requirement) at the levels `profile` gives their requirements. */
+export function levelled<F extends { requirement: string }>(findings: readonly F[], profile: Profile): Array<F & { level: Level }> {
+  return findings.map((f) => ({ ...f, level: levelOf(f.requirement, profile) }));
 }

@@ -15,7 +15,7 @@ import {
   type TargetEvidence,
   type TimelineAttachment,
 } from './format.js';
-import type { Finding } from '../oracle/finding.js';
+import type { RunFinding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 import { clipStrings } from './clip-strings.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
@@ -44,10 +44,10 @@ function secrets(): string[] {
 }
 
 /** Attaches the findings of a test (all of them, SHOULD included); the reporter fails each requirement named. */
-export async function attachFindings(testInfo: TestInfo, findings: Finding[]): Promise<void> {
+export async function attachFindings(testInfo: TestInfo, findings: RunFinding[]): Promise<void> {
   if (findings.length === 0) return;
   const payload: FindingsAttachment = {
-    findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Finding[],
+    findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as RunFinding[],
   };
   await testInfo.attach(FINDINGS_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }

@@ -1,6 +1,6 @@
 // The evidence contract between conformance tests and the reporter: which annotations and attachments a
 // test carries and what each holds. Both sides import it: tests write it (attach.ts), the reporter reads it.
-import type { Finding } from '../oracle/finding.js';
+import type { RunFinding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
@@ -31,7 +31,8 @@ export interface SeedEvidence {
 }
 
 export interface FindingsAttachment {
-  findings: Finding[];
+  /** At the levels of the run's profile (the reporter levels catalogued requirements again from the profile it records). */
+  findings: RunFinding[];
 }
 
 /** Why a requirement could not be judged: the suite's own trouble, never the target's fault. */

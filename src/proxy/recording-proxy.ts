@@ -8,7 +8,7 @@ import type { Profile } from '../contract/catalog.js';
 import { HarWriter } from '../har/har-file.js';
 import { judgeRecorded } from '../recorded/judge-recorded.js';
 import { redactor } from '../redaction/redact.js';
-import { writeRecordedReport, type RecordedResults } from '../report/recorded-report.js';
+import { writeRecordedReport, type RecordedResults } from '../recorded/recorded-report.js';
 import { EXCHANGES_HAR } from '../report/exchanges-har.js';
 import { startForwardingProxy } from './forward.js';
 import { recordingTap } from './recording.js';

@@ -5,13 +5,14 @@
 import path from 'node:path';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Finding } from '../oracle/finding.js';
+import { levelled } from '../contract/catalog.js';
 import type { Observation, Timeline } from '../oracle/observation.js';
 import { clip } from '../contract/clip.js';
 import { readEntry, type ReadOptions } from '../har/har-entry.js';
 import { readRange, scanHarFile } from '../har/har-file.js';
 import type { ScannedValue } from '../har/har-scanner.js';
 import { coverageOf, type Coverage } from '../report/coverage.js';
-import type { TestRecord } from '../report/results.js';
+import type { TestRecord } from '../report/test-record.js';
 import { judgeCancelAnswer, judgeLoneAnswer, judgeQueryAnswer, judgeStatusTimeline, type RecordedJudgement } from './oracle-adapter.js';
 import { routeOf, type Route } from './routes.js';
 
@@ -307,9 +308,18 @@ function recordOf(
     file,
     line: 0,
     project: 'recorded',
-    status: findings.some((f) => f.level === 'MUST') ? 'failed' : 'passed',
+    // Levelled in the default profile for now; recordedResults levels them again in the run's profile.
+    status: levelled(findings, 'default').some((f) => f.level === 'MUST') ? 'failed' : 'passed',
     durationMs: 0,
-    evidence: { requirements: [], seeds: [], findings, exercised, inconclusive: [], timelines, problems: [] },
+    evidence: {
+      requirements: [],
+      seeds: [],
+      findings: levelled(findings, 'default'),
+      exercised,
+      inconclusive: [],
+      timelines,
+      problems: [],
+    },
   };
 }
 

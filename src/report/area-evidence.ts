@@ -1,6 +1,6 @@
 // Evidence for what passed: per area, one timeline a passing test observed, kept small, so that a
 // "conformant" report shows what the run saw and not only that nothing went wrong.
-import type { TestRecord } from './results.js';
+import type { TestRecord } from './test-record.js';
 import { clipTimeline, type TimelineEvidence } from './kept-timelines.js';
 
 const OBSERVATIONS = 24;

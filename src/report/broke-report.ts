@@ -22,7 +22,7 @@ export interface BrokeRun {
 }
 
 export function brokeResults(run: BrokeRun): Results {
-  return buildResults([], catalog, {
+  return buildResults([], catalog(), {
     startedAt: run.startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     runStatus: 'failed',

@@ -23,6 +23,8 @@ export interface Coverage {
   /** Status changes between consecutive real snapshots of one job (placeholders carry no state); known = legal. */
   transitions: CoverageRow[];
   httpStatuses: CoverageRow[];
+  /** Whether httpStatuses counts every exchange of the run, or only the polls of the timelines. */
+  httpStatusesOf?: 'every exchange' | 'timelines';
 }
 
 class Counter {
@@ -45,7 +47,8 @@ function isLegal(transition: string): boolean {
   return isJobStatus(from) && isJobStatus(to) && canObserveStatus(from, to);
 }
 
-export function coverageOf(timelines: ReadonlyArray<readonly Observation[]>): Coverage {
+/** `everyExchange`: HTTP status -> count of every exchange of the run, which timelines (job polls only) under-count. */
+export function coverageOf(timelines: ReadonlyArray<readonly Observation[]>, everyExchange?: Record<string, number>): Coverage {
   const kinds = new Counter(['snapshot', 'placeholder', 'http-error', 'malformed']);
   const statuses = new Counter(JOB_STATUSES);
   const stages = new Counter(STAGE_VALUES);
@@ -77,6 +80,11 @@ export function coverageOf(timelines: ReadonlyArray<readonly Observation[]>): Co
     stages: stages.rows(),
     fileStatuses: fileStatuses.rows(),
     transitions: transitions.rows().map((row) => ({ ...row, known: isLegal(row.value) })),
-    httpStatuses: httpStatuses.rows().map((row) => ({ ...row, known: true })),
+    httpStatuses: everyExchange
+      ? Object.entries(everyExchange)
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([value, count]) => ({ value, count, known: true }))
+      : httpStatuses.rows().map((row) => ({ ...row, known: true })),
+    httpStatusesOf: everyExchange ? 'every exchange' : 'timelines',
   };
 }

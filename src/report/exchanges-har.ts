@@ -30,9 +30,11 @@ export function writeExchangesHar(
   read: AttachmentReader,
   secrets: readonly string[],
   maxBytes = EXCHANGES_HAR_MAX_BYTES,
-): { entries: number; problems: string[] } {
+): { entries: number; problems: string[]; statuses: Record<string, number> } {
   const writer = new HarWriter(path.join(dir, EXCHANGES_HAR), { name: 'captain-job-status-conformance', version: '1' }, maxBytes);
   const problems: string[] = [];
+  // The HTTP status of every answer of the run, for the report's coverage (timelines hold only job polls).
+  const statuses: Record<string, number> = {};
   const reason = `exchanges.har is over its ${maxBytes}-byte budget: this body was left out`;
   try {
     for (const test of tests) {
@@ -52,6 +54,8 @@ export function writeExchangesHar(
         for (const raw of entries) {
           if (!isJsonObject(raw)) continue;
           const entry = redactDeep(raw, secrets) as HarEntry;
+          const status = entry.response?.status;
+          if (typeof status === 'number' && Number.isInteger(status)) statuses[status] = (statuses[status] ?? 0) + 1;
           writer.add(writer.overBudget && entry.response?.content?.text ? withoutBody(entry, reason) : entry);
         }
       }
@@ -59,5 +63,5 @@ export function writeExchangesHar(
   } finally {
     writer.close();
   }
-  return { entries: writer.entries, problems };
+  return { entries: writer.entries, problems, statuses };
 }

@@ -3,7 +3,7 @@
 import type { Observation } from '../oracle/observation.js';
 import { clip } from '../contract/clip.js';
 import { clipStrings } from '../evidence/clip-strings.js';
-import type { TestRecord } from './results.js';
+import type { TestRecord } from './test-record.js';
 import { FAILED } from './verdict.js';
 
 export interface TimelineEvidence {

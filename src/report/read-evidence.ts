@@ -1,6 +1,6 @@
 // The reporter's side of the evidence contract: turn a test's annotations and attachments back into
 // findings, timelines, target and seeds. Input is untrusted: anything malformed is dropped and noted.
-import type { Finding } from '../oracle/finding.js';
+import type { RunFinding } from '../oracle/finding.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
 import { isJsonObject, parseJson } from '../oracle/classify.js';
@@ -38,7 +38,7 @@ export interface TestEvidence {
   requirements: string[];
   target?: TargetEvidence;
   seeds: SeedEvidence[];
-  findings: Finding[];
+  findings: RunFinding[];
   /** Requirements whose checks ran on the target's answers in this test (held or not). */
   exercised: string[];
   inconclusive: InconclusiveCause[];
@@ -71,9 +71,9 @@ function stringRecord(value: unknown): Record<string, string> {
   return out;
 }
 
-export function decodeFinding(raw: unknown): Finding | undefined {
+export function decodeFinding(raw: unknown): RunFinding | undefined {
   if (!isJsonObject(raw) || typeof raw.requirement !== 'string' || raw.requirement === '') return undefined;
-  const finding: Finding = {
+  const finding: RunFinding = {
     requirement: str(raw.requirement, 100),
     level: raw.level === 'SHOULD' ? 'SHOULD' : 'MUST',
     message: str(raw.message),

@@ -200,12 +200,28 @@ export default class ConformanceReporter implements Reporter {
     return path.resolve(base, this.options.outputDir ?? 'reports/conformance');
   }
 
+  /** Whether the run is one to report: some test names a requirement or a finding (or `always`). */
+  private reports(records: ReadonlyArray<Pick<TestRecord, 'evidence'>>): boolean {
+    return this.options.always === true || records.some((r) => r.evidence.requirements.length > 0 || r.evidence.findings.length > 0);
+  }
+
+  private records(): TestRecord[] {
+    const rootDir = this.config?.rootDir ?? process.cwd();
+    return (this.root?.allTests() ?? []).map((test) => recordOf(test, rootDir));
+  }
+
   /** Builds the results of the run; exposed for tests that drive the reporter with fake events. */
   results(result: Pick<FullResult, 'status'> & { startTime?: Date }): Results | undefined {
-    const rootDir = this.config?.rootDir ?? process.cwd();
-    const records = (this.root?.allTests() ?? []).map((test) => recordOf(test, rootDir));
-    const namesRequirements = records.some((r) => r.evidence.requirements.length > 0 || r.evidence.findings.length > 0);
-    if (!namesRequirements && !this.options.always) return undefined;
+    const records = this.records();
+    return this.reports(records) ? this.resultsOf(records, result) : undefined;
+  }
+
+  /** `httpStatuses`: of every exchange of the run (from exchanges.har), for the coverage table. */
+  private resultsOf(
+    records: readonly TestRecord[],
+    result: Pick<FullResult, 'status'> & { startTime?: Date },
+    httpStatuses?: Record<string, number>,
+  ): Results {
     const run = settings();
     const selection = selectionOf(this.options.argv ?? process.argv);
     const meta = {
@@ -220,22 +236,24 @@ export default class ConformanceReporter implements Reporter {
         : {}),
       profile: run.profile,
       requireComplete: run.requireComplete,
+      ...(httpStatuses ? { httpStatuses } : {}),
     };
-    return buildResults(records, catalog, meta);
+    return buildResults(records, catalog(), meta);
   }
 
   /** exchanges.har beside the report: its own trouble is said, never the run's. */
-  private writeExchanges(dir: string): void {
+  private writeExchanges(dir: string): Record<string, number> | undefined {
     try {
       const run = settings();
       const tests = (this.root?.allTests() ?? []).map((test) => ({
         attachments: test.results[test.results.length - 1]?.attachments ?? [],
       }));
-      writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey]));
+      return writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey])).statuses;
     } catch (error) {
       process.stderr.write(
         `conformance reporter: could not write exchanges.har: ${error instanceof Error ? error.message : String(error)}\n`,
       );
+      return undefined;
     }
   }
 
@@ -249,13 +267,14 @@ export default class ConformanceReporter implements Reporter {
     try {
       // `--list` runs no test: the last report stays as it was.
       if (selectionOf(this.options.argv ?? process.argv).list) return;
-      const results = this.results(result);
-      if (!results) return;
+      const records = this.records();
+      if (!this.reports(records)) return;
       const dir = this.outputDir();
       mkdirSync(dir, { recursive: true });
+      // exchanges.har first: the report's coverage counts the HTTP status of every exchange it holds.
+      const results = this.resultsOf(records, result, this.writeExchanges(dir));
       writeAtomically(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeAtomically(path.join(dir, 'index.html'), renderHtml(results));
-      this.writeExchanges(dir);
       process.stdout.write(
         `${verdictLines(results)}  report: ${path.relative(process.cwd(), path.join(dir, 'index.html')) || 'index.html'}\n`,
       );

@@ -1,22 +1,23 @@
-// The versioned results model (DESIGN section 6) built from one run and the catalog. Pure: the reporter
+// The versioned results model (docs/ARCHITECTURE.md, "Fixed interfaces") built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
 import {
   levelIn,
   linksOf,
   type Area,
   type Catalog,
+  type Level,
   type Profile,
   type Requirement,
   type SourceLink,
   type SpecIssue,
 } from '../contract/catalog.js';
 import { areaEvidence } from './area-evidence.js';
-import type { Finding } from '../oracle/finding.js';
+import type { RunFinding } from '../oracle/finding.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
 import type { SeedEvidence, TargetKind } from '../evidence/format.js';
-import type { TestEvidence } from './read-evidence.js';
+import type { TestRecord } from './test-record.js';
 import { redactDeep } from '../redaction/redact.js';
 import {
   FAILED,
@@ -29,24 +30,14 @@ import {
 } from './verdict.js';
 
 export type { LevelCounts, RequirementStatus, Summary, TestStatus, Verdict } from './verdict.js';
+export type { TestRecord } from './test-record.js';
 
 /** 2: verdict `incomplete`, status `inconclusive`, `profile`, requirement `evidence`, summary `exitCode`. */
 export const RESULTS_SCHEMA_VERSION = 2;
 
-/** One test of the run as the reporter saw it: its last result and the evidence it carried. */
-export interface TestRecord {
-  id: string;
-  title: string;
-  file: string;
-  line: number;
-  project: string;
-  status: TestStatus;
-  durationMs: number;
-  error?: string;
-  evidence: TestEvidence;
-}
-
 export interface RunMeta {
+  /** HTTP status -> count over every exchange of the run (exchanges.har); without it, over the attached timelines. */
+  httpStatuses?: Record<string, number>;
   startedAt: string;
   finishedAt: string;
   /** Playwright's overall status: passed, failed, timedout, interrupted. */
@@ -74,7 +65,7 @@ export interface TestRef extends Omit<TestRecord, 'evidence'> {
   notes?: string[];
 }
 
-export interface ReportedFinding extends Finding {
+export interface ReportedFinding extends RunFinding {
   /** Id of the test that produced it (see `tests` of the requirement). */
   test: string;
   /** Id of the timeline in `timelines` that shows the job, when the test attached one. */
@@ -168,13 +159,16 @@ function testsByRequirement(records: readonly TestRecord[]): Map<string, TestRec
   return byRequirement;
 }
 
-/** The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline. */
-function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines): ReportedFinding[] {
+/**
+ * The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline;
+ * at `level` when the catalog knows the requirement (the run's profile, decided once, as the heading says).
+ */
+function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines, level: Level | undefined): ReportedFinding[] {
   const findings: ReportedFinding[] = [];
   for (const test of tests) {
     for (const finding of test.evidence.findings) {
       if (finding.requirement !== id) continue;
-      const reported: ReportedFinding = { ...finding, test: test.id };
+      const reported: ReportedFinding = { ...finding, ...(level ? { level } : {}), test: test.id };
       const evidence = clipEvidence(finding.evidence);
       if (evidence === undefined) delete reported.evidence;
       else reported.evidence = evidence;
@@ -234,7 +228,7 @@ function requirementResults(
       return { ...heading, status: 'inconclusive', tests: [], findings: [], inconclusive: [{ test: 'preflight', cause: brokeBefore }] };
     const tests = byRequirement.get(heading.id) ?? [];
     const decision = requirementStatus(tests, heading.id, partial);
-    const findings = reportedFindings(heading.id, tests, kept);
+    const findings = reportedFindings(heading.id, tests, kept, heading.catalogued ? heading.level : undefined);
     return { ...heading, status: decision.status, tests: tests.map(testRef), findings, inconclusive: decision.inconclusive };
   };
   const catalogued = new Set(catalog.requirements.map((r) => r.id));
@@ -300,7 +294,10 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
     run: runCounts(records, meta.runStatus),
     areas,
     specIssues: catalog.spec_issues ?? [],
-    coverage: coverageOf(records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline))),
+    coverage: coverageOf(
+      records.flatMap((r) => r.evidence.timelines.map((t) => t.timeline)),
+      meta.httpStatuses,
+    ),
     timelines: [...kept.timelines, ...passedEvidence(records, catalog)],
     // What the tests could not attach, test by test.
     problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),

@@ -4,7 +4,7 @@ import { isJsonObject } from '../oracle/classify.js';
 
 export type Level = 'MUST' | 'SHOULD';
 
-/** The statuses of DESIGN section 6; any other string a future version writes is kept as it is. */
+/** The statuses of docs/ARCHITECTURE.md, "Fixed interfaces"; any other string a future version writes is kept as it is. */
 export type RunRequirementStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered' | (string & {});
 
 export interface LevelTally {

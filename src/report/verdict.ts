@@ -1,4 +1,4 @@
-// How a run's evidence becomes requirement statuses, a verdict and an exit code (DESIGN section 6). Pure.
+// How a run's evidence becomes requirement statuses, a verdict and an exit code (docs/ARCHITECTURE.md, "Fixed interfaces"). Pure.
 // A requirement passes only where a check actually ran on the target's answers and held; a test's tag is
 // not evidence. The suite's own trouble makes a requirement inconclusive, never failed.
 import type { Level } from '../contract/catalog.js';

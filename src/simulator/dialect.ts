@@ -1,6 +1,6 @@
 // Dialects: the plain simulator, and `vendor-variant`, which shows at once every behaviour the
-// vendor's material allows but the plain simulator never shows (DESIGN section 4, "Lawful
-// variation"). A suite that fails on the variant judges our habits, not the vendor's promise.
+// vendor's material allows but the plain simulator never shows (the lawful variation of docs/ARCHITECTURE.md,
+// "What the oracle judges"). A suite that fails on the variant judges our habits, not the vendor's promise.
 
 export const DIALECT_NAMES = ['plain', 'vendor-variant'] as const;
 export type DialectName = (typeof DIALECT_NAMES)[number];

@@ -2,7 +2,7 @@ import { requirements } from '../../src/evidence/attach.js';
 import { test } from './support/fixtures.js';
 import { indexText, lookalikeId } from './support/jobs.js';
 
-// Not an id at all: a WAF or a typed path parameter may answer 400 or 422 (DESIGN section 4).
+// Not an id at all: a WAF or a typed path parameter may answer 400 or 422 (docs/ARCHITECTURE.md, "What the oracle judges").
 const NOT_IDS = ['..%2F..%2Fetc', "<script>alert('x')</script>"];
 
 test.describe('errors: what the API says when it cannot answer', () => {

@@ -19,7 +19,7 @@ test.describe('shape: every answer of the job-status endpoint matches the contra
     async ({ api, collection, conformance }) => {
       const jobId = await indexText(api, collection, 'shape-2.txt', 'Second document.');
       await conformance.waitFor(jobId);
-      // Judged like every poll: the schema (files may be null, DESIGN section 4), the page size, and the
+      // Judged like every poll: the schema (files may be null, docs/ARCHITECTURE.md, "What the oracle judges"), the page size, and the
       // content type, a SHOULD the oracle records (JS-SHAPE-005) instead of failing the test.
       await conformance.poll(jobId, { filesLimit: 10 });
       await conformance.expectConforms();

@@ -1,5 +1,5 @@
 // The suite can fail: behind a proxy that breaks one requirement, the area's spec file judges the target
-// not conformant and names that requirement, and the run's exit code follows DESIGN section 6 (non-zero
+// not conformant and names that requirement, and the run's exit code follows docs/ARCHITECTURE.md, "Fixed interfaces" (non-zero
 // exactly when a MUST failed). Breaks share runs (support/break-runs.ts): each run aims at most one break
 // at each area's requests, so each area's tests meet one defect, as in a run of that break alone.
 import path from 'node:path';

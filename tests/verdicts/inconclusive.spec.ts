@@ -1,6 +1,6 @@
 // The suite's own trouble is never charged to the target: an exhausted request budget leaves requirements
 // inconclusive with their cause and no finding (an unreachable target is the preflight's: preflight.spec.ts), and a test that fails on a
-// SHOULD alone leaves its MUSTs inconclusive, never passed and never conformant (DESIGN section 6).
+// SHOULD alone leaves its MUSTs inconclusive, never passed and never conformant (docs/ARCHITECTURE.md, "Fixed interfaces").
 import { createServer } from 'node:net';
 import { BREAKS } from './support/breaks.js';
 import { expect, targetOf, test, type RunOnce, type StartProxy, type StartSimulator } from './support/fixtures.js';

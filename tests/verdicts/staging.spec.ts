@@ -1,4 +1,4 @@
-// Staging for real (DESIGN section 8): against the simulator made to look like a deployment (real time,
+// Staging for real (docs/ARCHITECTURE.md, "Staging runs"): against the simulator made to look like a deployment (real time,
 // no control API, the vendor-variant dialect, a rate limit), the suite with its defaults finds no MUST
 // failure and says which MUSTs it could not exercise, and why; and the simulator's lawful dialect, with its
 // control API on, passes the whole suite. `npm run rehearsal` runs the whole suite the first way.

@@ -14,6 +14,7 @@ const CLIENT_STYLE = `${REPORT_STYLE}
 .scenario h3 { margin: 4px 0; }
 svg.client-timeline { max-width: 100%; height: auto; }
 td.num { text-align: right; }
+tr.req td:first-child { white-space: nowrap; }
 `;
 
 const VERDICT_TITLE: Record<string, string> = {

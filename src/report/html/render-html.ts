@@ -58,7 +58,7 @@ ${coverageTable('Stages', c.stages, 'not in the catalog')}
 ${coverageTable('File statuses', c.fileStatuses, 'not in the catalog')}
 ${coverageTable('Status transitions', c.transitions, 'illegal')}
 ${coverageTable('Kinds of response', c.observationKinds, 'unknown')}
-${coverageTable('HTTP statuses', c.httpStatuses, '')}
+${coverageTable(c.httpStatusesOf === 'every exchange' ? 'HTTP statuses (every exchange)' : 'HTTP statuses (job polls)', c.httpStatuses, '')}
 </div></section>`;
 }
 

@@ -67,8 +67,7 @@ export async function poll(breaks = {}) {
       process.exit(0);
     }
     if (env.CAPTAIN_MEDIA_QUERY && !breaks.noMediaFallback && body.status !== 'pending') {
-      const found = await query(headers);
-      if ((found.search_results ?? []).length > 0) {
+      if ((await query(headers)).length > 0) {
         console.log(JSON.stringify({ indexed: true }));
         process.exit(0);
       }
@@ -80,13 +79,18 @@ export async function poll(breaks = {}) {
   process.exit(1);
 }
 
+/** The query endpoint's results: v3 first, the legacy v2 where v3 is not served. */
 async function query(headers) {
-  const q = await fetch(`${env.CAPTAIN_BASE_URL}/v2/collections/${encodeURIComponent(env.CAPTAIN_COLLECTION)}/query`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: env.CAPTAIN_MEDIA_QUERY ?? 'handbook', top_k: 5, rerank: true }),
-  });
-  return q.ok ? q.json() : {};
+  const ask = (version, body) =>
+    fetch(`${env.CAPTAIN_BASE_URL}/${version}/collections/${encodeURIComponent(env.CAPTAIN_COLLECTION)}/query`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: env.CAPTAIN_MEDIA_QUERY ?? 'handbook', rerank: true, ...body }),
+    });
+  let q = await ask('v3', { limit: 5 });
+  if (q.status === 404 || q.status === 405) q = await ask('v2', { top_k: 5 });
+  const found = q.ok ? await q.json() : {};
+  return [...(found.results ?? []), ...(found.search_results ?? [])];
 }
 
 async function walk(get, cursor, twice) {

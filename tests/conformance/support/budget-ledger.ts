@@ -1,5 +1,5 @@
 // The run's request budget, shared by every worker process: a worker restarted after a failed test must
-// not start a fresh share, or the budget would be no ceiling at the target (DESIGN section 8).
+// not start a fresh share, or the budget would be no ceiling at the target (docs/ARCHITECTURE.md, "Staging runs").
 import { appendFileSync, closeSync, fstatSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -18,7 +18,9 @@ import type { Observation, Timeline } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
 import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
-import { finding, type Finding } from '../../../src/oracle/finding.js';
+import { finding, type Finding, type RunFinding } from '../../../src/oracle/finding.js';
+import { levelled } from '../../../src/contract/catalog.js';
+import type { Profile } from '../../../src/contract/profile.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
@@ -57,9 +59,16 @@ export class Conformance {
     readonly pace: Pace,
     private readonly api: CaptainClient,
     private readonly testInfo: TestInfo,
+    /** The run's profile: it gives each finding its level. */
+    readonly profile: Profile,
     /** Notes the timeline each exchange is judged in, for exchanges.har. */
     private readonly recorder?: ExchangeRecorder,
   ) {}
+
+  /** The test's findings at the levels of the run's profile, as they are attached and reported. */
+  levelledFindings(): RunFinding[] {
+    return levelled(this.findings, this.profile);
+  }
 
   /** Real milliseconds for `seconds` of the target's time. */
   ms(seconds: number): number {
@@ -418,7 +427,7 @@ export class Conformance {
   /** Judges every job's timeline, attaches them, and fails the test on any MUST finding. */
   async expectConforms(): Promise<void> {
     await this.flush();
-    const must = this.findings.filter((f) => f.level === 'MUST');
+    const must = this.levelledFindings().filter((f) => f.level === 'MUST');
     expect(must, `${must.length} MUST finding(s), ${this.findings.length - must.length} SHOULD`).toEqual([]);
   }
 }

@@ -185,10 +185,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // The test's time follows the target: a start for its own requests, extended by each wait it makes.
     testInfo.setTimeout(pace.baseTimeoutMs());
     annotateTarget(testInfo, { baseUrl: target.baseUrl, kind: target.kind, controllable: target.controllable });
-    const conformance = new Conformance(pace, api, testInfo, recorder);
+    const conformance = new Conformance(pace, api, testInfo, settings().profile, recorder);
     await use(conformance);
     await conformance.flush();
-    await attachFindings(testInfo, conformance.findings);
+    await attachFindings(testInfo, conformance.levelledFindings());
     await attachJudged(testInfo, { exercised: [...conformance.exercised], inconclusive: conformance.inconclusive });
   },
 });

@@ -92,7 +92,7 @@ const GENERATED_BUDGET_SHARE = 0.25;
 /** One per batch at least: a generated test that plays nothing proves nothing. */
 const MIN_SCENARIOS = 4;
 
-/** The run's request budget and rate (their defaults follow the target), each worker's share of them (DESIGN section 8). */
+/** The run's request budget and rate (their defaults follow the target), each worker's share of them (docs/ARCHITECTURE.md, "Staging runs"). */
 export function requestLimits(workers: number): { maxRequests: number; perSecond: number } {
   const { requestBudget, maxRps } = settings();
   return { maxRequests: Math.floor(requestBudget / workers), perSecond: maxRps / workers };

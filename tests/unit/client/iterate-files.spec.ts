@@ -61,7 +61,7 @@ test('a cursor that comes back stops the walk with a JS-PAGE-004 finding instead
   expect(walk.exchanges).toHaveLength(2);
   expect(walk.reason).toBe('next_cursor "c1" on page 1 was already followed');
   expect(walk.findings).toMatchObject([
-    { requirement: 'JS-PAGE-004', level: 'MUST', jobId: J, message: 'next_cursor on page 1 repeats the one of page 0: the walk loops' },
+    { requirement: 'JS-PAGE-004', jobId: J, message: 'next_cursor on page 1 repeats the one of page 0: the walk loops' },
   ]);
 });
 

@@ -1,5 +1,5 @@
 // The oracle's specification by example: for every requirement the oracle judges, answers that
-// keep it, answers that break it, and the lawful variations a real deployment may show (DESIGN section 4)
+// keep it, answers that break it, and the lawful variations a real deployment may show (docs/ARCHITECTURE.md, "What the oracle judges")
 // that must never give a MUST finding. requirements.spec.ts turns each into a test, and fails when an
 // oracle-judged requirement of the catalog has no example either way.
 import { findingsOfCheck } from '../../../src/oracle/judgement.js';

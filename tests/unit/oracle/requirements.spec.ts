@@ -15,7 +15,7 @@ for (const [id, examples] of Object.entries(EXAMPLES)) {
     for (const example of examples.lawful ?? []) {
       test(`lawful variant: ${example.title}`, () => {
         // What the vendor allows is never a failure: no MUST finding of any requirement, at most a SHOULD.
-        const must = example.findings().filter((f) => f.level === 'MUST');
+        const must = example.findings().filter((f) => levelOf(f.requirement, 'default') === 'MUST');
         expect(must).toEqual([]);
       });
     }
@@ -23,17 +23,16 @@ for (const [id, examples] of Object.entries(EXAMPLES)) {
       test(`breaks: ${example.title}`, () => {
         const findings = example.findings().filter((f) => f.requirement === id);
         expect(findings.length, `expected a ${id} finding`).toBeGreaterThan(0);
-        for (const f of findings) {
-          expect(f.level).toBe(levelOf(id));
-          expect(f.message.length).toBeGreaterThan(0);
-        }
+        for (const f of findings) expect(f.message.length).toBeGreaterThan(0);
       });
     }
   });
 }
 
 test('every requirement the oracle judges has an example kept and an example broken', () => {
-  const oracleJudged = catalog.requirements.filter((r) => r.oracle && !r.judged_by).map((r) => r.id);
+  const oracleJudged = catalog()
+    .requirements.filter((r) => r.oracle && !r.judged_by)
+    .map((r) => r.id);
   const missing = oracleJudged.filter((id) => !EXAMPLES[id]?.holds.length || !EXAMPLES[id]?.breaks.length);
   expect(missing).toEqual([]);
 });

@@ -12,7 +12,7 @@ const OTHER_ENDPOINT_CHECKS = new Set(['checkQueryResponse', 'checkQueryResponse
 
 const OPERATORS = [...TIMELINE_CORRUPTIONS, ...WALK_CORRUPTIONS];
 
-const judgedFromTimelines = catalog.requirements.filter(
+const judgedFromTimelines = catalog().requirements.filter(
   (r) => r.level === 'MUST' && (r.oracle ?? []).some((check) => check in ORACLE_CHECKS && !OTHER_ENDPOINT_CHECKS.has(check)),
 );
 
@@ -30,7 +30,7 @@ test('every MUST requirement the oracle judges from timelines or walks has a cor
 });
 
 test('every corruption operator names a catalogued, oracle-judged requirement, under a unique name', () => {
-  const byId = new Map(catalog.requirements.map((r) => [r.id, r]));
+  const byId = new Map(catalog().requirements.map((r) => [r.id, r]));
   expect(OPERATORS.filter((o) => !byId.get(o.requirement)?.oracle).map((o) => `${o.name} -> ${o.requirement}`)).toEqual([]);
   expect(new Set(OPERATORS.map((o) => o.name)).size).toBe(OPERATORS.length);
 });

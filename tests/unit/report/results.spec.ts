@@ -188,6 +188,38 @@ test('coverage flags values outside the catalog', () => {
   expect(results.coverage.httpStatuses.map((r) => r.value).sort()).toEqual(['200', '503']);
 });
 
+test('a passed requirement has evidence too: per area, one clipped timeline of a passing test whose checks ran there', () => {
+  const long = Array.from({ length: 60 }, (_, i) => snapshotPoll(i, i < 59 ? 'running' : 'completed', i < 59 ? 'chunking' : undefined));
+  const passing = record('passed', {
+    requirements: ['JS-STATE-001'],
+    exercised: ['JS-STATE-001'],
+    timelines: [{ jobId: 'job-9', timeline: long }],
+  });
+  const again = record('passed', {
+    requirements: ['JS-STATE-002'],
+    exercised: ['JS-STATE-002'],
+    timelines: [{ jobId: 'job-10', timeline: long }],
+  });
+  const results = buildResults([passing, again], miniCatalog, meta);
+  const evidence = results.timelines.filter((t) => t.area !== undefined);
+  expect(evidence.map((t) => [t.area, t.jobId])).toEqual([['state', 'job-9']]);
+  expect(evidence[0]!.observations.length).toBeLessThanOrEqual(24);
+  expect(evidence[0]!.observations.at(-1)?.index).toBe(59);
+  expect(evidence[0]!.omitted).toBe(60 - evidence[0]!.observations.length);
+});
+
+test('HTTP statuses count every exchange of the run when the reporter has them, 401s and 404s of tests without timelines included', () => {
+  const polls = record('passed', { timelines: [{ jobId: 'j', timeline: [snapshotPoll(0, 'completed')] }] });
+  const results = buildResults([polls], miniCatalog, { ...meta, httpStatuses: { '404': 2, '200': 7, '401': 1 } });
+  expect(results.coverage.httpStatuses).toEqual([
+    { value: '200', count: 7, known: true },
+    { value: '401', count: 1, known: true },
+    { value: '404', count: 2, known: true },
+  ]);
+  expect(results.coverage.httpStatusesOf).toBe('every exchange');
+  expect(buildResults([polls], miniCatalog, meta).coverage.httpStatusesOf).toBe('timelines');
+});
+
 test('huge evidence is cut and long timelines keep their ends and the highlighted poll', () => {
   const long = Array.from({ length: 1000 }, (_, i) =>
     snapshotPoll(i, 'running', 'chunking', { progress_message: 'm'.repeat(i === 0 ? 3_000_000 : 10) }),

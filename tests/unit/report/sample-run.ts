@@ -1,7 +1,7 @@
 // A sample run for the report's unit tests, as plain data: a small catalog, run meta, test records, polls, hostile strings.
 import type { Catalog } from '../../../src/contract/catalog.js';
 import { exchangeOf } from '../../../src/oracle/exchange.js';
-import type { Finding } from '../../../src/oracle/finding.js';
+import type { RunFinding } from '../../../src/oracle/finding.js';
 import type { Observation } from '../../../src/oracle/observation.js';
 import { emptyEvidence, type TestEvidence } from '../../../src/report/read-evidence.js';
 import type { RunMeta, TestRecord, TestStatus } from '../../../src/report/results.js';
@@ -62,7 +62,7 @@ export function record(status: TestStatus, partial: Partial<TestEvidence> = {}, 
   };
 }
 
-export function mustFinding(requirement: string, extra: Partial<Finding> = {}): Finding {
+export function mustFinding(requirement: string, extra: Partial<RunFinding> = {}): RunFinding {
   return { requirement, level: 'MUST', message: `broken ${requirement}`, ...extra };
 }
 

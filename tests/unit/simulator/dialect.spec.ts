@@ -1,6 +1,7 @@
 // The vendor-variant dialect over HTTP: each lawful variation shows, and every answer stays inside
 // the contract (schema-valid, the placeholder still told apart from state). The plain dialect is the control.
 import { findingsOfCheck } from '../../../src/oracle/judgement.js';
+import { levelOf } from '../../../src/contract/catalog.js';
 import { test, expect } from '@playwright/test';
 import { validate } from '../../../src/contract/schemas.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
@@ -198,7 +199,7 @@ test('a whole variant lifecycle, placeholders and a late cancel included, leaves
   expect(timeline.at(-1)).toMatchObject({ kind: 'snapshot', snapshot: { status: 'completed_with_errors' } });
   for (const o of timeline) if (o.kind === 'snapshot') expect(contractProblems(o.snapshot)).toEqual([]);
   const findings = judgeTimeline(timeline, { jobId });
-  expect(findings.filter((f) => f.level === 'MUST')).toEqual([]);
+  expect(findings.filter((f) => levelOf(f.requirement, 'default') === 'MUST')).toEqual([]);
   // The warnings are the three the variations are meant to show (the vendor's status words among them), and nothing else.
   expect(new Set(findings.map((f) => f.requirement))).toEqual(new Set(['JS-PH-005', 'JS-STATE-012', 'JS-SHAPE-007']));
 });

@@ -12,7 +12,7 @@ import type { Results } from '../../../src/report/results.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 
-/** results.json (DESIGN section 6), as the verdict tests read it. */
+/** results.json (docs/ARCHITECTURE.md, "Fixed interfaces"), as the verdict tests read it. */
 export type RunResults = Pick<Results, 'target' | 'profile' | 'summary' | 'requirements'>;
 
 /** A run as the shell sees it: its exit code and output, whether or not it got as far as a report. */

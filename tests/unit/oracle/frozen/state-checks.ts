@@ -10,7 +10,7 @@ import { instantAt, isSet, numberAt, objectAt, show, stringAt } from '../../../.
 /** A per-snapshot invariant: what it judged on one snapshot (whose status, when known, is `status`), and how it broke, into `out`. */
 type Check = (snapshot: JobSnapshot, context: FindingContext, out: Judgements, status: KnownStatus | undefined) => void;
 
-/** Clock skew tolerated between the services that stamp a job (DESIGN section 4). */
+/** Clock skew tolerated between the services that stamp a job (docs/ARCHITECTURE.md, "What the oracle judges"). */
 export const CLOCK_SKEW_MS = 2_000;
 
 function statusOf(snapshot: JobSnapshot): KnownStatus | undefined {

@@ -3,10 +3,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalog, levelOf, type Profile } from '../contract/catalog.js';
-import type { RecordedRun, RecordedSummary } from '../recorded/judge-recorded.js';
+import type { RecordedRun, RecordedSummary } from './judge-recorded.js';
 import { redactDeep } from '../redaction/redact.js';
-import { renderHtml } from './html/render-html.js';
-import { buildResults, type Results } from './results.js';
+import { renderHtml } from '../report/html/render-html.js';
+import { buildResults, type Results } from '../report/results.js';
 
 export interface RecordedResults extends Results {
   /** What the recording held: files, exchanges judged and skipped (with why), jobs. */
@@ -33,7 +33,7 @@ export function recordedResults(run: RecordedRun, meta: RecordedMeta): RecordedR
   // Findings carry the level of the profile the traffic is judged in.
   for (const record of run.records) for (const f of record.evidence.findings) f.level = levelOf(f.requirement, meta.profile);
   for (const record of run.records) record.status = record.evidence.findings.some((f) => f.level === 'MUST') ? 'failed' : 'passed';
-  const results = buildResults(run.records, catalog, {
+  const results = buildResults(run.records, catalog(), {
     startedAt: meta.startedAt,
     finishedAt: new Date().toISOString(),
     runStatus: run.records.some((r) => r.status === 'failed') ? 'failed' : 'passed',
