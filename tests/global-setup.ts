@@ -12,10 +12,12 @@ import { secretsFrom } from '../src/redaction/redact.js';
 import { brokeResults, writeBrokeReport } from '../src/report/broke-report.js';
 import { verdictLines } from '../src/report/reporter.js';
 import { selectionOf } from '../src/report/selection.js';
+import { readWaiverFile, WaiverFileError } from '../src/report/waivers.js';
 import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type Settings } from '../src/settings/settings.js';
 import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import { createLedgerFile, fileLedger, removeLedgerFile } from './conformance/support/budget-ledger.js';
+import { removeRunNotes } from './conformance/support/run-notes.js';
 import { budgetedFetch } from '../src/client/request-budget.js';
 
 /** Ends the runner now with exit code 2: nothing of the run happened, so nothing else needs to end. */
@@ -33,10 +35,21 @@ function checkedSettings(): Settings {
   }
 }
 
+/** A waiver file that cannot be read or names no id, reason, owner or expiry is a settings error: exit 2. */
+function checkedWaivers(file: string): void {
+  try {
+    readWaiverFile(file);
+  } catch (error) {
+    if (error instanceof WaiverFileError) breakRun(`\n${error.message}\nThe run broke before any request (exit code 2).\n`);
+    throw error;
+  }
+}
+
 export default async function globalSetup(playwright: FullConfig): Promise<() => Promise<void>> {
   const startedAt = new Date();
   const config = checkedSettings();
   for (const warning of unknownVariableWarnings(process.env)) process.stdout.write(`warning: ${warning}\n`);
+  if (config.waivers) checkedWaivers(config.waivers);
   // One run id for every worker, so the run's scratch collections say they belong together.
   const runId = config.runId ?? `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
   // The request budget is the run's, whichever worker spends it (a restarted worker included).
@@ -44,8 +57,10 @@ export default async function globalSetup(playwright: FullConfig): Promise<() =>
   handToWorkers({ runId, budgetLedger: ledger });
   // The simulator takes the run's tenants (CAPTAIN_*, or its own defaults); the workers get the same ones.
   const simulator = config.baseUrl ? undefined : await startSimulator({ port: 0, host: '127.0.0.1', timeScale: SUITE_TIME_SCALE });
+  // What the run leaves in the temporary folder goes with it: the ledger, and the notes its tests shared.
   const teardown = async () => {
     removeLedgerFile(ledger);
+    removeRunNotes(runId, process.pid);
     await simulator?.close();
   };
   const run = simulator
@@ -93,7 +108,7 @@ export default async function globalSetup(playwright: FullConfig): Promise<() =>
     kind,
     profile: run.profile,
     startedAt,
-    secrets: secretsFrom([run.apiKey, run.otherApiKey]),
+    secrets: secretsFrom([run.apiKey, run.otherApiKey, run.controlToken]),
     apiKeyConfigured: run.apiKey !== undefined,
   });
   const dir = path.resolve(playwright.configFile ? path.dirname(playwright.configFile) : process.cwd(), run.reportsDir, 'conformance');

@@ -120,6 +120,15 @@ function tail(text: string, chunk: Buffer): string {
   return joined.length > OUTPUT_TAIL ? joined.slice(joined.length - OUTPUT_TAIL) : joined;
 }
 
+/** Clients running now: their own process groups, so an interrupted check must stop them itself. */
+const running = new Set<number>();
+
+/** Stops every client still running (the CLI calls it when it is interrupted). */
+export function stopAllClients(): void {
+  for (const pid of running) killGroup(pid, 'SIGKILL');
+  running.clear();
+}
+
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
@@ -142,6 +151,7 @@ function runClient(options: RunOptions, env: NodeJS.ProcessEnv): Promise<ClientP
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group: the deadline stops its children too
     });
+    if (child.pid !== undefined) running.add(child.pid);
     child.stdout.on('data', (chunk: Buffer) => (stdout = tail(stdout, chunk)));
     child.stderr.on('data', (chunk: Buffer) => (stderr = tail(stderr, chunk)));
     let killer: NodeJS.Timeout | undefined;
@@ -160,6 +170,7 @@ function runClient(options: RunOptions, env: NodeJS.ProcessEnv): Promise<ClientP
       // Whatever it left running in its group goes with it; its output pipes then close.
       setTimeout(() => {
         killGroup(child.pid, 'SIGKILL');
+        if (child.pid !== undefined) running.delete(child.pid);
         if (killer) clearTimeout(killer);
         child.stdout.destroy();
         child.stderr.destroy();

@@ -6,7 +6,7 @@ import { reportsDirFrom, settings } from '../settings/settings.js';
 import { clientResultsOf, brokeResults, type ResultsMeta } from '../client-check/results.js';
 import { selectScenarios } from '../client-check/scenarios.js';
 import { closingLines, exitCodeOf, writeClientReport } from '../report/client-report.js';
-import { CheckBroke, runScenarios } from './client-check-run.js';
+import { CheckBroke, runScenarios, stopAllClients } from './client-check-run.js';
 import { DEFAULT_SEED } from '../simulator/server.js';
 
 const USAGE =
@@ -140,6 +140,15 @@ async function main(): Promise<number> {
   }
   for (const line of closingLines(results, dir)) console.log(line);
   return exitCodeOf(results);
+}
+
+// The clients run in process groups of their own: an interrupted check takes them down with it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopAllClients();
+    console.error(`client-check: interrupted (${signal}); every client stopped, no report written`);
+    process.exit(2);
+  });
 }
 
 process.exitCode = await main();

@@ -7,9 +7,12 @@ import { DIALECT_NAMES, isDialectName } from '../simulator/dialect.js';
 
 const USAGE = `usage: npm run simulator -- [--port 4010] [--host 127.0.0.1] [--time-scale N] [--seed N] [--manual-clock] [--no-control]
                              [--dialect ${DIALECT_NAMES.join('|')}] [--rate-limit N] [--no-v2-query]
+                             [--any-answer] [--control-port N]
   --dialect vendor-variant shows every lawful variation of the vendor's API at once (src/simulator/dialect.ts);
   --no-v2-query retires the legacy POST /v2/collections/{name}/query (404, as an unserved route); v3 stays;
   --rate-limit N answers 429 with Retry-After beyond N requests per real second per API key (/_sim/ is exempt);
+  --control-port N serves the control API (the fault hook, spec/control.yaml) on port N only: the public port
+    then answers no /_sim/ and looks like a deployment; CONFORMANCE_CONTROL_TOKEN opens it besides the keys;
   --any-answer answers documented answers at seeded random requests: placeholders on some polls, a 429 with
     Retry-After: 1 on some status reads, an empty last page of files (src/simulator/any-answer.ts);
   key from CAPTAIN_API_KEY (default sim-key), organization from CAPTAIN_ORG_ID (default sim-org);
@@ -38,6 +41,7 @@ try {
       dialect: { type: 'string' },
       'rate-limit': { type: 'string' },
       'any-answer': { type: 'boolean' },
+      'control-port': { type: 'string' },
       'no-v2-query': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -85,6 +89,8 @@ const sim = await startSimulator({
   ...(rateLimit !== undefined ? { rateLimit } : {}),
   v2Query: !args['no-v2-query'],
   anyAnswer: args['any-answer'] ?? false,
+  ...(args['control-port'] !== undefined ? { controlPort: number('control-port', args['control-port'], 0) } : {}),
+  ...(config.controlToken ? { controlToken: config.controlToken } : {}),
 }).catch((error: NodeJS.ErrnoException) => {
   // A busy or forbidden port is the caller's to fix: say which, in a line, not with a stack.
   if (error.code === 'EADDRINUSE')
@@ -101,7 +107,9 @@ console.log(`  time scale ${sim.clock.scale}${sim.clock.manual ? ' (manual clock
 console.log(`  dialect ${sim.dialect}, rate limit ${sim.rateLimit === null ? 'none' : `${sim.rateLimit} requests/s per key`}`);
 console.log(`  query v3${args['no-v2-query'] ? ' only (--no-v2-query)' : ' and v2'}`);
 if (sim.anyAnswer) console.log('  any documented answer at random requests: placeholders, 429 with Retry-After: 1, an empty last page');
-console.log(`  control API ${sim.control ? `${sim.baseUrl}/_sim/health` : 'off (--no-control)'}`);
+console.log(
+  `  control API ${sim.controlUrl ? `${sim.controlUrl} (CONFORMANCE_CONTROL_URL=${sim.controlUrl}; capabilities at ${sim.controlUrl}/capabilities)` : 'off (--no-control)'}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

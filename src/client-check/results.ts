@@ -29,6 +29,8 @@ export interface ScenarioTimeline {
   requests: TimelineRequest[];
   /** Requests past the log's bound: counted, not drawn. */
   notDrawn: number;
+  /** When the wire faults were in play (a burst from its start, until it was spent), seconds after creation. */
+  faults: { kind: string; fromS: number; untilS: number | null }[];
 }
 
 export interface ScenarioResult extends ScenarioJudgement {
@@ -92,6 +94,11 @@ function timelineOf(outcome: ScenarioOutcome): ScenarioTimeline {
     clientEndS: at(run.client.endedAtMs),
     requests,
     notDrawn: run.requestsTotal - requests.length,
+    faults: run.scenario.faults.flatMap((f) =>
+      f.kind === 'status-as'
+        ? []
+        : [{ kind: f.kind === 'latency' ? `slow answers (${f.ms} ms)` : f.kind, fromS: f.fromS, untilS: 'untilS' in f ? f.untilS : null }],
+    ),
   };
 }
 

@@ -11,6 +11,7 @@ import { renderHtml } from './html/render-html.js';
 import { buildResults, type Results, type TestRecord, type TestStatus, type Verdict } from './results.js';
 import { clip } from '../contract/clip.js';
 import { selectionOf } from './selection.js';
+import { readWaiverFile } from './waivers.js';
 import { writeExchangesHar } from './exchanges-har.js';
 
 export interface ConformanceReporterOptions {
@@ -125,6 +126,7 @@ export function verdictLines(results: Results): string {
     lines.push(
       `  partial run (${s.selection.join(' ')}): the verdict speaks of the selected tests only; ${s.notSelected} requirements not selected`,
     );
+  lines.push(...s.warnings.map((w) => `  warning: ${oneLine(w)}`));
   if (s.runBroken)
     lines.push(
       ...capped(
@@ -229,13 +231,14 @@ export default class ConformanceReporter implements Reporter {
       startedAt: (result.startTime ?? this.startedAt).toISOString(),
       finishedAt: new Date().toISOString(),
       runStatus: result.status,
-      secrets: secretsFrom([run.apiKey, run.otherApiKey]),
+      secrets: secretsFrom([run.apiKey, run.otherApiKey, run.controlToken]),
       apiKeyConfigured: run.apiKey !== undefined,
       ...(run.baseUrl || run.embeddedUrl
         ? { fallbackBaseUrl: (run.baseUrl ?? run.embeddedUrl)!, fallbackKind: run.baseUrl ? ('external' as const) : ('simulator' as const) }
         : {}),
       profile: run.profile,
       requireComplete: run.requireComplete,
+      ...(run.waivers ? { waivers: readWaiverFile(run.waivers) } : {}),
       ...(httpStatuses ? { httpStatuses } : {}),
     };
     return buildResults(records, catalog(), meta);
@@ -248,7 +251,7 @@ export default class ConformanceReporter implements Reporter {
       const tests = (this.root?.allTests() ?? []).map((test) => ({
         attachments: test.results[test.results.length - 1]?.attachments ?? [],
       }));
-      return writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey])).statuses;
+      return writeExchangesHar(dir, tests, readAttachment, secretsFrom([run.apiKey, run.otherApiKey, run.controlToken])).statuses;
     } catch (error) {
       process.stderr.write(
         `conformance reporter: could not write exchanges.har: ${error instanceof Error ? error.message : String(error)}\n`,

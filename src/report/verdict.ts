@@ -120,6 +120,8 @@ export interface Summary {
   partial: boolean;
   /** How the tests were selected, when partial (e.g. `--grep=placeholder`). */
   selection: string[];
+  /** Said, not counted: an expired waiver, a waiver of an unknown id. */
+  warnings: string[];
   /** Every MUST that was not exercised, and why (the banner lists them); waived ones with the waiver. */
   unexercisedMust: UnexercisedMust[];
   must: LevelCounts;
@@ -147,6 +149,8 @@ export interface RunOutcome {
   selection?: readonly string[];
   /** Why the run broke before any test (the preflight), when it did. */
   brokeBefore?: string;
+  /** What the run should say but does not count (an expired waiver). */
+  warnings?: readonly string[];
 }
 
 function emptyCounts(): LevelCounts {
@@ -233,6 +237,7 @@ export function summarize(requirements: readonly SummaryInput[], outcome: RunOut
     brokenBecause: unique.slice(0, 50),
     partial,
     selection,
+    warnings: [...(outcome.warnings ?? [])],
     unexercisedMust,
     must,
     should,

@@ -16,9 +16,13 @@ export interface Settings {
   readonly orgId: string | undefined;
   readonly otherApiKey: string | undefined;
   readonly otherOrgId: string | undefined;
+  readonly controlUrl: string | undefined;
+  readonly controlToken: string | undefined;
+  readonly waivers: string | undefined;
   readonly requestBudget: number;
   readonly maxRps: number;
   readonly jobBudgetSeconds: number;
+  readonly requestTimeoutSeconds: number;
   readonly mediaUrl: string | undefined;
   readonly mediaQuery: string | undefined;
   readonly mediaBudgetSeconds: number;
@@ -72,6 +76,22 @@ export const VARIABLES: { readonly [K in keyof Settings]: Variable<Settings[K]> 
     meaning: 'the key of a second organization, for the cross-tenant tests (skipped when unset)',
   },
   otherOrgId: { name: 'CAPTAIN_OTHER_ORG_ID', kind: kinds.credential, meaning: 'the second organization, with CAPTAIN_OTHER_API_KEY' },
+  controlUrl: {
+    name: 'CONFORMANCE_CONTROL_URL',
+    kind: kinds.baseUrl,
+    meaning: "the target's fault hook (spec/control.yaml; docs/staging.md); unset means the target's own `/_sim`",
+  },
+  controlToken: {
+    name: 'CONFORMANCE_CONTROL_TOKEN',
+    kind: kinds.credential,
+    secret: true,
+    meaning: "the fault hook's own token (unset: the API key is sent); redacted like the key",
+  },
+  waivers: {
+    name: 'CONFORMANCE_WAIVERS',
+    kind: kinds.text('a YAML file path'),
+    meaning: 'a waiver file: MUSTs this target cannot exercise, accepted in writing and for a time (docs/staging.md)',
+  },
   requestBudget: {
     name: 'CONFORMANCE_REQUEST_BUDGET',
     kind: kinds.wholeNumber(1),
@@ -89,6 +109,13 @@ export const VARIABLES: { readonly [K in keyof Settings]: Variable<Settings[K]> 
     kind: kinds.seconds,
     default: 600,
     meaning: "liveness budget of a small job, in the target's seconds",
+  },
+  requestTimeoutSeconds: {
+    name: 'CONFORMANCE_REQUEST_TIMEOUT_S',
+    kind: kinds.seconds,
+    default: 30,
+    meaning:
+      'how long one request may take, headers and body, in real seconds; after 3 timed-out requests in a row the run takes the target to stall and sends no more',
   },
   mediaUrl: {
     name: 'CONFORMANCE_MEDIA_URL',

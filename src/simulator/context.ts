@@ -28,6 +28,8 @@ export interface SimulatorState {
   dialect: Dialect;
   /** Per-key requests per real second beyond which the public API answers 429; null for no limit. */
   rateLimiter: RateLimiter | null;
+  /** The fault hook's own token, opening the control routes besides the tenants' keys; null for none. */
+  controlToken: string | null;
   /** Documented answers at random requests (any-answer.ts); null for none. */
   anyAnswer: AnyAnswerDealer | null;
   /** Every request and its answer, when someone judges the client (request-log.ts). */

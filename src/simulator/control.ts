@@ -51,6 +51,12 @@ function stageOf(body: Fields): Stage | Reply {
     : bad('stage', 'stage must be one of scanning, extracting, chunking, tagging, embedding, finalizing');
 }
 
+/** The fault-hook contract's capabilities (spec/control.yaml) and the simulator's own extensions. */
+export const CONTROL_CAPABILITIES = ['placeholders', 'rate-limit', 'fail', 'stuck', 'media-lag', 'undo'] as const;
+export const SIMULATOR_EXTENSIONS = ['clock', 'scenarios', 'latency', 'reset', 'jobs'] as const;
+
+const capabilities: Handler = () => ok({ capabilities: [...CONTROL_CAPABILITIES], extensions: [...SIMULATOR_EXTENSIONS] });
+
 const health: Handler = (state) => ok({ status: 'ok', jobs: state.jobs.size, clock: state.clock.state() });
 
 const reset: Handler = (state) => {
@@ -98,12 +104,16 @@ const placeholders = withBody((state, request, body) => {
       return bad('probability', 'probability must be within 0..1');
     pattern.probability = body.probability;
   }
+  if (body.count !== undefined && (!isCount(body.count) || body.job_id === undefined))
+    return bad('count', 'count (the next N polls of the job) must be a non-negative integer, with job_id');
   if (body.job_id === undefined) {
     state.faults.placeholders = pattern;
     return ok(state.faults);
   }
   const job = jobOf(state, request, body);
   if ('status' in job) return job;
+  // The contract's form (spec/control.yaml): the job's next `count` polls, counted from now.
+  if (isCount(body.count)) pattern.polls = [...(pattern.polls ?? []), ...Array.from({ length: body.count }, (_, i) => job.pollCount + i)];
   job.placeholders = pattern;
   return ok(describeJob(state, job));
 });
@@ -174,6 +184,7 @@ const route = (method: string, path: string, handler: Handler, auth = true): Rou
 
 export const controlRoutes: Route[] = [
   route('GET', 'health', health, false),
+  route('GET', 'capabilities', capabilities),
   route('POST', 'reset', reset),
   route('GET', 'clock', readClock),
   route('POST', 'clock', setClock),

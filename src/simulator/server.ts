@@ -44,6 +44,13 @@ export interface SimulatorOptions {
   seed?: number;
   /** Serve the /_sim/ control API (default true); false makes the simulator look like staging. */
   control?: boolean;
+  /**
+   * Serve the control API on a port of its own (0: an ephemeral one) and not on the public port, which then
+   * looks like a deployment while the fault hook stays reachable (`controlUrl`).
+   */
+  controlPort?: number;
+  /** A token that opens the control API besides the tenants' keys (the fault hook's CONFORMANCE_CONTROL_TOKEN). */
+  controlToken?: string;
   /** Default: CAPTAIN_API_KEY, else `sim-key`. */
   apiKey?: string;
   /** Default: CAPTAIN_ORG_ID, else `sim-org`. */
@@ -56,6 +63,8 @@ export interface SimulatorOptions {
   dialect?: DialectName;
   /** Requests per real second each API key may send to the public API before 429s (default: no limit). */
   rateLimit?: number;
+  /** The rate limit's real clock, in ms (default performance.now): a test's own, so its windows need no real waiting. */
+  rateLimitNow?: () => number;
   /** Answer documented answers at seeded random requests (any-answer.ts): `true` for the defaults. */
   anyAnswer?: boolean | Partial<AnyAnswer>;
   /** Serve the legacy v2 query (default true); false answers it 404 like any unserved route, v3 only. */
@@ -80,6 +89,8 @@ export interface SimulatorHandle {
   otherOrg: Tenant | null;
   seed: number;
   control: boolean;
+  /** Where the fault hook is (spec/control.yaml): `<control base>/_sim`, null without control. */
+  controlUrl: string | null;
   dialect: DialectName;
   rateLimit: number | null;
   anyAnswer: AnyAnswer | null;
@@ -111,6 +122,19 @@ function write(res: ServerResponse, reply: Reply): void {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The fault hook's own token (CONFORMANCE_CONTROL_TOKEN) opens the control routes for the organization named
+ * in X-Organization-Id (else the first tenant's): undefined when no token is set or another was sent.
+ */
+function controlTokenOrg(headers: IncomingMessage['headers'], state: SimulatorState): string | undefined {
+  if (!state.controlToken) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+  if (match?.[1] !== state.controlToken) return undefined;
+  const claimed = headers['x-organization-id'];
+  const org = Array.isArray(claimed) ? claimed[0] : claimed;
+  return state.tenants.find((t) => t.orgId === org)?.orgId ?? state.tenants[0]!.orgId;
+}
+
 export function requestHandler(state: SimulatorState, routes: readonly Route[]) {
   const router = new Router(routes);
   const answer = async (req: IncomingMessage): Promise<Reply> => {
@@ -122,7 +146,9 @@ export function requestHandler(state: SimulatorState, routes: readonly Route[]) 
     const { route, params } = match;
     let orgId = '';
     let apiKey = '';
-    if (route.auth) {
+    const byControlToken = route.path.startsWith('/_sim/') ? controlTokenOrg(req.headers, state) : undefined;
+    if (byControlToken !== undefined) orgId = byControlToken;
+    else if (route.auth) {
       const auth = authenticate(req.headers, state.tenants, shows(state.dialect, 'auth-403'));
       if (!auth.ok) return auth.reply;
       orgId = auth.orgId;
@@ -181,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const control = options.control ?? true;
   const { main, other } = tenantsFrom(options);
   const dialect = dialectNamed(options.dialect ?? 'plain');
-  const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit);
+  const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit, options.rateLimitNow);
   const clock = new SimulatorClock({
     scale: options.timeScale ?? 1,
     manual: options.manualClock ?? false,
@@ -199,6 +225,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tenants: other ? [main, other] : [main],
     dialect,
     rateLimiter,
+    controlToken: options.controlToken ?? null,
     anyAnswer: options.anyAnswer
       ? new AnyAnswerDealer({ ...ANY_ANSWER, ...(options.anyAnswer === true ? {} : options.anyAnswer) }, seed)
       : null,
@@ -210,22 +237,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ...indexingRoutes,
     ...queryRoutes(options.v2Query ?? true),
     ...jobRoutes,
-    ...(control ? controlRoutes : []),
+    ...(control && options.controlPort === undefined ? controlRoutes : []),
   ];
-  const server: Server = createServer({ keepAlive: true }, requestHandler(state, routes));
-  server.keepAliveTimeout = 30_000;
-  server.on('clientError', (_err, socket) => {
-    const body = '{"detail":"Bad request"}';
-    if (socket.writable)
-      socket.end(
-        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
-      );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port ?? 0, host, backlog: 2048 }, () => resolve());
-  });
+  const server = await listen(requestHandler(state, routes), host, options.port ?? 0);
+  const controlServer =
+    control && options.controlPort !== undefined
+      ? await listen(requestHandler(state, controlRoutes), host, options.controlPort)
+      : undefined;
   const port = (server.address() as AddressInfo).port;
+  const controlBase = controlServer ? `http://${host}:${(controlServer.address() as AddressInfo).port}` : `http://${host}:${port}`;
   return {
     baseUrl: `http://${host}:${port}`,
     host,
@@ -238,13 +258,36 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     otherOrg: other,
     seed,
     control,
+    controlUrl: control ? `${controlBase}/_sim` : null,
     dialect: dialect.name,
     rateLimit: rateLimiter?.perSecond ?? null,
     anyAnswer: state.anyAnswer?.answers ?? null,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([server, ...(controlServer ? [controlServer] : [])].map(closeServer));
+    },
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+async function listen(handler: ReturnType<typeof requestHandler>, host: string, port: number): Promise<Server> {
+  const server: Server = createServer({ keepAlive: true }, handler);
+  server.keepAliveTimeout = 30_000;
+  server.on('clientError', (_err, socket) => {
+    const body = '{"detail":"Bad request"}';
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+      );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, backlog: 2048 }, () => resolve());
+  });
+  return server;
 }

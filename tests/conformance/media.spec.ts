@@ -21,7 +21,7 @@ test.describe('media: status lags, the query endpoint does not', () => {
     async ({ api, collection, conformance, target }) => {
       const sample = MEDIA_URL && MEDIA_QUERY ? { url: MEDIA_URL, query: MEDIA_QUERY } : undefined;
       test.skip(
-        !sample && !target.controllable,
+        !sample && !target.control?.extensions.includes('scenarios'),
         `no media sample: set CONFORMANCE_MEDIA_URL (an audio or video file ${target.baseUrl} can fetch) and CONFORMANCE_MEDIA_QUERY (words spoken in it)`,
       );
       let jobId: string;

@@ -1,6 +1,7 @@
 import { requirements } from '../../src/evidence/attach.js';
 import { classify } from '../../src/oracle/classify.js';
 import { test, expect } from './support/fixtures.js';
+import { indexText } from './support/jobs.js';
 import { scenario } from './support/scenarios.js';
 
 test.describe('placeholder: transient trouble answered with the documented placeholder', () => {
@@ -35,6 +36,26 @@ test.describe('placeholder: transient trouble answered with the documented place
       expect(after[1], 'poll N+1 was asked to be the placeholder').toBe('placeholder');
       expect(after[3], 'poll N+3 was asked to be the placeholder').toBe('placeholder');
       expect(after.filter((kind) => kind !== 'placeholder')).toEqual(after.filter((kind) => kind !== 'placeholder').map(() => 'completed'));
+      await conformance.expectConforms();
+    },
+  );
+
+  // On a deployment with the fault hook: a job of the public API, the hook's `placeholders` capability asked
+  // for its next three polls. Those are placeholders, carry no state (the oracle), and the job still ends.
+  test(
+    'the placeholders the fault hook asks for carry no state, and the job still ends (any target with the hook)',
+    requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-PH-005'),
+    async ({ sim, api, collection, conformance }) => {
+      sim.require('placeholders');
+      const jobId = await indexText(api, collection, 'placeholders-by-hook.txt', 'A document whose first polls answer the placeholder.');
+      await sim.placeholders(jobId, { count: 3 });
+      const result = await conformance.waitFor(jobId);
+      expect(result?.outcome, 'the job ended after its placeholders').toBe('terminal');
+      const polls = result!.timeline.filter((o) => !(o.kind === 'http-error' && o.status === 429));
+      expect(
+        polls.slice(0, 3).map((o) => o.kind),
+        'the three polls the hook was asked for',
+      ).toEqual(['placeholder', 'placeholder', 'placeholder']);
       await conformance.expectConforms();
     },
   );

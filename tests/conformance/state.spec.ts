@@ -1,6 +1,6 @@
 import { requirements } from '../../src/evidence/attach.js';
 import { test, expect } from './support/fixtures.js';
-import { indexText } from './support/jobs.js';
+import { indexText, largeText } from './support/jobs.js';
 import { files, scenario } from './support/scenarios.js';
 
 // Each snapshot is judged against the invariants of whatever status it reports: a test names the end it
@@ -80,6 +80,32 @@ test.describe('state: what a snapshot says about itself', () => {
       );
       const result = await conformance.waitFor(jobId);
       expect(result?.outcome === 'terminal' && result.status).toBe('failed');
+      await conformance.expectConforms();
+    },
+  );
+
+  // On a deployment with the fault hook: the job is created through the public API, and the hook's `fail`
+  // capability fails it in embedding. A job that finished before the fault landed leaves JS-STATE-004 unjudged.
+  test(
+    'a job the fault hook fails says why, has a result and no billing (any target with the hook)',
+    requirements(...EVERY_SNAPSHOT, 'JS-STATE-004', 'JS-STATE-006', 'JS-STATE-013'),
+    async ({ sim, api, collection, conformance }) => {
+      sim.require('fail');
+      // A large text keeps the job running a while: the fault lands before the job is past its last stage.
+      const jobId = await indexText(api, collection, 'fail-by-hook.txt', largeText(200_000));
+      try {
+        await sim.fail(jobId, 'finalizing', 'finalizing_failed', 'The job failed while finalizing');
+      } catch (error) {
+        conformance.cannotJudge(
+          `the fault hook could not fail the job: ${error instanceof Error ? error.message : String(error)}`,
+          'JS-STATE-004',
+          false,
+        );
+        return conformance.expectConforms();
+      }
+      const result = await conformance.waitFor(jobId);
+      const end = result?.outcome === 'terminal' ? result.status : undefined;
+      if (end !== 'failed') conformance.cannotJudge(`the job the hook failed ended ${end ?? 'unseen'}, not failed`, 'JS-STATE-004', false);
       await conformance.expectConforms();
     },
   );

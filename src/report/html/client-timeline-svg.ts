@@ -55,6 +55,12 @@ export function clientTimelineSvg(timeline: ScenarioTimeline): string {
         `<line x1="${n(x(searchableS))}" x2="${n(x(searchableS))}" y1="4" y2="28" stroke="#0bc5ea" stroke-width="2"><title>content searchable from ${n(searchableS)} s</title></line>`,
       );
   } else parts.push(`<text x="${LEFT}" y="20" font-size="11">no such job: every answer is 404</text>`);
+  for (const fault of timeline.faults) {
+    const until = fault.untilS ?? fault.fromS + endS / 60;
+    parts.push(
+      `<rect x="${n(x(fault.fromS))}" y="26" width="${n(Math.max(2, x(until) - x(fault.fromS)))}" height="5" fill="#dd6b20"><title>${e(fault.kind)} from ${n(fault.fromS)} s${fault.untilS !== null ? ` until ${n(fault.untilS)} s` : ' (a burst)'}</title></rect>`,
+    );
+  }
   label(34, 'client process');
   band(34, timeline.clientStartS, timeline.clientEndS, '#cbd5e0', `client ran ${n(timeline.clientStartS)}–${n(timeline.clientEndS)} s`);
   label(60, 'requests');

@@ -47,6 +47,7 @@ test.describe('defaults', () => {
       requestBudget: 400_000,
       maxRps: Infinity,
       jobBudgetSeconds: 600,
+      requestTimeoutSeconds: 30,
       mediaUrl: undefined,
       mediaQuery: undefined,
       mediaBudgetSeconds: 1_800,
@@ -110,6 +111,7 @@ test.describe('good values', () => {
       requestBudget: 250,
       maxRps: 0.5,
       jobBudgetSeconds: 90.5,
+      requestTimeoutSeconds: 30,
       mediaUrl: 'https://example.com/samples/standup.mp3',
       mediaQuery: 'the release ships on friday',
       mediaBudgetSeconds: 3600,
@@ -244,10 +246,11 @@ test.describe("an API key's value never appears in an error", () => {
     expect(error.message).not.toContain('hunter22');
   });
 
-  test('every key is declared secret, and the secrets are read for redaction even when they are not valid', () => {
+  test('every key and token is declared secret, and the secrets are read for redaction even when they are not valid', () => {
     expect(VARIABLE_LIST.filter((v) => v.secret).map((v) => v.name)).toEqual(
-      VARIABLE_LIST.filter((v) => /_KEY$/.test(v.name)).map((v) => v.name),
+      VARIABLE_LIST.filter((v) => /_(KEY|TOKEN)$/.test(v.name)).map((v) => v.name),
     );
+    expect(secretValues({ CONFORMANCE_CONTROL_TOKEN: 'ctl-token-1' })).toEqual(['ctl-token-1']);
     expect(secretValues({ CAPTAIN_API_KEY: `${KEY}\n`, CAPTAIN_OTHER_API_KEY: OTHER_KEY, CAPTAIN_ORG_ID: 'org-1' })).toEqual([
       `${KEY}\n`,
       OTHER_KEY,

@@ -231,6 +231,25 @@ export const BREAKS: readonly Break[] = [
     rewrite: ({ main, other }) => servedAsMain(main, (authorization) => authorization === `Bearer ${other.apiKey}`),
   },
   {
+    requirement: 'JS-ERR-004',
+    level: 'MUST',
+    area: 'transitions',
+    defect: 'forgets a job it created: after its first status answer, every poll of it is answered 404 "Job not found"',
+    rewrite: () => {
+      const seen = new Set<string>();
+      return async (request, forward) => {
+        const response = await forward(request);
+        const jobId = jobIdOf(request);
+        if (!isStatusPoll(request) || response.status !== 200 || jobId === undefined) return response;
+        if (!seen.has(jobId)) {
+          seen.add(jobId);
+          return response;
+        }
+        return withJson(response, { detail: 'Job not found' }, 404);
+      };
+    },
+  },
+  {
     requirement: 'JS-ERR-001',
     level: 'MUST',
     area: 'errors',
