@@ -2,6 +2,7 @@
 // query and cancel endpoints the lifecycle depends on. Each judges into a sink (judgement.ts), saying
 // which requirements it ran on, so "held" and "never looked at" stay apart.
 import { validate, type SchemaName } from '../contract/schemas.js';
+import type { QueryVersion } from '../model/query-version.js';
 import { readRetryAfter } from '../model/retry-after.js';
 import { isJsonObject, parseJson, preview } from './classify.js';
 import type { Exchange } from './exchange.js';
@@ -146,4 +147,24 @@ export function checkQueryResponseV3(body: unknown, context: FindingContext, out
 export function checkCancelResponse(body: unknown, context: FindingContext, out: JudgementSink): void {
   const findings = schemaFindings('JS-CANCEL-004', 'CancelResponse', body, context);
   out.add('JS-CANCEL-004', findings.length === 0 ? NO_FINDINGS : findings);
+}
+
+/** A query answer: as an answer of any endpoint, and a 200's body against its own version's schema (JS-MEDIA-003/004). */
+export function checkQueryAnswer(
+  exchange: Exchange,
+  body: unknown,
+  version: QueryVersion,
+  context: FindingContext,
+  out: JudgementSink,
+): void {
+  checkAnswer(exchange, context, out);
+  if (exchange.status !== 200) return; // an error answer's body is judged as an error (checkErrorBody)
+  if (version === 'v3') checkQueryResponseV3(body, context, out);
+  else checkQueryResponse(body, context, out);
+}
+
+/** A cancel answer (either way): as an answer of any endpoint, and a 200's body as a CancelResponse (JS-CANCEL-004). */
+export function checkCancelAnswer(exchange: Exchange, body: unknown, context: FindingContext, out: JudgementSink): void {
+  checkAnswer(exchange, context, out);
+  if (exchange.status === 200) checkCancelResponse(body, context, out);
 }

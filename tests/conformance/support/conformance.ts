@@ -8,15 +8,16 @@ import { expect, type TestInfo } from '@playwright/test';
 import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
 import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.js';
-import { pollJob, type PollJobResult } from '../../../src/client/poll-job.js';
+import { pollJob } from '../../../src/client/poll-job.js';
 import type { PollJobOptions } from '../../../src/client/poll-settings.js';
 import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import { isKnownStatus, isTerminal } from '../../../src/model/status.js';
-import type { Observation, Timeline } from '../../../src/oracle/observation.js';
+import type { Observation } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
-import { checkAnswer, checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
+import { checkAnswer, checkCancelAnswer, checkQueryAnswer } from '../../../src/oracle/response-checks.js';
+import { checkHiddenLag, checkWaitDeadline, checkWaitEnded, type Liveness } from '../../../src/oracle/wait-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
 import { finding, type Finding, type RunFinding } from '../../../src/oracle/finding.js';
 import { levelled } from '../../../src/contract/catalog.js';
@@ -43,9 +44,6 @@ export interface QueryAnswer {
   exchange: Exchange;
   hits: QueryHit[];
 }
-
-/** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
-const HIDING_PLACEHOLDERS = 3;
 
 /** Distinct findings a failing test names in its error (the console, JUnit); the report has them all. */
 const FINDINGS_IN_ERROR = 20;
@@ -268,7 +266,7 @@ export class Conformance {
    * a target that stopped answering at all leaves them inconclusive. Never a crash.
    */
   async waitFor(jobId: string, options: PollJobOptions = {}): Promise<WaitForJobResult | undefined> {
-    const liveness = options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007';
+    const liveness: Liveness = options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007';
     const settings = { ...this.polling(), ...options };
     this.allow((settings.deadlineMs ?? this.pace.jobWaitMs()) + this.pace.requestsMs(1));
     const result = await pollJob(this.api, jobId, settings);
@@ -290,41 +288,20 @@ export class Conformance {
         if (result.lastExchange.status === 0) this.cannotJudge(`the target stopped answering: ${result.lastCause}`, liveness);
         return undefined;
       case 'deadline':
-        this.judge(this.blameForTimeout(result.timeline, liveness), false, `waiting for the job failed: ${result.message}`, { jobId });
+        this.recordJudgements(judgementsOf((out) => checkWaitDeadline(result.timeline, liveness, result.message, { jobId }, out)));
         return undefined;
       case 'aborted':
         return undefined;
     }
   }
 
-  /** A job the poller saw end: its liveness held, and what the timeline showed on the way was exercised. */
-  private judgeEnded(jobId: string, result: WaitForJobResult, liveness: string): void {
-    this.exercised.add(liveness);
-    this.exercised.add('JS-ERR-004');
-    if (result.timeline.some((o) => o.kind === 'placeholder')) this.exercised.add('JS-PH-004');
-    if (result.timeline.some((o) => o.kind === 'http-error' && o.status === 429)) this.exercised.add('JS-RATE-002');
-    if (result.outcome === 'indexed-via-query') this.judgeHiddenLag(jobId, result);
-  }
-
-  /** What a job that never ended was last saying: placeholders (JS-PH-004), 429s (JS-RATE-002), or its own state. */
-  private blameForTimeout(timeline: Timeline, liveness: string): string {
-    const last = timeline.at(-1);
-    if (last?.kind === 'placeholder' && liveness === 'JS-TRANS-007') return 'JS-PH-004';
-    if (last?.kind === 'http-error' && last.status === 429) return 'JS-RATE-002';
-    return liveness;
-  }
-
-  /** JS-MEDIA-001: content already searchable while the status answers only the placeholder's shape. */
-  private judgeHiddenLag(jobId: string, result: Extract<PollJobResult, { outcome: 'indexed-via-query' }>): void {
-    const tail = [...result.timeline].reverse();
-    const hiding = tail.findIndex((o) => o.kind !== 'placeholder');
-    const run = hiding === -1 ? tail.length : hiding;
-    const sawSnapshot = result.timeline.some((o) => o.kind === 'snapshot');
-    this.judge(
-      'JS-MEDIA-001',
-      run < HIDING_PLACEHOLDERS,
-      `the content was searchable while the last ${run} status answers had only the placeholder's shape${sawSnapshot ? '' : ' (no real snapshot at all)'}: a lagging media job must answer real snapshots`,
-      { jobId },
+  /** A job the poller saw end: what the oracle says of the whole wait (src/oracle/wait-checks.ts). */
+  private judgeEnded(jobId: string, result: WaitForJobResult, liveness: Liveness): void {
+    this.recordJudgements(
+      judgementsOf((out) => {
+        checkWaitEnded(result.timeline, liveness, out);
+        if (result.outcome === 'indexed-via-query') checkHiddenLag(result.timeline, { jobId }, out);
+      }),
     );
   }
 
@@ -342,8 +319,7 @@ export class Conformance {
   /** POST /v2/jobs/{id}/cancel, its answer judged. */
   async cancel(jobId: string, way: CancelWay = 'POST'): Promise<ApiResponse<CancelJobResponse>> {
     const response = way === 'POST' ? await this.api.cancelJob(jobId) : await this.api.deleteJob(jobId);
-    this.judgeOther(response.exchange, { jobId });
-    if (response.exchange.status === 200) this.recordJudgements(judgementsOf((out) => checkCancelResponse(response.json, { jobId }, out)));
+    this.recordJudgements(judgementsOf((out) => checkCancelAnswer(response.exchange, response.json, { jobId }, out)));
     return response;
   }
 
@@ -382,11 +358,7 @@ export class Conformance {
 
   /** Judges a query answer against its own version's schema (JS-MEDIA-003/004) and its content type. */
   judgeQuery(exchange: Exchange, body: unknown, version: QueryVersion = 'v2'): void {
-    this.judgeOther(exchange);
-    if (exchange.status !== 200) return;
-    this.recordJudgements(
-      judgementsOf((out) => (version === 'v3' ? checkQueryResponseV3(body, {}, out) : checkQueryResponse(body, {}, out))),
-    );
+    this.recordJudgements(judgementsOf((out) => checkQueryAnswer(exchange, body, version, {}, out)));
   }
 
   /**

@@ -3,7 +3,14 @@
 // that must never give a MUST finding. requirements.spec.ts turns each into a test, and fails when an
 // oracle-judged requirement of the catalog has no example either way.
 import { findingsOfCheck } from '../../../src/oracle/judgement.js';
-import { checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
+import {
+  checkCancelAnswer,
+  checkCancelResponse,
+  checkQueryAnswer,
+  checkQueryResponse,
+  checkQueryResponseV3,
+} from '../../../src/oracle/response-checks.js';
+import { checkHiddenLag, checkWaitDeadline, checkWaitEnded, type Liveness } from '../../../src/oracle/wait-checks.js';
 import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Finding } from '../../../src/oracle/finding.js';
@@ -33,6 +40,27 @@ const answer =
   (body: unknown, status: number, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   () =>
     judge([classify(poll(body, { status, headers }), 0)]);
+
+/** A timeline of answers: bodies (a 200 each) or exchanges already recorded (a 429, a 404...). */
+const answers = (...items: unknown[]): Timeline => items.map((item, i) => classify(isExchange(item) ? item : poll(item), i));
+const isExchange = (item: unknown): item is ReturnType<typeof poll> =>
+  typeof item === 'object' && item !== null && 'request' in item && 'receivedAt' in item;
+const limited = poll({ detail: 'Too many requests' }, { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '2' } });
+/** What the oracle says of a whole wait that ended (the job's end, or its content found). */
+const waitEnded =
+  (liveness: Liveness, ...items: unknown[]) =>
+  () =>
+    findingsOfCheck(checkWaitEnded, answers(...items), liveness);
+/** What the oracle says of a wait that ran out of time on these answers. */
+const waitTimedOut =
+  (liveness: Liveness, ...items: unknown[]) =>
+  () =>
+    findingsOfCheck(checkWaitDeadline, answers(...items), liveness, 'the deadline of 60 s passed', { jobId: JOB_ID });
+/** A media wait concluded through the query endpoint after these status answers. */
+const foundThroughQuery =
+  (...items: unknown[]) =>
+  () =>
+    findingsOfCheck(checkHiddenLag, answers(...items), { jobId: JOB_ID });
 
 const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> = {}): JobSnapshot =>
   job('completed', {
@@ -546,7 +574,13 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
   },
   'JS-MEDIA-001': {
-    holds: [{ title: 'running, progress null, timestamps kept', findings: polls(laggingMediaJob()) }],
+    holds: [
+      { title: 'running, progress null, timestamps kept', findings: polls(laggingMediaJob()) },
+      {
+        title: 'the content was found while the status still answered real snapshots (two placeholders at the end at most)',
+        findings: foundThroughQuery(laggingMediaJob(), placeholder(), placeholder()),
+      },
+    ],
     lawful: [
       {
         title: 'running, progress null, started_at null (undocumented while lagging)',
@@ -555,6 +589,55 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
     breaks: [
       { title: 'running, progress null, files listed but created_at missing', findings: polls(laggingMediaJob({ created_at: null })) },
+      {
+        title: 'the content was searchable while the last 3 status answers were placeholders',
+        findings: foundThroughQuery(laggingMediaJob(), placeholder(), placeholder(), placeholder()),
+      },
+    ],
+  },
+  'JS-TRANS-007': {
+    holds: [{ title: 'the wait saw the job end', findings: waitEnded('JS-TRANS-007', job('running'), job('completed')) }],
+    breaks: [
+      {
+        title: 'the job was still running when the wait ran out of time',
+        findings: waitTimedOut('JS-TRANS-007', job('pending'), job('running')),
+      },
+    ],
+  },
+  'JS-PH-004': {
+    holds: [
+      {
+        title: 'placeholders on the way, then the job ended',
+        findings: waitEnded('JS-TRANS-007', job('running'), placeholder(), placeholder(), job('completed')),
+      },
+    ],
+    breaks: [
+      {
+        title: 'only placeholders after a while: the lifecycle did not go on',
+        findings: waitTimedOut('JS-TRANS-007', job('running'), placeholder(), placeholder(), placeholder()),
+      },
+    ],
+  },
+  'JS-RATE-002': {
+    holds: [
+      { title: 'a 429 on the way, then the job ended', findings: waitEnded('JS-TRANS-007', job('running'), limited, job('completed')) },
+    ],
+    breaks: [
+      { title: 'still 429 when the wait ran out of time', findings: waitTimedOut('JS-TRANS-007', job('running'), limited, limited) },
+    ],
+  },
+  'JS-MEDIA-002': {
+    holds: [
+      {
+        title: 'the media file found through the query endpoint while the status lagged',
+        findings: waitEnded('JS-MEDIA-002', laggingMediaJob(), laggingMediaJob()),
+      },
+    ],
+    breaks: [
+      {
+        title: 'a media wait that ran out of time, placeholders to the end (blamed on the media, not the placeholder)',
+        findings: waitTimedOut('JS-MEDIA-002', laggingMediaJob(), placeholder(), placeholder()),
+      },
     ],
   },
   'JS-MEDIA-003': {
@@ -567,6 +650,12 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
       {
         title: 'v3: results with chunk_id, text and document',
         findings: () => findingsOfCheck(checkQueryResponseV3, { results: [v3Result] }, {}),
+      },
+    ],
+    lawful: [
+      {
+        title: 'a query answered 404 (an unknown collection) is an error answer, not judged against the query schema',
+        findings: () => findingsOfCheck(checkQueryAnswer, poll({ detail: 'Collection not found' }, { status: 404 }), undefined, 'v3', {}),
       },
     ],
     breaks: [
@@ -631,8 +720,18 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
           ),
       },
     ],
+    lawful: [
+      {
+        title: 'a cancel answered 404 (DELETE forgot the job) is an error answer, not a CancelResponse',
+        findings: () => findingsOfCheck(checkCancelAnswer, poll({ detail: 'Job not found' }, { status: 404 }), undefined, {}),
+      },
+    ],
     breaks: [
       { title: 'no job_id', findings: () => findingsOfCheck(checkCancelResponse, { status: 'cancelled', message: 'Job cancelled' }, {}) },
+      {
+        title: 'a 200 cancel answer with no job_id',
+        findings: () => findingsOfCheck(checkCancelAnswer, poll({ status: 'cancelled' }), { status: 'cancelled' }, { jobId: JOB_ID }),
+      },
     ],
   },
   'JS-RATE-001': {
