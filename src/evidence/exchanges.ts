@@ -1,7 +1,6 @@
 // Every exchange a test makes with the target, as HAR entries, carried to the reporter in one attachment
 // per test (so shards and merge-reports keep them); the reporter writes them all as exchanges.har. The
 // entry names its test, and the timeline the test judged it in, so judging the file repeats the run's judgement.
-import { writeFileSync } from 'node:fs';
 import type { TestInfo } from '@playwright/test';
 import type { Exchange } from '../oracle/exchange.js';
 import { entryOf } from '../har/har-entry.js';
@@ -15,11 +14,11 @@ export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
 export const HAR_BODY_CHARS = 1024 * 1024;
 
 /**
- * Characters of bodies one test's attachment keeps: a target that answers a 10 KB body on every one of a
- * thousand polls must not make every copy of the attachment (test-results, Playwright's report,
- * exchanges.har) grow with it. Past it, entries keep everything but their bodies, and say so.
+ * Characters of bodies one test's attachment keeps: a target that answers megabytes on every one of a
+ * thousand polls must not make every copy of the attachment (Playwright's report, exchanges.har) grow with
+ * it. Past it, entries keep everything but their bodies, and say so (an honest run's test stays well under).
  */
-export const TEST_BODY_CHARS = 256 * 1024;
+export const TEST_BODY_CHARS = 1024 * 1024;
 
 export interface ExchangesAttachment {
   entries: HarEntry[];
@@ -68,7 +67,7 @@ export async function attachExchanges(testInfo: TestInfo, entries: readonly HarE
   if (entries.length === 0) return;
   const { apiKey, otherApiKey } = settings();
   const payload: ExchangesAttachment = { entries: redactDeep(entries, secretsFrom([apiKey, otherApiKey])) as HarEntry[] };
-  const file = testInfo.outputPath('exchanges.json');
-  writeFileSync(file, JSON.stringify(payload));
-  await testInfo.attach(EXCHANGES_ATTACHMENT, { path: file, contentType: 'application/json' });
+  // A body, not a file: an attached file is copied into test-results as well as into Playwright's report,
+  // one more copy of every exchange in the reports folder (TEST_BODY_CHARS keeps what the runner holds small).
+  await testInfo.attach(EXCHANGES_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }
