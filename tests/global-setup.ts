@@ -17,6 +17,7 @@ import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type S
 import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import { createLedgerFile, fileLedger, removeLedgerFile } from './conformance/support/budget-ledger.js';
+import { removeRunNotes } from './conformance/support/run-notes.js';
 import { budgetedFetch } from '../src/client/request-budget.js';
 
 /** Ends the runner now with exit code 2: nothing of the run happened, so nothing else needs to end. */
@@ -56,8 +57,10 @@ export default async function globalSetup(playwright: FullConfig): Promise<() =>
   handToWorkers({ runId, budgetLedger: ledger });
   // The simulator takes the run's tenants (CAPTAIN_*, or its own defaults); the workers get the same ones.
   const simulator = config.baseUrl ? undefined : await startSimulator({ port: 0, host: '127.0.0.1', timeScale: SUITE_TIME_SCALE });
+  // What the run leaves in the temporary folder goes with it: the ledger, and the notes its tests shared.
   const teardown = async () => {
     removeLedgerFile(ledger);
+    removeRunNotes(runId, process.pid);
     await simulator?.close();
   };
   const run = simulator

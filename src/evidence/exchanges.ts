@@ -14,6 +14,13 @@ export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
 /** A body longer than this is kept cut in exchanges.har (and the entry says so). */
 export const HAR_BODY_CHARS = 1024 * 1024;
 
+/**
+ * Characters of bodies one test's attachment keeps: a target that answers a 10 KB body on every one of a
+ * thousand polls must not make every copy of the attachment (test-results, Playwright's report,
+ * exchanges.har) grow with it. Past it, entries keep everything but their bodies, and say so.
+ */
+export const TEST_BODY_CHARS = 256 * 1024;
+
 export interface ExchangesAttachment {
   entries: HarEntry[];
 }
@@ -37,13 +44,17 @@ export class ExchangeRecorder {
 
   /** Everything recorded so far, as HAR entries; the recorder starts empty again. */
   drain(): HarEntry[] {
+    let left = TEST_BODY_CHARS;
+    const omitted = `the test's exchanges are over their ${TEST_BODY_CHARS}-character budget for bodies: this body was left out`;
     const entries = this.exchanges.map(({ exchange, test }) => {
       const timeline = this.timelines.get(exchange);
+      const room = left > 0;
+      left -= Math.min(exchange.body.length, HAR_BODY_CHARS);
       return entryOf(exchange, {
         baseUrl: this.baseUrl,
         test,
         ...(timeline !== undefined ? { timeline } : {}),
-        maxBodyChars: HAR_BODY_CHARS,
+        ...(room ? { maxBodyChars: HAR_BODY_CHARS } : { omitBody: omitted }),
       });
     });
     this.exchanges.length = 0;

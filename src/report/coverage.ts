@@ -27,6 +27,10 @@ export interface Coverage {
   httpStatusesOf?: 'every exchange' | 'timelines';
 }
 
+/** Distinct values a table lists: a target that answers a new status on every poll must not grow the report with it. */
+const MAX_ROWS = 60;
+const OTHER = '(other values)';
+
 class Counter {
   private readonly counts = new Map<string, number>();
   constructor(private readonly known: readonly string[]) {
@@ -34,7 +38,8 @@ class Counter {
   }
   add(value: unknown): void {
     if (value === undefined || value === null) return;
-    const key = String(value).slice(0, 200);
+    const text = String(value).slice(0, 200);
+    const key = this.counts.has(text) || this.counts.size < MAX_ROWS ? text : OTHER;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
   rows(): CoverageRow[] {

@@ -12,7 +12,7 @@ import type { AttachmentReader, RawAttachment } from './read-evidence.js';
 
 export const EXCHANGES_HAR = 'exchanges.har';
 /** The whole file's budget: past it, entries are written without their bodies. */
-export const EXCHANGES_HAR_MAX_BYTES = 40 * 1024 * 1024;
+export const EXCHANGES_HAR_MAX_BYTES = 12 * 1024 * 1024; // within the 50 MB the whole reports folder may take
 
 export interface HarSource {
   attachments: readonly RawAttachment[];

@@ -13,6 +13,7 @@ import {
 } from '../contract/catalog.js';
 import { areaEvidence } from './area-evidence.js';
 import type { RunFinding } from '../oracle/finding.js';
+import { foldRepeated, type Repeats } from '../oracle/repeated-findings.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
@@ -73,6 +74,8 @@ export interface ReportedFinding extends RunFinding {
   test: string;
   /** Id of the timeline in `timelines` that shows the job, when the test attached one. */
   timeline?: string;
+  /** The same finding seen again in the same test (same words, same job): how often and on which polls. */
+  repeats?: Repeats;
 }
 
 export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'level' | 'evidence' | 'title' | 'statement' | 'source'> {
@@ -83,6 +86,8 @@ export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'le
   status: RequirementStatus;
   tests: TestRef[];
   findings: ReportedFinding[];
+  /** Distinct findings past the report's limits, counted, not listed (the first ones are kept). */
+  findingsLeftOut?: number;
   /** Why its check never ran, test by test (when inconclusive). */
   inconclusive: InconclusiveNote[];
   /** The waiver that made it `waived` (status waived only). */
@@ -111,12 +116,23 @@ export interface Results {
   specIssues: SpecIssue[];
   coverage: Coverage;
   timelines: TimelineEvidence[];
+  /** Timelines of jobs where something went wrong that the report's byte budget had no room for. */
+  timelinesLeftOut: number;
   /** Evidence the reporter could not read; the run is still reported. */
   problems: string[];
 }
 
 const MAX_EVIDENCE = 8 * 1024;
 const MAX_ERROR = 4000;
+const MAX_MESSAGE = 4000;
+/** Distinct findings kept per requirement: the first ones say what broke; the rest are counted. */
+const MAX_FINDINGS_PER_REQUIREMENT = 50;
+/**
+ * Bytes of findings a run keeps with their evidence; past it each requirement keeps its first finding, its
+ * message cut short and without evidence, so results.json stays small whatever the target answered.
+ */
+const FINDINGS_BYTE_BUDGET = 2 * 1024 * 1024;
+const SHORT_MESSAGE = 500;
 
 function clipEvidence(evidence: unknown): unknown {
   if (evidence === undefined) return undefined;
@@ -164,25 +180,46 @@ function testsByRequirement(records: readonly TestRecord[]): Map<string, TestRec
   return byRequirement;
 }
 
+/** What the run's findings may still spend of FINDINGS_BYTE_BUDGET, shared by every requirement in catalog order. */
+interface FindingsBudget {
+  left: number;
+}
+
 /**
- * The findings of `tests` that name requirement `id`, their evidence clipped, pointing at their test and timeline;
+ * The findings of `tests` that name requirement `id`, a repeated one folded with its polls, their evidence
+ * clipped, pointing at their test and timeline; at most MAX_FINDINGS_PER_REQUIREMENT, within the run's budget;
  * at `level` when the catalog knows the requirement (the run's profile, decided once, as the heading says).
  */
-function reportedFindings(id: string, tests: readonly TestRecord[], kept: KeptTimelines, level: Level | undefined): ReportedFinding[] {
+function reportedFindings(
+  id: string,
+  tests: readonly TestRecord[],
+  kept: KeptTimelines,
+  level: Level | undefined,
+  budget: FindingsBudget,
+): Pick<RequirementResult, 'findings' | 'findingsLeftOut'> {
   const findings: ReportedFinding[] = [];
+  let distinct = 0;
   for (const test of tests) {
-    for (const finding of test.evidence.findings) {
-      if (finding.requirement !== id) continue;
-      const reported: ReportedFinding = { ...finding, ...(level ? { level } : {}), test: test.id };
-      const evidence = clipEvidence(finding.evidence);
+    for (const finding of foldRepeated(test.evidence.findings.filter((f) => f.requirement === id))) {
+      distinct += 1;
+      const room = budget.left > 0;
+      if (findings.length >= MAX_FINDINGS_PER_REQUIREMENT || (!room && findings.length > 0)) continue;
+      const reported: ReportedFinding = {
+        ...finding,
+        ...(level ? { level } : {}),
+        message: clip(finding.message, room ? MAX_MESSAGE : SHORT_MESSAGE, 'cut'),
+        test: test.id,
+      };
+      const evidence = room ? clipEvidence(finding.evidence) : undefined;
       if (evidence === undefined) delete reported.evidence;
       else reported.evidence = evidence;
       const timeline = finding.jobId !== undefined ? kept.idOf(test, finding.jobId) : undefined;
       if (timeline) reported.timeline = timeline;
+      budget.left -= JSON.stringify(reported).length;
       findings.push(reported);
     }
   }
-  return findings;
+  return distinct > findings.length ? { findings, findingsLeftOut: distinct - findings.length } : { findings };
 }
 
 type RequirementHeading = Omit<RequirementResult, 'status' | 'tests' | 'findings' | 'inconclusive'>;
@@ -229,13 +266,14 @@ function requirementResults(
   runDate: string,
 ): { requirements: RequirementResult[]; uncatalogued: string[] } {
   const byRequirement = testsByRequirement(records);
+  const budget: FindingsBudget = { left: FINDINGS_BYTE_BUDGET };
   const resultFor = (heading: RequirementHeading): RequirementResult => {
     // A run that broke before any test judged nothing: each requirement says why, none is charged to the target.
     if (brokeBefore !== undefined)
       return { ...heading, status: 'inconclusive', tests: [], findings: [], inconclusive: [{ test: 'preflight', cause: brokeBefore }] };
     const tests = byRequirement.get(heading.id) ?? [];
     const decision = requirementStatus(tests, heading.id, partial);
-    const findings = reportedFindings(heading.id, tests, kept, heading.catalogued ? heading.level : undefined);
+    const { findings, findingsLeftOut } = reportedFindings(heading.id, tests, kept, heading.catalogued ? heading.level : undefined, budget);
     const waiver = waiverOf(heading.id);
     const status = waivedStatus(decision.status, waiver, runDate);
     return {
@@ -243,6 +281,7 @@ function requirementResults(
       status,
       tests: tests.map(testRef),
       findings,
+      ...(findingsLeftOut ? { findingsLeftOut } : {}),
       inconclusive: decision.inconclusive,
       ...(status === 'waived' && waiver ? { waiver } : {}),
     };
@@ -325,6 +364,7 @@ export function buildResults(records: readonly TestRecord[], catalog: Catalog, m
       meta.httpStatuses,
     ),
     timelines: [...kept.timelines, ...passedEvidence(records, catalog)],
+    timelinesLeftOut: kept.leftOut,
     // What the tests could not attach, test by test.
     problems: records.flatMap((r) => r.evidence.problems.map((problem) => `${r.title}: ${problem}`)),
   };

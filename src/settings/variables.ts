@@ -22,6 +22,7 @@ export interface Settings {
   readonly requestBudget: number;
   readonly maxRps: number;
   readonly jobBudgetSeconds: number;
+  readonly requestTimeoutSeconds: number;
   readonly mediaUrl: string | undefined;
   readonly mediaQuery: string | undefined;
   readonly mediaBudgetSeconds: number;
@@ -108,6 +109,13 @@ export const VARIABLES: { readonly [K in keyof Settings]: Variable<Settings[K]> 
     kind: kinds.seconds,
     default: 600,
     meaning: "liveness budget of a small job, in the target's seconds",
+  },
+  requestTimeoutSeconds: {
+    name: 'CONFORMANCE_REQUEST_TIMEOUT_S',
+    kind: kinds.seconds,
+    default: 30,
+    meaning:
+      'how long one request may take, headers and body, in real seconds; after 3 timed-out requests in a row the run takes the target to stall and sends no more',
   },
   mediaUrl: {
     name: 'CONFORMANCE_MEDIA_URL',

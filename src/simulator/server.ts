@@ -63,6 +63,8 @@ export interface SimulatorOptions {
   dialect?: DialectName;
   /** Requests per real second each API key may send to the public API before 429s (default: no limit). */
   rateLimit?: number;
+  /** The rate limit's real clock, in ms (default performance.now): a test's own, so its windows need no real waiting. */
+  rateLimitNow?: () => number;
   /** Answer documented answers at seeded random requests (any-answer.ts): `true` for the defaults. */
   anyAnswer?: boolean | Partial<AnyAnswer>;
   /** Serve the legacy v2 query (default true); false answers it 404 like any unserved route, v3 only. */
@@ -205,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const control = options.control ?? true;
   const { main, other } = tenantsFrom(options);
   const dialect = dialectNamed(options.dialect ?? 'plain');
-  const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit);
+  const rateLimiter = options.rateLimit === undefined ? null : new RateLimiter(options.rateLimit, options.rateLimitNow);
   const clock = new SimulatorClock({
     scale: options.timeScale ?? 1,
     manual: options.manualClock ?? false,

@@ -47,7 +47,7 @@ test.describe('pagination on any target: one job of a dozen uploaded files, shar
   }
 
   test(
-    'without files_limit a page holds at most the default 50 files and the walk visits every file once',
+    'without files_limit each page of the 12-file job is judged against the default limit of 50, and the walk visits every file once',
     requirements('JS-PAGE-002', 'JS-PAGE-004', 'JS-PAGE-006'),
     async ({ conformance }) => {
       // The oracle judges each page (at most 50) and the walk (each file once, all files_total of them).

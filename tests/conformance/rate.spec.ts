@@ -13,19 +13,27 @@ test.describe('rate limits: 429 and Retry-After', () => {
       // Each 429 is judged in the timeline (JS-RATE-001, JS-ERR-002); a limit that never lifts ends the
       // wait on a 429, which waitFor reports under JS-RATE-002.
       const result = await conformance.waitFor(jobId);
-      const timeline = result?.timeline ?? [];
+      // A wait given up is judged (a 429 that never lifts is a JS-RATE-002 finding): those findings fail the test first.
+      if (!result) await conformance.expectConforms();
+      expect(result, 'the poller saw the job end once the limit lifted').toBeDefined();
+      const timeline = result!.timeline;
       const limited = timeline.filter((o) => o.kind === 'http-error' && o.status === 429);
-      if (result) expect(limited.length, 'the rate-limit fault took effect').toBeGreaterThan(0);
-      for (const o of limited) {
+      expect(limited.length, 'the rate-limit fault took effect').toBeGreaterThan(0);
+      const waits = limited.map((o) => {
         const next = timeline[o.index + 1];
         expect(next, 'the poller asked again').toBeDefined();
-        // The reference poller honours Retry-After: a lower bound on its own wait, so it cannot flake on a slow machine.
-        const announcedMs = parseRetryAfter(o.exchange.headers['retry-after'], Date.parse(o.exchange.receivedAt));
-        const waitedMs = Date.parse(next!.exchange.receivedAt) - Date.parse(o.exchange.receivedAt);
-        if (announcedMs !== undefined)
-          expect(waitedMs, `the poller waited the Retry-After of ${announcedMs} ms`).toBeGreaterThanOrEqual(announcedMs);
-      }
+        return {
+          announcedMs: parseRetryAfter(o.exchange.headers['retry-after'], Date.parse(o.exchange.receivedAt)),
+          waitedMs: Date.parse(next!.exchange.receivedAt) - Date.parse(o.exchange.receivedAt),
+        };
+      });
+      // A 429 without a usable Retry-After is a JS-RATE-001 finding: it fails the test here, before the waits are read.
       await conformance.expectConforms();
+      for (const { announcedMs, waitedMs } of waits) {
+        expect(announcedMs, 'every 429 announced its wait').toBeDefined();
+        // The reference poller honours Retry-After: a lower bound on its own wait, so it cannot flake on a slow machine.
+        expect(waitedMs, `the poller waited the Retry-After of ${announcedMs} ms`).toBeGreaterThanOrEqual(announcedMs!);
+      }
     },
   );
 });

@@ -44,8 +44,15 @@ function send(res: ServerResponse, status: number, type: string | undefined, bod
   res.end(bytes);
 }
 
+/** The honest body changed; an honest body that is no JSON object (an empty 204, any answer of every endpoint) becomes `{}` first. */
 function edit(honest: string, change: (body: Record<string, unknown>) => void): string {
-  const body = JSON.parse(honest) as Record<string, unknown>;
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(honest);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: the case is served on an empty object
+  }
   change(body);
   return JSON.stringify(body);
 }

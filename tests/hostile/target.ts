@@ -10,12 +10,26 @@ import { ANSWERS, CORRUPTED_POLLS, HOSTILE_CASES, type HostileCase } from './cas
 
 export { HOSTILE_CASES, type HostileCase } from './cases.js';
 
+/**
+ * Every status answer of every job broken, for as long as the job is polled: each stage's case on its
+ * `polls` polls of the job (the last stage on every poll after), never an honest answer.
+ */
+export type EveryStatusSchedule = ReadonlyArray<{ case: HostileCase; polls?: number }>;
+
 export interface HostileTargetOptions {
   /** The simulator (or any target) to pass everything else to; without it, status polls get `canned`. */
   upstream?: string;
-  /** The cases to deal out to jobs in turn (default all), or one case for every status poll. */
+  /** The cases to deal out to jobs in turn (default all), each on a job's first few polls (CORRUPTED_POLLS). */
   cases?: readonly HostileCase[];
+  /** One case for every 200 status poll. */
   every?: HostileCase;
+  /** Every status answer of every job broken, stage after stage (see EveryStatusSchedule). */
+  everyStatus?: EveryStatusSchedule;
+  /**
+   * Every answer of every endpoint of the API broken (status polls, collections, uploads, cancels, queries), the
+   * cases in turn; the simulator's control API (`/_sim/`) is not the API and passes through.
+   */
+  everyAnswer?: readonly HostileCase[];
   /** The honest job-status body when there is no upstream. */
   canned?: (jobId: string) => unknown;
 }
@@ -33,6 +47,8 @@ export interface HostileTarget {
   jobs: Map<string, HostileCase>;
   /** Case -> how many broken answers it has sent. */
   served: Map<HostileCase, number>;
+  /** Every request it answered, broken or not. */
+  answered(): number;
   close(): Promise<void>;
 }
 
@@ -109,8 +125,20 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
   const stopping = cases.filter((c) => STOPPING.includes(c));
   const others = cases.filter((c) => !STOPPING.includes(c));
   let dealt = 0;
+  const scheduled = (jobId: string, schedule: EveryStatusSchedule): HostileCase => {
+    const seen = (polls.get(jobId) ?? 0) + 1;
+    polls.set(jobId, seen);
+    jobs.set(jobId, jobs.get(jobId) ?? schedule[0]!.case);
+    let until = 0;
+    for (const stage of schedule) {
+      until += stage.polls ?? Infinity;
+      if (seen <= until) return stage.case;
+    }
+    return schedule[schedule.length - 1]!.case;
+  };
   const caseOf = (jobId: string): HostileCase | undefined => {
     if (options.every) return options.every;
+    if (options.everyStatus) return scheduled(jobId, options.everyStatus);
     let assigned = jobs.get(jobId);
     if (!assigned) {
       const stoppingLeft = stopping.filter((c) => ![...jobs.values()].includes(c));
@@ -122,7 +150,14 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
     return seen <= (CORRUPTED_POLLS[assigned] ?? CORRUPTED_POLLS.default) ? assigned : undefined;
   };
 
+  let requests = 0;
+  const serve = (hostile: HostileCase, req: IncomingMessage, res: ServerResponse, honest: Buffer): void => {
+    served.set(hostile, (served.get(hostile) ?? 0) + 1);
+    ANSWERS[hostile](res, { request: req, honest: honest.toString('utf8'), otherOrigin: otherBaseUrl });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    requests += 1;
     const body = await buffer(req);
     const match = req.method === 'GET' ? JOB_STATUS.exec(req.url ?? '') : null;
     const jobId = match ? decodeURIComponent(match[1]!) : undefined;
@@ -144,12 +179,13 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
       })();
       if (typeof created === 'string') indexed.add(created);
     }
-    const hostile = jobId !== undefined && answer.status === 200 ? caseOf(jobId) : undefined;
-    if (hostile) {
-      served.set(hostile, (served.get(hostile) ?? 0) + 1);
-      ANSWERS[hostile](res, { request: req, honest: answer.body.toString('utf8'), otherOrigin: otherBaseUrl });
-      return;
-    }
+    const passes = (req.url ?? '').startsWith('/_sim/') || /^\/v2\/collections\/[^/?]*-preflight(?:[/?]|$)/.test(req.url ?? '');
+    if (options.everyAnswer?.length && !passes)
+      return serve(options.everyAnswer[(requests - 1) % options.everyAnswer.length]!, req, res, answer.body);
+    // Every status answer of a job that exists (a 404 for an unknown id stays a 404); otherwise only its 200s.
+    const corruptible = options.everyStatus ? answer.status < 400 : answer.status === 200;
+    const hostile = jobId !== undefined && corruptible ? caseOf(jobId) : undefined;
+    if (hostile) return serve(hostile, req, res, answer.body);
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
     res.end(answer.body);
   };
@@ -168,6 +204,7 @@ export async function startHostileTarget(options: HostileTargetOptions = {}): Pr
     other: { baseUrl: otherBaseUrl, requests: otherRequests },
     jobs,
     served,
+    answered: () => requests,
     close: async () => {
       // Slow-loris and endless answers never end by themselves: their sockets are destroyed.
       for (const socket of sockets) socket.destroy();

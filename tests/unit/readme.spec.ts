@@ -1,7 +1,7 @@
 // The README is a newcomer's five minutes: short, every command in it real, every page it links there, and
 // its walk-through run as written against the simulator (on a free port instead of 4010).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,19 @@ test('every page and picture the README links to is in the repository', () => {
   const targets = [...readme.matchAll(/\]\(((?!https?:)[^)#]+)\)/g)].map((m) => m[1]!);
   expect(targets.length).toBeGreaterThan(5);
   expect(targets.filter((target) => !existsSync(path.join(root, target)))).toEqual([]);
+});
+
+test('every page and picture the docs pages link to is in the repository', () => {
+  const broken = readdirSync(path.join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .flatMap((name) => {
+      const page = readFileSync(path.join(root, 'docs', name), 'utf8');
+      return [...page.matchAll(/\]\(((?!https?:|#)[^)#\s]+)[^)]*\)/g)]
+        .map((m) => m[1]!)
+        .filter((target) => !existsSync(path.join(root, 'docs', target)))
+        .map((target) => `docs/${name}: ${target}`);
+    });
+  expect(broken).toEqual([]);
 });
 
 test('the curl walk-through runs as written against the simulator and ends with the job completed and found', async () => {

@@ -2,30 +2,32 @@
 // few generated scenarios) in a child process, against the simulator behind the hostile target, which
 // deals its jobs out to the cases. The run must end (exit 1, not a crash), write its three outputs,
 // keep the canary key out of every file and of its console, stay small, and name each case in a
-// finding. One test per case reads the shared run.
+// finding about a job that case was served on. One test per case reads the shared run.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { artifactsUnder } from '../report/artifacts.js';
 import { EXPECTED } from '../hostile/expectations.js';
 import { HOSTILE_CASES, startHostileTarget, type HostileCase } from '../hostile/target.js';
+import { HOSTILE_RUN_FILES } from '../hostile/run-files.js';
 import { expect, test } from '@playwright/test';
 import { SuiteRunner } from './support/suite-run.js';
+import { readNote, removeNote, writeNote } from '../conformance/support/run-notes.js';
 
-/** Spec files and scenarios enough for every case to get a job (2 + 4 + 16 jobs for 18 cases). */
-export const HOSTILE_RUN_FILES = [
-  'tests/conformance/shape.spec.ts',
-  'tests/conformance/state.spec.ts',
-  'tests/conformance/generated.spec.ts',
-] as const;
 const SCENARIOS = 16;
 const RESULTS_LIMIT_BYTES = 5 * 1024 * 1024;
 const REPORTS_LIMIT_BYTES = 25 * 1024 * 1024;
 
-/** What the tests read of the shared run, cached on disk so a worker restarted after a failing test reuses it. */
+/** A finding of the run, with the job it is about. */
+interface JobFinding {
+  requirement: string;
+  message: string;
+  jobId: string | undefined;
+}
+
+/** What the tests read of the shared run, noted on disk so a worker restarted after a failing test reuses it. */
 interface HostileRunSummary {
   outDir: string;
   exitCode: number | null;
@@ -39,14 +41,15 @@ interface HostileRunSummary {
   served: Partial<Record<HostileCase, number>>;
   jobs: Record<string, HostileCase>;
   otherOriginRequests: number;
-  messages: string[];
+  findings: JobFinding[];
 }
 
-// One cache per Playwright run: the workers' parent is the runner.
-const CACHE = path.join(tmpdir(), `hostile-cases-${process.ppid}.json`);
+// The run's note: this Playwright run's only (its run id and runner pid), removed with the outputs or by global teardown.
+const NOTE = 'hostile-cases';
 
 async function hostileRun(): Promise<HostileRunSummary> {
-  if (existsSync(CACHE)) return JSON.parse(readFileSync(CACHE, 'utf8')) as HostileRunSummary;
+  const noted = readNote<HostileRunSummary>(NOTE);
+  if (noted && existsSync(noted.outDir)) return noted;
   const canary = `canary-${randomBytes(12).toString('hex')}`;
   const id = randomBytes(6).toString('hex');
   const sim = await startSimulator({
@@ -90,9 +93,9 @@ async function hostileRun(): Promise<HostileRunSummary> {
       served: Object.fromEntries(hostile.served),
       jobs: Object.fromEntries(hostile.jobs),
       otherOriginRequests: hostile.other.requests.length,
-      messages: [...new Set(run.results.requirements.flatMap((r) => r.findings.map((f) => `${r.id}: ${f.message ?? ''}`)))],
+      findings: run.results.requirements.flatMap((r) => r.findings.map((f) => ({ requirement: r.id, message: f.message, jobId: f.jobId }))),
     };
-    writeFileSync(CACHE, JSON.stringify(summary));
+    writeNote(NOTE, summary);
     return summary;
   } finally {
     suite.stopAll();
@@ -110,9 +113,11 @@ test.describe('the suite against a target that answers badly in every way at onc
   });
 
   test.afterAll(() => {
-    // The outputs stay for reading when the run went wrong; the cache goes with them otherwise.
-    if (summary && summary.exitCode === 1 && summary.leaks.length === 0 && !process.env.HOSTILE_KEEP_OUTPUT)
+    // The outputs stay for reading when the run went wrong (its note then goes with the run, at global teardown).
+    if (summary && summary.exitCode === 1 && summary.leaks.length === 0 && !process.env.HOSTILE_KEEP_OUTPUT) {
       rmSync(summary.outDir, { recursive: true, force: true });
+      removeNote(NOTE);
+    }
   });
 
   test('the run ends with exit code 1, not a crash, and writes index.html, results.json and junit.xml', () => {
@@ -139,20 +144,22 @@ test.describe('the suite against a target that answers badly in every way at onc
 
   for (const name of HOSTILE_CASES) {
     const expected = EXPECTED[name];
-    test(`${expected.title}: a finding names it`, () => {
+    test(`${expected.title}: a finding about a job it was served on names it`, () => {
       const jobs = Object.entries(summary.jobs)
         .filter(([, c]) => c === name)
         .map(([job]) => job);
       expect(summary.served[name] ?? 0, `the target answered ${name} at least once`).toBeGreaterThan(0);
-      const named = summary.messages.filter((m) => expected.finding.test(m));
+      expect(jobs, `the jobs ${name} was dealt to`).not.toEqual([]);
+      // Only findings about this case's own jobs: another case's finding with the same words proves nothing here.
+      const own = summary.findings.filter((f) => f.jobId !== undefined && jobs.includes(f.jobId));
+      const named = own.filter((f) => f.requirement === expected.requirement && expected.finding.test(f.message));
       expect(
         named,
-        `no finding matches ${expected.finding} (jobs ${jobs.join(', ')}); the run's findings:\n${summary.messages.slice(0, 60).join('\n')}`,
+        `no ${expected.requirement} finding about jobs ${jobs.join(', ')} matches ${expected.finding}; their findings:\n${own
+          .slice(0, 40)
+          .map((f) => `${f.requirement}: ${f.message}`)
+          .join('\n')}`,
       ).not.toEqual([]);
-      expect(
-        named.some((m) => m.startsWith(`${expected.requirement}: `)),
-        named.join('\n'),
-      ).toBe(true);
     });
   }
 });

@@ -15,8 +15,10 @@ export function groupFindings(findings: readonly ReportedFinding[]): FindingGrou
   for (const f of findings) {
     const key = JSON.stringify([f.level, f.message, f.jobId ?? null, f.test]);
     const group = groups.get(key) ?? { first: f, polls: [], count: 0 };
-    group.count += 1;
-    if (f.pollIndex !== undefined) group.polls.push(f.pollIndex);
+    // results.json already folds a finding repeated on many polls (`repeats`): unfold its count and polls here.
+    group.count += f.repeats?.count ?? 1;
+    if (f.repeats) for (const [first, last] of f.repeats.polls) for (let poll = first; poll <= last; poll++) group.polls.push(poll);
+    else if (f.pollIndex !== undefined) group.polls.push(f.pollIndex);
     groups.set(key, group);
   }
   return [...groups.values()];

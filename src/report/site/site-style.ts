@@ -13,10 +13,11 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { background: #f7fafc; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.target { min-width: 190px; max-width: 320px; }
+td.target { min-width: 120px; max-width: 260px; }
 td.target .url { overflow-wrap: anywhere; }
 td.target .kind { display: block; white-space: nowrap; }
 td.date { white-space: nowrap; }
+#runs th, #runs td { padding: 5px 6px; font-size: 13px; }
 code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 a { color: #2b6cb0; }
 .muted { color: #718096; }

@@ -21,6 +21,8 @@ import { classify } from '../../../src/oracle/classify.js';
 import { finding, type Finding, type RunFinding } from '../../../src/oracle/finding.js';
 import { levelled } from '../../../src/contract/catalog.js';
 import type { Profile } from '../../../src/contract/profile.js';
+import { describeRepeats, foldRepeated } from '../../../src/oracle/repeated-findings.js';
+import { clip } from '../../../src/contract/clip.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
 import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
@@ -44,6 +46,20 @@ export interface QueryAnswer {
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
 const HIDING_PLACEHOLDERS = 3;
+
+/** Distinct findings a failing test names in its error (the console, JUnit); the report has them all. */
+const FINDINGS_IN_ERROR = 20;
+
+/** The findings as a failing test states them: each distinct one once, with the polls it was seen on. */
+export function findingLines(findings: readonly Finding[]): string[] {
+  const folded = foldRepeated(findings);
+  const lines = folded.slice(0, FINDINGS_IN_ERROR).map((f) => {
+    const where = [f.jobId !== undefined ? `job ${f.jobId}` : '', describeRepeats(f)].filter(Boolean).join(', ');
+    return `${f.requirement}${where ? ` (${where})` : ''}: ${clip(f.message, 500)}`;
+  });
+  if (folded.length > FINDINGS_IN_ERROR) lines.push(`… and ${folded.length - FINDINGS_IN_ERROR} more distinct findings (see the report)`);
+  return lines;
+}
 
 export class Conformance {
   readonly findings: Finding[] = [];
@@ -428,6 +444,8 @@ export class Conformance {
   async expectConforms(): Promise<void> {
     await this.flush();
     const must = this.levelledFindings().filter((f) => f.level === 'MUST');
-    expect(must, `${must.length} MUST finding(s), ${this.findings.length - must.length} SHOULD`).toEqual([]);
+    // A repeated failure is said once, with its polls: a target broken on every poll must not flood the console.
+    const lines = findingLines(must);
+    expect(lines, `${must.length} MUST finding(s), ${this.findings.length - must.length} SHOULD`).toEqual([]);
   }
 }

@@ -1,15 +1,18 @@
 // The conformance suite's fixtures: the target, a client held to the run's request budget, a scratch
 // collection per worker (created and deleted by the run), the control API when there is one, and
 // `conformance`, which judges what the test saw and keeps the evidence for the report.
+import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from './budget-ledger.js';
+import { runNotesDir } from './run-notes.js';
+import { stallLedger, type StallLedger } from './stall-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
 import { attachExchanges, ExchangeRecorder } from '../../../src/evidence/exchanges.js';
 import { Conformance } from './conformance.js';
-import { Pace, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
+import { Pace, REQUEST_TIMEOUT_MS, requestLimits, SHARED_JOB_TIMEOUT_MS } from './pace.js';
 import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
 import { resolveTarget, targetSecrets, type Target, type Tenant } from './target.js';
@@ -26,7 +29,9 @@ type TestFixtures = {
 };
 type WorkerFixtures = {
   target: Target;
+  /** The run's requests, held to its budget and rate, and stopped once the target stalls (stall-ledger.ts). */
   budget: BudgetedFetch;
+  stalls: StallLedger;
   /** How long things take on this target (time scale, request rate, job budget). */
   pace: Pace;
   collection: string;
@@ -49,15 +54,29 @@ export interface PagedJob {
 export const PAGED_FILES = 12; // a modest upload: the vendor's file upload takes 1 to 20 files
 export const MANY_FILES = 520; // more than the largest page, so that even files_limit=500 takes two pages
 
+/** What a worker fixture's requests say in X-Conformance-Test: the fixture, as a test's say its spec file and line. */
+export const FIXTURE_HEADER = (fixture: 'collection' | 'pagedJob'): string => `tests/conformance/support/fixtures.ts#${fixture}`;
+
 /** A client of the run's own tenant, for worker-scoped fixtures (tests use `api`). */
-function workerClient(target: Target, budget: BudgetedFetch, recorder?: ExchangeRecorder): CaptainClient {
+function workerClient(
+  target: Target,
+  budget: BudgetedFetch,
+  stalls: StallLedger,
+  fixture: 'collection' | 'pagedJob',
+  recorder?: ExchangeRecorder,
+): CaptainClient {
   return new CaptainClient({
-    ...(recorder ? { onExchange: (exchange) => recorder.record(exchange, 'worker fixtures (scratch collection, shared jobs)') } : {}),
+    headers: { [TEST_HEADER]: FIXTURE_HEADER(fixture) },
+    onExchange: (exchange) => {
+      stalls.record(exchange);
+      recorder?.record(exchange, 'worker fixtures (scratch collection, shared jobs)');
+    },
     baseUrl: target.baseUrl,
     apiKey: target.tenant.apiKey,
     ...(target.tenant.orgId ? { organizationId: target.tenant.orgId } : {}),
     secrets: targetSecrets(target),
     fetch: budget.fetch,
+    timeoutMs: REQUEST_TIMEOUT_MS,
   });
 }
 
@@ -74,18 +93,29 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  stalls: [
+    async ({ target }, use) => {
+      await use(stallLedger(path.join(runNotesDir(target.runId, process.ppid), 'stalls')));
+    },
+    { scope: 'worker' },
+  ],
   budget: [
-    async ({ target }, use, workerInfo) => {
+    async ({ target, stalls }, use, workerInfo) => {
       // The rate is the run's, each worker keeping its share of it; the budget is the run's, counted in one
       // ledger by every worker (outside `playwright test`, with no ledger, each worker keeps a share).
       const workers = Math.max(1, workerInfo.config.workers);
       const share = requestLimits(workers);
       const ledgerFile = settings().budgetLedger;
       const total = requestLimits(1).maxRequests;
+      // A target that stalls gets no more requests: each fails at once, saying so (TargetStalls).
+      const unlessStalled: typeof fetch = (input, init) => {
+        stalls.check();
+        return fetch(input, init);
+      };
       await use(
         ledgerFile
-          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, fetch, fileLedger(ledgerFile, total))
-          : budgetedFetch(share),
+          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, unlessStalled, fileLedger(ledgerFile, total))
+          : budgetedFetch(share, unlessStalled),
       );
     },
     { scope: 'worker' },
@@ -102,7 +132,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(recorder);
     await attachExchanges(testInfo, [...workerExchanges.drain(), ...recorder.drain()]);
   },
-  clientFor: async ({ target, budget, recorder }, use, testInfo) => {
+  clientFor: async ({ target, budget, stalls, recorder }, use, testInfo) => {
     const secrets = targetSecrets(target);
     // Names the test behind every request, so the API team can find it in their logs (and a verdict
     // test's proxy can break one area's requests only).
@@ -115,8 +145,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ...(tenant ? { apiKey: tenant.apiKey, ...(tenant.orgId ? { organizationId: tenant.orgId } : {}) } : {}),
           secrets,
           fetch: budget.fetch,
+          timeoutMs: REQUEST_TIMEOUT_MS,
           headers,
-          onExchange: (exchange) => recorder.record(exchange, test),
+          onExchange: (exchange) => {
+            stalls.record(exchange);
+            recorder.record(exchange, test);
+          },
         }),
     );
   },
@@ -124,10 +158,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(clientFor(target.tenant));
   },
   collection: [
-    async ({ target, budget, workerExchanges }, use, workerInfo) => {
+    async ({ target, budget, stalls, workerExchanges }, use, workerInfo) => {
       // Staging safety: one scratch collection per worker, named with the run id, deleted at the end.
       const name = `conformance-${target.runId}-w${workerInfo.workerIndex}`;
-      const client = workerClient(target, budget, workerExchanges);
+      const client = workerClient(target, budget, stalls, 'collection', workerExchanges);
       const created = await client.putCollection(name, { description: 'Scratch collection of a conformance run; safe to delete' });
       if (created.exchange.status === 0)
         throw new Error(`the target is unreachable: ${created.exchange.error ?? 'no answer'} (PUT /v2/collections/${name})`);
@@ -146,13 +180,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   pagedJob: [
-    async ({ target, budget, collection, workerExchanges }, use) => {
+    async ({ target, budget, stalls, collection, workerExchanges }, use) => {
       const uploads = Array.from({ length: PAGED_FILES }, (_, i) => ({
         name: `paged-${target.runId}-${String(i).padStart(2, '0')}.txt`,
         content: `Page test document ${i} of ${PAGED_FILES}: files are listed a few at a time.`,
         type: 'text/plain',
       }));
-      const created = await workerClient(target, budget, workerExchanges).indexFile(collection, uploads);
+      const created = await workerClient(target, budget, stalls, 'pagedJob', workerExchanges).indexFile(collection, uploads);
       const jobId = created.ok ? created.json?.job_id : undefined;
       await use({
         jobId,

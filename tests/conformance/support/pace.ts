@@ -13,8 +13,8 @@ export const MAX_SCENARIOS = 100;
 /** What a runner needs beyond the budgets a test declares: fixture set-up and tear-down, one slow request. */
 const MARGIN_MS = 60_000;
 
-/** The client's own per-request timeout (src/client/captain-client.ts): a request never takes longer. */
-const REQUEST_TIMEOUT_MS = 30_000;
+/** The clients' per-request timeout (CONFORMANCE_REQUEST_TIMEOUT_S, given to every client by the fixtures): a request never takes longer. */
+export const REQUEST_TIMEOUT_MS = settings().requestTimeoutSeconds * 1000;
 
 export interface PaceSettings {
   /** Virtual ms per real ms of the target (1 for a real deployment). */

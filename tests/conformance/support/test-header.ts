@@ -1,5 +1,8 @@
 // Every request a conformance test makes carries `X-Conformance-Test: tests/conformance/<area>.spec.ts:<line>`:
 // the API team finds the test behind a request in their logs, and a verdict test can aim a defect at one area.
+// The worker fixtures' requests (the scratch collection's create and delete, the shared upload) carry
+// `tests/conformance/support/fixtures.ts#<fixture>`; the preflight's (global setup, before any test) and the
+// simulator's control requests (/_sim/) carry none.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

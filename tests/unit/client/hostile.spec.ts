@@ -2,6 +2,8 @@
 // Exchange that names the problem, never throws, never waits past its timeout, follows no redirect
 // (so the key goes nowhere else), and the oracle turns what came back into a finding.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { classify } from '../../../src/oracle/classify.js';
@@ -19,7 +21,7 @@ test.describe.configure({ timeout: 30_000 });
 
 for (const name of HOSTILE_CASES) {
   const expected = EXPECTED[name];
-  test(`${expected.title}: the client returns an exchange naming it and the oracle files a finding`, async () => {
+  test(`${expected.title}: the client returns an exchange naming it and the oracle files a finding no other case's words match`, async () => {
     let target: HostileTarget | undefined;
     try {
       target = await startHostileTarget({ every: name, canned: (jobId) => pending(jobId) });
@@ -51,13 +53,20 @@ for (const name of HOSTILE_CASES) {
         messages.join('\n'),
       ).toBe(true);
       expect(messages.join('\n')).not.toContain(CANARY);
+      // The expectations tell the cases apart: no other case's words name this one's findings.
+      for (const other of HOSTILE_CASES.filter((o) => o !== name && EXPECTED[o].requirement === expected.requirement)) {
+        expect(
+          messages.filter((m) => m.startsWith(`${expected.requirement}: `) && EXPECTED[other].finding.test(m)),
+          `${other}'s expectation also matches ${name}'s finding`,
+        ).toEqual([]);
+      }
     } finally {
       await target?.close();
     }
   });
 }
 
-test('a slow loris and an endless trickle cost at most the request timeout, headers and body together', async () => {
+test('a slow loris is cut off by the request timeout, never sooner, each request on its own', async () => {
   const target = await startHostileTarget({ every: 'slow-loris', canned: (jobId) => pending(jobId) });
   try {
     const client = new CaptainClient({ baseUrl: target.baseUrl, apiKey: CANARY, timeoutMs: TIMEOUT_MS });
@@ -69,6 +78,27 @@ test('a slow loris and an endless trickle cost at most the request timeout, head
     }
   } finally {
     await target.close();
+  }
+});
+
+test('an endless trickle (a byte every 20 ms, forever) is cut off by the same timeout: it covers the body, not each chunk', async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"job_id":"trickle","padding":"');
+    const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write('z')), 20);
+    res.on('close', () => clearInterval(drip));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const client = new CaptainClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: CANARY, timeoutMs: TIMEOUT_MS });
+    const { exchange } = await client.getJob('trickle');
+    expect(exchange.error).toMatch(new RegExp(`^body broke off after [1-9]\\d* bytes: timeout after ${TIMEOUT_MS} ms$`));
+    expect(exchange.truncated).toBe(true);
+    expect(exchange.durationMs ?? 0).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   }
 });
 

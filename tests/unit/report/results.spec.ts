@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buildResults } from '../../../src/report/results.js';
+import { TIMELINES_BYTE_BUDGET } from '../../../src/report/kept-timelines.js';
+import { renderHtml } from '../../../src/report/html/render-html.js';
 import { requirementStatus } from '../../../src/report/verdict.js';
 import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, record, snapshotPoll } from './sample-run.js';
 
@@ -220,7 +222,7 @@ test('HTTP statuses count every exchange of the run when the reporter has them, 
   expect(buildResults([polls], miniCatalog, meta).coverage.httpStatusesOf).toBe('timelines');
 });
 
-test('huge evidence is cut and long timelines keep their ends and the highlighted poll', () => {
+test('huge evidence is cut and long timelines keep their ends and the highlighted poll, 400 observations at most', () => {
   const long = Array.from({ length: 1000 }, (_, i) =>
     snapshotPoll(i, 'running', 'chunking', { progress_message: 'm'.repeat(i === 0 ? 3_000_000 : 10) }),
   );
@@ -230,8 +232,8 @@ test('huge evidence is cut and long timelines keep their ends and the highlighte
   });
   const results = buildResults([bad], miniCatalog, meta);
   const kept = results.timelines[0];
-  expect(kept?.omitted).toBe(599);
-  expect(kept?.observations.map((o) => o.index)).toContain(500);
+  expect(kept?.omitted).toBe(600);
+  expect(kept?.observations.map((o) => o.index)).toEqual(expect.arrayContaining([0, 9, 500, 990, 999]));
   expect(kept?.observations[0]?.exchange.truncated).toBe(true);
   expect(JSON.stringify(results).length).toBeLessThan(2_000_000);
   expect(typeof byId(results, 'JS-STATE-001')?.findings[0]?.evidence).toBe('string');
@@ -254,4 +256,63 @@ test('with no annotated target the fallback base URL is used and the kind is unk
   expect(results.target).toEqual({ baseUrl: 'http://127.0.0.1:4010', kind: 'unknown', controllable: null, apiKey: 'not set' });
   expect(results.summary.verdict).toBe('incomplete');
   expect(results.summary.notCovered).toBe(4);
+});
+
+/** A run against a target that breaks every status answer: `jobs` jobs of `polls` polls, each poll 1,000 deep or `status: null`. */
+function everyPollBroken(tests: number, jobs: number, polls: number) {
+  const nested = `${'{"deeper":'.repeat(1000)}{}${'}'.repeat(1000)}`;
+  return Array.from({ length: tests }, (_, t) => {
+    const findings = [];
+    const timelines = [];
+    for (let j = 0; j < jobs; j++) {
+      const jobId = `job-${t}-${j}`;
+      const timeline = Array.from({ length: polls }, (_, i) => {
+        const poll = snapshotPoll(i, i < 10 ? 'pending' : (null as never), undefined, { job_id: jobId });
+        if (i < 10) poll.exchange.body = nested;
+        return poll;
+      });
+      timelines.push({ jobId, timeline });
+      for (let i = 0; i < polls; i++)
+        findings.push(
+          mustFinding('JS-SHAPE-001', {
+            jobId,
+            pollIndex: i,
+            message: i < 10 ? 'job_id is absent' : 'JobStatus /status must be string (got null)',
+          }),
+          // A target can vary its words on every poll too: the distinct findings are capped as well.
+          mustFinding('JS-STATE-001', { jobId, pollIndex: i, message: `started_at is ${i}`, evidence: { blob: 'e'.repeat(4000) } }),
+        );
+    }
+    return record('failed', { requirements: ['JS-SHAPE-001'], findings, timelines });
+  });
+}
+
+test('a finding repeated on every poll is one finding in results.json, with its count and its polls as ranges', () => {
+  const results = buildResults(everyPollBroken(1, 1, 300), miniCatalog, meta);
+  const shape = byId(results, 'JS-SHAPE-001')?.findings ?? [];
+  expect(shape.map((f) => [f.message, f.pollIndex, f.repeats])).toEqual([
+    ['job_id is absent', 0, { count: 10, polls: [[0, 9]] }],
+    ['JobStatus /status must be string (got null)', 10, { count: 290, polls: [[10, 299]] }],
+  ]);
+  // Words that change on every poll are distinct findings: the first 50 are kept, the rest counted.
+  expect(byId(results, 'JS-STATE-001')).toMatchObject({ findingsLeftOut: 250 });
+  expect(byId(results, 'JS-STATE-001')?.findings).toHaveLength(50);
+});
+
+test('whatever the target answers, results.json stays under 20 MB and its kept timelines within their byte budget', () => {
+  // 20 tests x 10 jobs x 200 polls: 40,000 status answers, each broken, each with two findings (80,000 findings).
+  const records = everyPollBroken(20, 10, 200);
+  const results = buildResults(records, miniCatalog, meta);
+  const bytes = Buffer.byteLength(JSON.stringify(results, null, 2));
+  expect(bytes).toBeLessThan(20 * 1024 * 1024);
+  expect(Buffer.byteLength(JSON.stringify(results.timelines))).toBeLessThanOrEqual(TIMELINES_BYTE_BUDGET + 200 * 1024);
+  expect(results.timelinesLeftOut, 'the timelines the budget had no room for are counted').toBeGreaterThan(0);
+  // Every failed requirement still shows a finding, the later ones short once the findings' budget is spent.
+  for (const id of ['JS-SHAPE-001', 'JS-STATE-001']) expect(byId(results, id)?.findings.length).toBeGreaterThan(0);
+  expect(results.coverage.polls).toBe(40_000);
+});
+
+test('the HTML report of that run stays under 10 MB', () => {
+  const results = buildResults(everyPollBroken(20, 10, 200), miniCatalog, meta);
+  expect(Buffer.byteLength(renderHtml(results))).toBeLessThan(10 * 1024 * 1024);
 });

@@ -211,8 +211,18 @@ export const BREAKS: readonly Break[] = [
     rewrite: () => async (request, forward) => {
       const response = await forward(request);
       const body = isQuery(request) && response.status === 200 ? jsonOf(response) : undefined;
+      // v2 names the file flat, v3 under `document`: either query leaves the media out.
+      const media = (r: Json) => {
+        const doc = (r.document ?? {}) as Json;
+        const uri = ((doc.source ?? {}) as Json).uri;
+        return [r.filename, r.uri, doc.filename, uri].some((name) => MEDIA.test(String(name ?? '')));
+      };
+      if (body && Array.isArray(body.results)) {
+        const kept = (body.results as Json[]).filter((r) => !media(r));
+        return withJson(response, { ...body, results: kept, total_results: kept.length });
+      }
       if (!body || !Array.isArray(body.search_results)) return response;
-      const kept = (body.search_results as Json[]).filter((r) => !MEDIA.test(String(r.filename ?? '')) && !MEDIA.test(String(r.uri ?? '')));
+      const kept = (body.search_results as Json[]).filter((r) => !media(r));
       return withJson(response, { ...body, search_results: kept, total_results: kept.length });
     },
   },
@@ -229,6 +239,25 @@ export const BREAKS: readonly Break[] = [
     area: 'auth',
     defect: "serves a job to another organization's key",
     rewrite: ({ main, other }) => servedAsMain(main, (authorization) => authorization === `Bearer ${other.apiKey}`),
+  },
+  {
+    requirement: 'JS-ERR-004',
+    level: 'MUST',
+    area: 'transitions',
+    defect: 'forgets a job it created: after its first status answer, every poll of it is answered 404 "Job not found"',
+    rewrite: () => {
+      const seen = new Set<string>();
+      return async (request, forward) => {
+        const response = await forward(request);
+        const jobId = jobIdOf(request);
+        if (!isStatusPoll(request) || response.status !== 200 || jobId === undefined) return response;
+        if (!seen.has(jobId)) {
+          seen.add(jobId);
+          return response;
+        }
+        return withJson(response, { detail: 'Job not found' }, 404);
+      };
+    },
   },
   {
     requirement: 'JS-ERR-001',

@@ -4,7 +4,8 @@ import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from './rewrit
 
 const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
 const CANCEL = /^\/v2\/jobs\/([^/?]+)\/cancel(?:\?.*)?$/;
-const QUERY = /^\/v2\/collections\/[^/?]+\/query(?:\?.*)?$/;
+/** The v2 and v3 query endpoints. */
+const QUERY = /^\/v[23]\/collections\/[^/?]+\/query(?:\?.*)?$/;
 
 export type Json = Record<string, unknown>;
 

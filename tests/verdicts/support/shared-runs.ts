@@ -1,12 +1,13 @@
 // Child runs made once and read by every test that names the same key: the tests of one describe, run in
 // order in one worker. A failing test restarts its worker (Playwright's rule), so each run is also noted
 // on disk, under the runner's run id and pid: the next test in the group reads it instead of making it again, and a
-// run that could not be made fails the rest of its group at once instead of timing out once per test.
+// run that could not be made fails the rest of its group at once instead of timing out once per test. The notes
+// live in the run's notes folder (run-notes.ts), which the run's global teardown removes even when they were kept.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { settings } from '../../../src/settings/settings.js';
+import { runNotesDir } from '../../conformance/support/run-notes.js';
 import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';
 
 type Note = { run: SuiteRun } | { error: string };
@@ -18,7 +19,7 @@ export class SharedRuns {
   private keep = false;
   // The Playwright runner is every worker's parent, restarted workers included; its run id (a fresh one per
   // run, from global setup) keeps a later runner that happens to get the same pid away from these notes.
-  private readonly noteDir = path.join(tmpdir(), `conformance-shared-runs-${settings().runId ?? 'local'}-${process.ppid}`);
+  private readonly noteDir = path.join(runNotesDir(settings().runId ?? 'local', process.ppid), 'shared-runs');
 
   run(key: string, options: () => Promise<SuiteRunOptions>): Promise<SuiteRun> {
     let run = this.runs.get(key);

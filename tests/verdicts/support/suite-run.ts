@@ -49,6 +49,8 @@ export interface SuiteRunOptions {
   timeoutMs: number;
   /** Leave the outputs for the caller to remove (by default they go when a passing test ends). */
   keepOutput?: boolean;
+  /** Called with the child's pid (its process group's id) as soon as it starts, e.g. to watch its memory. */
+  onSpawn?: (pid: number) => void;
 }
 
 /**
@@ -108,7 +110,7 @@ export class SuiteRunner {
     args.push(`--workers=${options.workers ?? 1}`);
     if (options.grep !== undefined) args.push(`--grep=${options.grep}`);
     args.push(...(options.files ?? []));
-    const { exitCode, output } = await this.spawn(args, childEnv(options, outDir), options.timeoutMs);
+    const { exitCode, output } = await this.spawn(args, childEnv(options, outDir), options.timeoutMs, options.onSpawn);
     return { outDir, conformanceDir: path.join(outDir, 'conformance'), exitCode, output };
   }
 
@@ -121,9 +123,11 @@ export class SuiteRunner {
     args: readonly string[],
     env: NodeJS.ProcessEnv,
     timeoutMs: number,
+    onSpawn?: (pid: number) => void,
   ): Promise<{ exitCode: number | null; output: string }> {
     const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.running.add(child);
+    if (child.pid !== undefined) onSpawn?.(child.pid);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
