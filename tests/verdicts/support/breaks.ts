@@ -18,7 +18,7 @@ import {
   withQuery,
   type Json,
 } from './proxied-answers.js';
-import type { Rewrite } from './rewriting-proxy.js';
+import type { Rewrite } from '../../../tools/rewriting-proxy.js';
 
 export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';
 

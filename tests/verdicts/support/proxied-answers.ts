@@ -1,6 +1,6 @@
 // Reading and editing the API's answers as they pass through the rewriting proxy.
 import { isJsonObject } from '../../../src/oracle/classify.js';
-import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from './rewriting-proxy.js';
+import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from '../../../tools/rewriting-proxy.js';
 
 const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
 const CANCEL = /^\/v2\/jobs\/([^/?]+)\/cancel(?:\?.*)?$/;
