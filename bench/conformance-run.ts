@@ -1,6 +1,6 @@
 // One conformance run (`playwright test --project=conformance`) in a child process, timed from spawn
 // to exit, through the verdict tests' runner (fresh output folder, the target given by environment).
-import { SuiteRunner, type SuiteRunOptions } from '../tests/verdicts/support/suite-run.js';
+import { SuiteRunner, type SuiteRunOptions } from '../tools/suite-run.js';
 import type { SimulatorHandle } from '../src/simulator/server.js';
 
 export interface TimedRun {

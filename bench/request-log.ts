@@ -3,7 +3,7 @@
 // answers them again from the log: the floor, what the same exchanges cost with no server work and no waiting.
 import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startRewritingProxy, type RewritingProxy } from '../tests/verdicts/support/rewriting-proxy.js';
+import { endToEnd, startRewritingProxy, type RewritingProxy } from '../tools/rewriting-proxy.js';
 
 export interface LoggedExchange {
   method: string;
@@ -33,9 +33,6 @@ export async function startLoggingProxy(upstreamBaseUrl: string, log: LoggedExch
     return answer;
   });
 }
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade']);
-const endToEnd = <T>(headers: Record<string, T>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
 
 export interface Replayer {
   /** Sends every logged request, `connections` at a time over keep-alive sockets; resolves with the ms it took. */

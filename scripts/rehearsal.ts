@@ -4,8 +4,8 @@
 // unexercised with its reason. Exit code: the suite's (0 for conformant or incomplete), 1 if the run broke.
 // Option: --rate-limit N (default 15 requests/s per key). The run's reports are kept, and their folder printed.
 import { parseArgs } from 'node:util';
-import { rehearse, REHEARSAL_RATE_LIMIT } from '../tests/verdicts/support/rehearsal.js';
-import { SuiteRunner } from '../tests/verdicts/support/suite-run.js';
+import { rehearse, REHEARSAL_RATE_LIMIT } from '../tools/rehearsal.js';
+import { SuiteRunner } from '../tools/suite-run.js';
 
 const { values } = parseArgs({ options: { 'rate-limit': { type: 'string' } } });
 const rateLimit = values['rate-limit'] === undefined ? REHEARSAL_RATE_LIMIT : Number(values['rate-limit']);

@@ -6,8 +6,8 @@
 // Options: --runs N (10), --seed S (the suite's default 20261128), --other-seeds N (0), --scenarios N (the
 // suite's own count when unset), --keep (keep each run's reports and print their folders).
 import { parseArgs } from 'node:util';
-import { SuiteRunner, type SuiteRun } from '../tests/verdicts/support/suite-run.js';
-import { divergences, verdictsOf, verdictTable } from '../tests/verdicts/support/verdict-comparison.js';
+import { SuiteRunner, type SuiteRun } from '../tools/suite-run.js';
+import { divergences, verdictsOf, verdictTable } from '../tools/verdict-comparison.js';
 
 const { values } = parseArgs({
   options: {

@@ -11,8 +11,8 @@ import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import { BREAKS } from '../tests/verdicts/support/breaks.js';
 import { aimedByArea } from '../tests/verdicts/support/break-runs.js';
-import { startRewritingProxy } from '../tests/verdicts/support/rewriting-proxy.js';
-import { SuiteRunner, type SuiteRunOptions } from '../tests/verdicts/support/suite-run.js';
+import { startRewritingProxy } from '../tools/rewriting-proxy.js';
+import { SuiteRunner, type SuiteRunOptions } from '../tools/suite-run.js';
 import { CHROMIUM } from '../tests/report/browser.js';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs');

@@ -1,6 +1,8 @@
 // Every exchange a test makes with the target, as HAR entries, carried to the reporter in one attachment
 // per test (so shards and merge-reports keep them); the reporter writes them all as exchanges.har. The
 // entry names its test, and the timeline the test judged it in, so judging the file repeats the run's judgement.
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { TestInfo } from '@playwright/test';
 import type { Exchange } from '../oracle/exchange.js';
 import { entryOf } from '../har/har-entry.js';
@@ -14,11 +16,13 @@ export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
 export const HAR_BODY_CHARS = 1024 * 1024;
 
 /**
- * Characters of bodies one test's attachment keeps: a target that answers megabytes on every one of a
- * thousand polls must not make every copy of the attachment (Playwright's report, exchanges.har) grow with
- * it. Past it, entries keep everything but their bodies, and say so (an honest run's test stays well under).
+ * Characters of bodies one test's attachment keeps: a target that answers a 10 KB body on every one of a
+ * thousand polls must not make every copy of the attachment (test-results, Playwright's report,
+ * exchanges.har) grow with it. Past it, entries keep everything but their bodies, and say so. The busiest
+ * test of a conforming run keeps 1.5 MB (a 520-file walk), all of it: judging exchanges.har must see every
+ * body the run judged. The attachment is gzipped, so its two copies take a fraction of that.
  */
-export const TEST_BODY_CHARS = 1024 * 1024;
+export const TEST_BODY_CHARS = 4 * 1024 * 1024;
 
 export interface ExchangesAttachment {
   entries: HarEntry[];
@@ -62,12 +66,12 @@ export class ExchangeRecorder {
   }
 }
 
-/** Attaches a test's exchanges as a file beside its results (redacted again, in case a caller forgot). */
+/** Attaches a test's exchanges as a gzipped file beside its results (redacted again, in case a caller forgot). */
 export async function attachExchanges(testInfo: TestInfo, entries: readonly HarEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const { apiKey, otherApiKey } = settings();
   const payload: ExchangesAttachment = { entries: redactDeep(entries, secretsFrom([apiKey, otherApiKey])) as HarEntry[] };
-  // A body, not a file: an attached file is copied into test-results as well as into Playwright's report,
-  // one more copy of every exchange in the reports folder (TEST_BODY_CHARS keeps what the runner holds small).
-  await testInfo.attach(EXCHANGES_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
+  const file = testInfo.outputPath('exchanges.json.gz');
+  writeFileSync(file, gzipSync(JSON.stringify(payload)));
+  await testInfo.attach(EXCHANGES_ATTACHMENT, { path: file, contentType: 'application/gzip' });
 }

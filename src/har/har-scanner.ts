@@ -60,6 +60,9 @@ export class HarScanner {
   private keyBytes: number[] | undefined;
   private offset = 0;
   private started = false;
+  /** The chunk being scanned, and where in it the value being captured started (0 when in an earlier chunk). */
+  private chunk: Buffer = Buffer.alloc(0);
+  private captureFrom = 0;
   private done = false;
   private problem: string | undefined;
   private sawLog = false;
@@ -84,101 +87,83 @@ export class HarScanner {
   /** Scans the next chunk of the file; returns the values completed in it. */
   feed(chunk: Buffer): ScannedValue[] {
     const out: ScannedValue[] = [];
-    if (this.done) {
-      this.offset += chunk.length;
-      return out;
-    }
-    let captureFrom = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) {
-          this.inString = false;
-          if (this.keyBytes) this.endKey();
-          if (this.capture?.scalar && this.stack.length === this.capture.depth) {
-            this.finishCapture(out, chunk, captureFrom, i + 1);
-          }
-        } else if (this.keyBytes && this.keyBytes.length < MAX_KEY_BYTES) this.keyBytes.push(byte);
-        continue;
+    if (!this.done) {
+      this.chunk = chunk;
+      this.captureFrom = 0;
+      for (let i = 0; i < chunk.length && !this.done; i++) {
+        const byte = chunk[i]!;
+        if (this.inString) this.stringByte(byte, i, out);
+        else if (isSpace(byte)) this.endScalarAt(byte, i, out);
+        else if (!this.started) i += this.start(byte, i);
+        else this.structural(byte, i, out);
       }
-      if (isSpace(byte)) {
-        if (this.capture?.scalar && this.stack.length === this.capture.depth) this.finishCapture(out, chunk, captureFrom, i);
-        continue;
-      }
-      if (!this.started) {
-        this.started = true;
-        if (byte !== OPEN_OBJECT && !(byte === 0xef && chunk[i + 1] === 0xbb)) {
-          this.stop(`not a HAR file: it does not start with a JSON object (first byte ${JSON.stringify(String.fromCharCode(byte))})`);
-          return out;
-        }
-        if (byte === 0xef) {
-          i += 2; // a UTF-8 byte-order mark before the object
-          this.started = false;
-          continue;
-        }
-      }
-      const top = this.stack[this.stack.length - 1];
-      // A scalar being captured ends at the delimiter after it.
-      if (
-        this.capture?.scalar &&
-        this.stack.length === this.capture.depth &&
-        (byte === COMMA || byte === CLOSE_ARRAY || byte === CLOSE_OBJECT)
-      )
-        this.finishCapture(out, chunk, captureFrom, i);
-      if (byte === QUOTE) {
-        this.inString = true;
-        if (top && !top.array && top.expectKey) {
-          this.keyBytes = this.stack.length <= 2 ? [] : undefined;
-          if (!this.keyBytes) this.skipKey(top);
-          continue;
-        }
-        if (this.startsCapture()) {
-          captureFrom = i;
-          this.beginCapture(i, true);
-        }
-        continue;
-      }
-      if (byte === COLON) continue;
-      if (byte === COMMA) {
-        if (top && !top.array) top.expectKey = true;
-        continue;
-      }
-      if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-        if (this.stack.length > 0 && this.startsCapture()) {
-          captureFrom = i;
-          this.beginCapture(i, false);
-        }
-        this.enter(byte === OPEN_ARRAY);
-        continue;
-      }
-      if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-        const closed = this.stack.pop();
-        if (!closed || closed.array !== (byte === CLOSE_ARRAY)) {
-          this.stop(`not a HAR file: its JSON is broken at byte ${this.offset + i} (an unmatched ${String.fromCharCode(byte)})`);
-          return out;
-        }
-        if (this.capture && !this.capture.scalar && this.stack.length === this.capture.depth)
-          this.finishCapture(out, chunk, captureFrom, i + 1);
-        if (this.stack.length === 0) {
-          this.done = true;
-          break;
-        }
-        continue;
-      }
-      // A number, true, false or null: a scalar value.
-      if (this.startsCapture()) {
-        captureFrom = i;
-        this.beginCapture(i, true);
-      }
-    }
-    if (this.capture) {
-      const from = Math.max(captureFrom, 0);
-      this.keep(chunk.subarray(from));
+      if (this.capture) this.keep(chunk.subarray(this.captureFrom));
     }
     this.offset += chunk.length;
     return out;
+  }
+
+  /** A byte inside a string: escapes, the closing quote, a kept key's bytes. */
+  private stringByte(byte: number, i: number, out: ScannedValue[]): void {
+    if (this.escaped) this.escaped = false;
+    else if (byte === BACKSLASH) this.escaped = true;
+    else if (byte === QUOTE) {
+      this.inString = false;
+      if (this.keyBytes) this.endKey();
+      if (this.capture?.scalar && this.stack.length === this.capture.depth) this.finishCapture(out, i + 1);
+    } else if (this.keyBytes && this.keyBytes.length < MAX_KEY_BYTES) this.keyBytes.push(byte);
+  }
+
+  /** A scalar being captured (a number, true, false, null) ends at the space or delimiter after it. */
+  private endScalarAt(_byte: number, i: number, out: ScannedValue[]): void {
+    if (this.capture?.scalar && this.stack.length === this.capture.depth) this.finishCapture(out, i);
+  }
+
+  /** The first byte that is not a space: the root object, or a byte-order mark before it; returns bytes to skip. */
+  private start(byte: number, i: number): number {
+    if (byte === 0xef && this.chunk[i + 1] === 0xbb) return 2; // a UTF-8 byte-order mark (3 bytes) before the object
+    this.started = true;
+    if (byte !== OPEN_OBJECT) {
+      this.stop(`not a HAR file: it does not start with a JSON object (first byte ${JSON.stringify(String.fromCharCode(byte))})`);
+      return 0;
+    }
+    this.enter(false);
+    return 0;
+  }
+
+  /** A byte outside strings: it opens or closes a value, separates values, or starts a scalar. */
+  private structural(byte: number, i: number, out: ScannedValue[]): void {
+    const top = this.stack[this.stack.length - 1];
+    if (byte === COMMA || byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) this.endScalarAt(byte, i, out);
+    if (byte === QUOTE) {
+      this.inString = true;
+      if (top && !top.array && top.expectKey) {
+        this.keyBytes = this.stack.length <= 2 ? [] : undefined;
+        if (!this.keyBytes) this.skipKey(top);
+      } else this.maybeCapture(i, true);
+    } else if (byte === COMMA) {
+      if (top && !top.array) top.expectKey = true;
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      this.maybeCapture(i, false);
+      this.enter(byte === OPEN_ARRAY);
+    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) this.close(byte, i, out);
+    else if (byte !== COLON) this.maybeCapture(i, true); // a number, true, false or null
+  }
+
+  private maybeCapture(i: number, scalar: boolean): void {
+    if (!this.startsCapture()) return;
+    this.captureFrom = i;
+    this.beginCapture(i, scalar);
+  }
+
+  private close(byte: number, i: number, out: ScannedValue[]): void {
+    const closed = this.stack.pop();
+    if (!closed || closed.array !== (byte === CLOSE_ARRAY)) {
+      this.stop(`not a HAR file: its JSON is broken at byte ${this.offset + i} (an unmatched ${String.fromCharCode(byte)})`);
+      return;
+    }
+    if (this.capture && !this.capture.scalar && this.stack.length === this.capture.depth) this.finishCapture(out, i + 1);
+    if (this.stack.length === 0) this.done = true;
   }
 
   /** The file ended: whether it was whole, and what was wrong with it. */
@@ -243,10 +228,10 @@ export class HarScanner {
     else capture.parts = [];
   }
 
-  private finishCapture(out: ScannedValue[], chunk: Buffer, from: number, to: number): void {
+  private finishCapture(out: ScannedValue[], to: number): void {
     const capture = this.capture!;
     this.capture = undefined;
-    const part = chunk.subarray(from, to);
+    const part = this.chunk.subarray(this.captureFrom, to);
     const size = capture.size + part.length;
     const value: ScannedValue = { kind: capture.kind, start: capture.start, end: capture.start + size };
     if (capture.key !== undefined) value.key = capture.key;

@@ -9,7 +9,7 @@ import { levelled } from '../contract/catalog.js';
 import type { Observation, Timeline } from '../oracle/observation.js';
 import { clip } from '../contract/clip.js';
 import { readEntry, type ReadOptions } from '../har/har-entry.js';
-import { readRange, scanHarFile } from '../har/har-file.js';
+import { fileSize, readRange, scanHarFile } from '../har/har-file.js';
 import type { ScannedValue } from '../har/har-scanner.js';
 import { coverageOf, type Coverage } from '../report/coverage.js';
 import type { TestRecord } from '../report/test-record.js';
@@ -174,97 +174,116 @@ function mergeCoverage(total: Coverage | undefined, next: Coverage): Coverage {
   };
 }
 
-/** Reads every file into an index of the Captain API's exchanges; what cannot be read is skipped and said. */
-function indexFiles(files: readonly string[], options: JudgeRecordedOptions, skips: Skips, summary: RecordedSummary): Indexed[] {
-  const index: Indexed[] = [];
-  let kept = 0;
-  const keepBytes = options.keepBytes ?? 64 * 1024 * 1024;
-  files.forEach((file, fileIndex) => {
+/** A file being read: what the report says of it, how its attached bodies are found, its version so far. */
+interface FileReading {
+  index: number;
+  record: RecordedFile;
+  read: ReadOptions;
+  version?: string;
+  lastStarted: number;
+}
+
+/** Reads files into an index of the Captain API's exchanges; what cannot be read is skipped and said. */
+class Indexer {
+  readonly index: Indexed[] = [];
+  private kept = 0;
+
+  constructor(
+    private readonly options: JudgeRecordedOptions,
+    private readonly skips: Skips,
+    private readonly summary: RecordedSummary,
+  ) {}
+
+  file(file: string, fileIndex: number): void {
     const record: RecordedFile = { file, entries: 0, unreadable: false, outOfOrder: 0 };
-    summary.files.push(record);
-    const dir = path.dirname(file);
-    const read: ReadOptions = {
-      ...options.read,
-      attached: (name) => {
-        try {
-          const resolved = path.resolve(dir, name);
-          if (!resolved.startsWith(path.resolve(dir) + path.sep)) return undefined; // stays beside the HAR
-          return readRange(resolved, 0, Number.MAX_SAFE_INTEGER);
-        } catch {
-          return undefined;
-        }
-      },
+    this.summary.files.push(record);
+    const reading: FileReading = {
+      index: fileIndex,
+      record,
+      read: { ...this.options.read, attached: besideOf(file) },
+      lastStarted: -Infinity,
     };
-    let version: string | undefined;
-    let lastStarted = -Infinity;
     let end;
     try {
-      end = scanHarFile(file, (value: ScannedValue) => {
-        if (value.kind === 'log-field') {
-          if (value.key === 'version') {
-            const v = parsed(value.bytes);
-            version = typeof v === 'string' ? v : String(v);
-          }
-          return;
-        }
-        record.entries += 1;
-        summary.entries += 1;
-        if (version !== undefined && !READABLE_VERSIONS.has(version)) return;
-        const raw = value.bytes ? parsed(value.bytes) : undefined;
-        if (raw === undefined) {
-          skips.add(value.bytes ? 'the entry is not valid JSON' : 'the entry is over the size limit');
-          return;
-        }
-        const entry = readEntry(raw, read);
-        const method = entry.ok ? entry.exchange.request.method : entry.method;
-        const url = entry.url;
-        const route = url !== undefined && method !== undefined ? routeOf(method, url) : ({ kind: 'other' } as Route);
-        if (route.kind === 'other') {
-          if (url !== undefined) summary.otherApis += 1;
-          else skips.add(entry.ok ? 'the entry has no request URL' : entry.reason);
-          return;
-        }
-        if (!entry.ok) {
-          skips.add(`${entry.reason}`, method, url);
-          return;
-        }
-        if (entry.startedMs < lastStarted) record.outOfOrder += 1;
-        lastStarted = Math.max(lastStarted, entry.startedMs);
-        if (route.kind === 'captain') {
-          summary.otherCaptain += 1;
-          return;
-        }
-        const origin = originOf(entry.url);
-        if (origin && summary.origins.length < 20 && !summary.origins.includes(origin)) summary.origins.push(origin);
-        entry.exchange.request.url = route.relative;
-        const item: Indexed = { file: fileIndex, start: value.start, end: value.end, startedMs: entry.startedMs, seq: index.length, route };
-        if (entry.test !== undefined) item.test = entry.test;
-        if (entry.timeline !== undefined) item.timeline = entry.timeline;
-        const size = entry.exchange.body.length;
-        if (kept + size <= keepBytes) {
-          item.exchange = entry.exchange;
-          kept += size;
-        }
-        index.push(item);
-      });
+      end = scanHarFile(file, (value) => this.value(value, reading));
     } catch (error) {
       record.unreadable = true;
       record.problem = `cannot be read: ${(error as Error).message}`;
       return;
     }
+    const version = reading.version;
     if (version !== undefined && !READABLE_VERSIONS.has(version)) {
       record.unreadable = true;
       record.problem = `is HAR version ${JSON.stringify(version)}, not 1.2: none of its ${record.entries} entries was judged`;
-      return;
-    }
-    if (end.problem !== undefined) {
+    } else if (end.problem !== undefined) {
       record.problem = end.problem;
       record.unreadable = !end.sawEntries;
-    } else if (version === undefined) {
-      record.problem = 'has no log.version: read as HAR 1.2';
+    } else if (version === undefined) record.problem = 'has no log.version: read as HAR 1.2';
+  }
+
+  private value(value: ScannedValue, reading: FileReading): void {
+    if (value.kind === 'log-field') {
+      if (value.key === 'version') {
+        const v = parsed(value.bytes);
+        reading.version = typeof v === 'string' ? v : String(v);
+      }
+      return;
     }
-  });
-  return index;
+    reading.record.entries += 1;
+    this.summary.entries += 1;
+    if (reading.version !== undefined && !READABLE_VERSIONS.has(reading.version)) return;
+    const raw = value.bytes ? parsed(value.bytes) : undefined;
+    if (raw === undefined) return this.skips.add(value.bytes ? 'the entry is not valid JSON' : 'the entry is over the size limit');
+    const entry = readEntry(raw, reading.read);
+    const method = entry.ok ? entry.exchange.request.method : entry.method;
+    const url = entry.url;
+    const route = url !== undefined && method !== undefined ? routeOf(method, url) : ({ kind: 'other' } as Route);
+    if (route.kind === 'other') {
+      if (url !== undefined) this.summary.otherApis += 1;
+      else this.skips.add(entry.ok ? 'the entry has no request URL' : entry.reason);
+      return;
+    }
+    if (!entry.ok) return this.skips.add(entry.reason, method, url);
+    if (entry.startedMs < reading.lastStarted) reading.record.outOfOrder += 1;
+    reading.lastStarted = Math.max(reading.lastStarted, entry.startedMs);
+    if (route.kind === 'captain') {
+      this.summary.otherCaptain += 1;
+      return;
+    }
+    const origin = originOf(entry.url);
+    if (origin && this.summary.origins.length < 20 && !this.summary.origins.includes(origin)) this.summary.origins.push(origin);
+    entry.exchange.request.url = route.relative;
+    const item: Indexed = {
+      file: reading.index,
+      start: value.start,
+      end: value.end,
+      startedMs: entry.startedMs,
+      seq: this.index.length,
+      route,
+    };
+    if (entry.test !== undefined) item.test = entry.test;
+    if (entry.timeline !== undefined) item.timeline = entry.timeline;
+    const size = entry.exchange.body.length;
+    if (this.kept + size <= (this.options.keepBytes ?? 64 * 1024 * 1024)) {
+      item.exchange = entry.exchange;
+      this.kept += size;
+    }
+    this.index.push(item);
+  }
+}
+
+/** Finds a body Playwright stored beside the HAR (content `attach`), never outside its folder. */
+function besideOf(file: string): (name: string) => Buffer | undefined {
+  const dir = path.resolve(path.dirname(file));
+  return (name) => {
+    try {
+      const resolved = path.resolve(dir, name);
+      if (!resolved.startsWith(dir + path.sep)) return undefined;
+      return readRange(resolved, 0, fileSize(resolved));
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** The exchange of an indexed entry: kept in memory, or read again from its file. */
@@ -323,7 +342,127 @@ function recordOf(
   };
 }
 
-/** Judges the HAR files and returns one test record per timeline (and per job's cancels, per collection's queries). */
+/** One group's answers judged: a job's status answers as one timeline, any other answer by its own route. */
+function judgeGroup(exchanges: readonly Exchange[], routes: readonly Route[], asTimeline: boolean): RecordedJudgement {
+  const route = routes[0]!;
+  if (asTimeline && route.kind === 'status') return judgeStatusTimeline(route.jobId, exchanges);
+  // Each answer by its own route: one collection's queries may mix v2 and v3.
+  const judgements = exchanges.map((exchange, i) => {
+    const own = routes[i]!;
+    if (own.kind === 'cancel') return judgeCancelAnswer(exchange, own.jobId);
+    if (own.kind === 'query') return judgeQueryAnswer(exchange, own.version);
+    return judgeLoneAnswer(exchange, own.kind === 'status' ? own.jobId : undefined);
+  });
+  return { findings: judgements.flatMap((j) => j.findings), exercised: [...new Set(judgements.flatMap((j) => j.exercised))] };
+}
+
+interface Pool {
+  file: string;
+  kind: Route['kind'];
+  count: number;
+  answers: number;
+  findings: Finding[];
+  exercised: Set<string>;
+  withFindings: boolean;
+}
+
+const POOLED: Record<Route['kind'], string> = {
+  status: 'timelines of status answers',
+  cancel: "jobs' cancel answers",
+  query: "collections' query answers",
+  captain: 'answers',
+  other: 'answers',
+};
+
+/** The run's records, jobs, coverage and problems, built one judged group at a time. */
+class RunBuilder {
+  readonly records: TestRecord[] = [];
+  readonly problems: string[] = [];
+  private readonly jobs = new Map<string, RecordedJob>();
+  private readonly pooled = new Map<string, Pool>();
+  private coverage: Coverage | undefined;
+  private evidenceTimelines = 0;
+
+  constructor(
+    private readonly summary: RecordedSummary,
+    private readonly maxFindings: number,
+  ) {}
+
+  add(group: readonly Indexed[], file: string, exchanges: number, judgement: RecordedJudgement): void {
+    const first = group[0]!;
+    const route = first.route;
+    this.summary.judged += exchanges;
+    let findings: Finding[] = judgement.findings;
+    if (findings.length > this.maxFindings) {
+      this.problems.push(`${describe(route, exchanges, first.test)}: ${findings.length - this.maxFindings} more findings not listed`);
+      findings = findings.slice(0, this.maxFindings);
+    }
+    const jobId = route.kind === 'status' || route.kind === 'cancel' ? route.jobId : undefined;
+    if (jobId !== undefined) this.countJob(jobId, route.kind === 'cancel', exchanges, judgement.findings.length);
+    const timelines = [];
+    if (judgement.timeline) {
+      this.summary.timelines += 1;
+      this.coverage = mergeCoverage(this.coverage, coverageOf([judgement.timeline]));
+      if (findings.length > 0 && this.evidenceTimelines < MAX_EVIDENCE_TIMELINES) {
+        this.evidenceTimelines += 1;
+        const highlight = new Set(findings.flatMap((f) => (f.pollIndex === undefined ? [] : [f.pollIndex])));
+        timelines.push({ jobId: jobId!, timeline: clippedTimeline(judgement.timeline, highlight) });
+      }
+    }
+    if (findings.length > 0 && this.records.length < MAX_RECORDS) {
+      const title = describe(route, exchanges, first.test);
+      this.records.push(recordOf(this.records.length, title, file, findings, judgement.exercised, timelines));
+    } else this.pool(file, route.kind, exchanges, findings, judgement.exercised);
+  }
+
+  /** Answers that held (and, past the first MAX_RECORDS, the rest) are one record per file and endpoint. */
+  private pool(file: string, kind: Route['kind'], answers: number, findings: readonly Finding[], exercised: readonly string[]): void {
+    const key = `${file}\u0000${kind}\u0000${findings.length > 0 ? 'findings' : 'held'}`;
+    const pool = this.pooled.get(key) ?? {
+      file,
+      kind,
+      count: 0,
+      answers: 0,
+      findings: [],
+      exercised: new Set<string>(),
+      withFindings: findings.length > 0,
+    };
+    pool.count += 1;
+    pool.answers += answers;
+    for (const id of exercised) pool.exercised.add(id);
+    for (const f of findings) if (pool.findings.length < MAX_POOLED_FINDINGS) pool.findings.push(f);
+    this.pooled.set(key, pool);
+  }
+
+  private countJob(jobId: string, cancel: boolean, answers: number, findings: number): void {
+    const job = this.jobs.get(jobId) ?? { jobId, statusAnswers: 0, cancelAnswers: 0, findings: 0 };
+    if (cancel) job.cancelAnswers += answers;
+    else job.statusAnswers += answers;
+    job.findings += findings;
+    this.jobs.set(jobId, job);
+  }
+
+  finish(skips: Skips): RecordedRun {
+    for (const p of this.pooled.values()) {
+      const title = `${p.count} ${POOLED[p.kind]} (${p.answers} answers) ${p.withFindings ? 'with findings, past the first ones listed alone' : 'that held'}`;
+      this.records.push(recordOf(this.records.length, title, p.file, p.findings, [...p.exercised], []));
+    }
+    const summary = this.summary;
+    summary.skipped = skips.list();
+    summary.jobs = [...this.jobs.values()];
+    for (const f of summary.files) if (f.problem) this.problems.push(`${f.file} ${f.problem}`);
+    for (const f of summary.files)
+      if (f.outOfOrder > 0)
+        this.problems.push(`${f.file}: ${f.outOfOrder} entries were out of time order; every timeline was judged in time order`);
+    for (const k of summary.skipped)
+      this.problems.push(
+        `${k.count} exchange(s) of the Captain API skipped: ${k.reason}${k.examples.length ? ` (e.g. ${k.examples[0]})` : ''}`,
+      );
+    return { records: this.records, coverage: this.coverage ?? coverageOf([]), summary, problems: this.problems };
+  }
+}
+
+/** Judges the HAR files and returns one test record per timeline with findings (the rest pooled per file and endpoint). */
 export function judgeRecorded(files: readonly string[], options: JudgeRecordedOptions): RecordedRun {
   const skips = new Skips();
   const summary: RecordedSummary = {
@@ -337,35 +476,18 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
     timelines: 0,
     origins: [],
   };
-  const index = indexFiles(files, options, skips, summary);
+  const indexer = new Indexer(options, skips, summary);
+  files.forEach((file, i) => indexer.file(file, i));
   const groups = new Map<string, Indexed[]>();
-  for (const item of index) {
+  for (const item of indexer.index) {
     const key = groupOf(item, item.timeline);
     const group = groups.get(key);
     if (group) group.push(item);
     else groups.set(key, [item]);
   }
-  const records: TestRecord[] = [];
-  const problems: string[] = [];
-  const jobs = new Map<string, RecordedJob>();
-  let coverage: Coverage | undefined;
-  let evidenceTimelines = 0;
-  const pooled = new Map<
-    string,
-    {
-      file: string;
-      kind: Route['kind'];
-      count: number;
-      answers: number;
-      findings: Finding[];
-      exercised: Set<string>;
-      withFindings: boolean;
-    }
-  >();
-  const maxFindings = options.maxFindingsPerTimeline ?? 500;
+  const run = new RunBuilder(summary, options.maxFindingsPerTimeline ?? 500);
   for (const group of groups.values()) {
     group.sort((a, b) => a.startedMs - b.startedMs || a.seq - b.seq);
-    const route = group[0]!.route;
     const exchanges: Exchange[] = [];
     const routes: Route[] = [];
     for (const item of group) {
@@ -377,90 +499,9 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
       item.exchange = undefined; // judged now: its body may go
     }
     if (exchanges.length === 0) continue;
-    const lone = route.kind === 'status' && group[0]!.test !== undefined && group[0]!.timeline === undefined;
-    let judgement: RecordedJudgement;
-    const judgements: RecordedJudgement[] = [];
-    if (route.kind === 'status' && !lone) judgement = judgeStatusTimeline(route.jobId, exchanges);
-    else {
-      // Each answer by its own route: one collection's queries may mix v2 and v3.
-      exchanges.forEach((exchange, i) => {
-        const own = routes[i]!;
-        if (own.kind === 'cancel') judgements.push(judgeCancelAnswer(exchange, own.jobId));
-        else if (own.kind === 'query') judgements.push(judgeQueryAnswer(exchange, own.version));
-        else judgements.push(judgeLoneAnswer(exchange, own.kind === 'status' ? own.jobId : undefined));
-      });
-      judgement = {
-        findings: judgements.flatMap((j) => j.findings),
-        exercised: [...new Set(judgements.flatMap((j) => j.exercised))],
-      };
-    }
-    summary.judged += exchanges.length;
-    let findings: Finding[] = judgement.findings;
-    if (findings.length > maxFindings) {
-      problems.push(`${describe(route, exchanges.length, group[0]!.test)}: ${findings.length - maxFindings} more findings not listed`);
-      findings = findings.slice(0, maxFindings);
-    }
-    const jobId = route.kind === 'status' || route.kind === 'cancel' ? route.jobId : undefined;
-    if (jobId !== undefined) {
-      const job = jobs.get(jobId) ?? { jobId, statusAnswers: 0, cancelAnswers: 0, findings: 0 };
-      if (route.kind === 'cancel') job.cancelAnswers += exchanges.length;
-      else job.statusAnswers += exchanges.length;
-      job.findings += judgement.findings.length;
-      jobs.set(jobId, job);
-    }
-    const timelines = [];
-    if (judgement.timeline) {
-      summary.timelines += 1;
-      coverage = mergeCoverage(coverage, coverageOf([judgement.timeline]));
-      if (findings.length > 0 && evidenceTimelines < MAX_EVIDENCE_TIMELINES) {
-        evidenceTimelines += 1;
-        const highlight = new Set(findings.flatMap((f) => (f.pollIndex === undefined ? [] : [f.pollIndex])));
-        timelines.push({ jobId: jobId!, timeline: clippedTimeline(judgement.timeline, highlight) });
-      }
-    }
-    const first = group[0]!;
-    const file = path.basename(files[first.file]!);
-    const own = findings.length > 0 && records.length < MAX_RECORDS;
-    if (own)
-      records.push(recordOf(records.length, describe(route, exchanges.length, first.test), file, findings, judgement.exercised, timelines));
-    else {
-      // Answers that held (and, past the first MAX_RECORDS, the rest) are one record per file and endpoint.
-      const key = `${file}\u0000${route.kind}\u0000${findings.length > 0 ? 'findings' : 'held'}`;
-      const together = pooled.get(key) ?? {
-        file,
-        kind: route.kind,
-        count: 0,
-        answers: 0,
-        findings: [],
-        exercised: new Set<string>(),
-        withFindings: findings.length > 0,
-      };
-      together.count += 1;
-      together.answers += exchanges.length;
-      for (const id of judgement.exercised) together.exercised.add(id);
-      for (const f of findings) if (together.findings.length < MAX_POOLED_FINDINGS) together.findings.push(f);
-      pooled.set(key, together);
-    }
+    // A status answer the suite recorded outside any timeline was a one-off probe, judged alone.
+    const asTimeline = group[0]!.test === undefined || group[0]!.timeline !== undefined;
+    run.add(group, path.basename(files[group[0]!.file]!), exchanges.length, judgeGroup(exchanges, routes, asTimeline));
   }
-  for (const p of pooled.values()) {
-    const what =
-      p.kind === 'status'
-        ? 'timelines of status answers'
-        : p.kind === 'cancel'
-          ? "jobs' cancel answers"
-          : p.kind === 'query'
-            ? "collections' query answers"
-            : 'lone status answers';
-    const title = `${p.count} ${what} (${p.answers} answers) ${p.withFindings ? 'with findings, past the first ones listed alone' : 'that held'}`;
-    records.push(recordOf(records.length, title, p.file, p.findings, [...p.exercised], []));
-  }
-  summary.skipped = skips.list();
-  summary.jobs = [...jobs.values()];
-  for (const f of summary.files) if (f.problem) problems.push(`${f.file} ${f.problem}`);
-  for (const f of summary.files)
-    if (f.outOfOrder > 0)
-      problems.push(`${f.file}: ${f.outOfOrder} entries were out of time order; every timeline was judged in time order`);
-  for (const s of summary.skipped)
-    problems.push(`${s.count} exchange(s) of the Captain API skipped: ${s.reason}${s.examples.length ? ` (e.g. ${s.examples[0]})` : ''}`);
-  return { records, coverage: coverage ?? coverageOf([]), summary, problems };
+  return run.finish(skips);
 }

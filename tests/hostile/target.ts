@@ -3,9 +3,10 @@
 // other request through untouched. Jobs are dealt out to the cases in the order they are first
 // polled, so one conformance run covers every case. A second listener, another origin, records
 // whatever reaches it: a redirect followed there, and the key sent with it, would show.
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { buffer } from 'node:stream/consumers';
+import { forwarder, type ProxiedResponse } from '../../tools/rewriting-proxy.js';
 import { ANSWERS, CORRUPTED_POLLS, HOSTILE_CASES, type HostileCase } from './cases.js';
 
 export { HOSTILE_CASES, type HostileCase } from './cases.js';
@@ -62,35 +63,9 @@ const INDEX = /^\/v2\/collections\/[^/?]+\/index\//;
  */
 const STOPPING: readonly HostileCase[] = ['redirect-loop', 'redirect-other-host'];
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'te', 'trailer']);
-
-interface Upstream {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Upstream> {
-  return new Promise((resolve, reject) => {
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-    const outgoing = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...headers, host: upstream.host, 'content-length': String(body.length) },
-        timeout: 30_000,
-      },
-      (incoming) => {
-        const kept = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-        buffer(incoming).then((b) => resolve({ status: incoming.statusCode ?? 502, headers: kept, body: b }), reject);
-      },
-    );
-    outgoing.on('timeout', () => outgoing.destroy(new Error('upstream timeout')));
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+/** The simulator's answer to a request passed through, by the one forwarding core (tools/rewriting-proxy.ts). */
+function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<ProxiedResponse> {
+  return forwarder(upstream)({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
 }
 
 async function listen(server: Server, sockets: Set<Socket>): Promise<string> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { expectInert, hasChromium, launchChromium, NO_CHROMIUM, openWatched } from './browser.js';
-import { SuiteRunner } from '../verdicts/support/suite-run.js';
+import { SuiteRunner } from '../../tools/suite-run.js';
 
 const MAX_HEIGHT = 15_000;
 const runner = new SuiteRunner();

@@ -52,19 +52,16 @@ const suiteOf = (file: string) => /^tests\/[^/]+(?=\/)/.exec(file)?.[0];
 
 /** Imports that still break the rule (the start of each message); every entry is a debt, and the list only shrinks. */
 const KNOWN: readonly string[] = [
-  // The shared tools still live in tests/verdicts/support/ and tests/conformance/support/ (moving to tools/).
-  'bench/conformance-run.ts -> tests/verdicts/support/suite-run.ts',
-  'bench/request-log.ts -> tests/verdicts/support/rewriting-proxy.ts',
-  'scripts/rehearsal.ts -> tests/verdicts/support/rehearsal.ts',
-  'scripts/rehearsal.ts -> tests/verdicts/support/suite-run.ts',
-  'scripts/repeat.ts -> tests/verdicts/support/suite-run.ts',
-  'scripts/repeat.ts -> tests/verdicts/support/verdict-comparison.ts',
-  'tests/verdicts/breaks.spec.ts -> tests/conformance/support/test-header.ts',
-  'tests/verdicts/support/break-runs.ts -> tests/conformance/support/test-header.ts',
-  'scripts/report-screenshots.ts -> tests/verdicts/support/',
+  // The screenshot script replays the verdicts' breaks and the report suite's browser helper: test material, not a shared tool.
+  'scripts/report-screenshots.ts -> tests/verdicts/support/breaks.ts',
+  'scripts/report-screenshots.ts -> tests/verdicts/support/break-runs.ts',
   'scripts/report-screenshots.ts -> tests/report/browser.ts',
-  'tests/report/conformant-height.spec.ts -> tests/verdicts/support/suite-run.ts',
-  'tests/unit/proxy/recording-proxy.spec.ts -> tests/verdicts/support/rewriting-proxy.ts',
+  // Run-wide notes and ledgers every suite shares, still in tests/conformance/support/ (for tools/ next).
+  'tests/unit/run-notes.spec.ts -> tests/conformance/support/run-notes.ts',
+  'tests/unit/stall-ledger.spec.ts -> tests/conformance/support/stall-ledger.ts',
+  'tests/verdicts/hostile-cases.spec.ts -> tests/conformance/support/run-notes.ts',
+  'tests/verdicts/hostile-every-answer.spec.ts -> tests/conformance/support/stall-ledger.ts',
+  'tests/verdicts/support/shared-runs.ts -> tests/conformance/support/run-notes.ts',
 ];
 
 test('every file of the repository belongs to a layer of tools/layers.ts', () => {

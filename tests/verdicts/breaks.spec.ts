@@ -3,11 +3,11 @@
 // exactly when a MUST failed). Breaks share runs (support/break-runs.ts): each run aims at most one break
 // at each area's requests, so each area's tests meet one defect, as in a run of that break alone.
 import path from 'node:path';
-import { TEST_HEADER, testHeaderValue } from '../conformance/support/test-header.js';
+import { TEST_HEADER, testHeaderValue } from '../../tools/test-header.js';
 import { BREAKS, type Break } from './support/breaks.js';
 import { aimedByArea, AREAS, planBreakRuns } from './support/break-runs.js';
 import { expect, targetOf, test } from './support/fixtures.js';
-import { failedIds } from './support/suite-run.js';
+import { failedIds } from '../../tools/suite-run.js';
 import { compareWithRecorded } from './support/recorded-equivalence.js';
 
 const specOf = (area: string) => `tests/conformance/${area}.spec.ts`;

@@ -13,7 +13,7 @@ import { EXPECTED } from '../hostile/expectations.js';
 import { HOSTILE_CASES, startHostileTarget, type HostileCase } from '../hostile/target.js';
 import { HOSTILE_RUN_FILES } from '../hostile/run-files.js';
 import { expect, test } from '@playwright/test';
-import { SuiteRunner } from './support/suite-run.js';
+import { SuiteRunner } from '../../tools/suite-run.js';
 import { readNote, removeNote, writeNote } from '../conformance/support/run-notes.js';
 
 const SCENARIOS = 16;

@@ -9,9 +9,9 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import path from 'node:path';
 import { unzip } from '../report/artifacts.js';
 import { expect, targetOf, test } from './support/fixtures.js';
-import { passThrough } from './support/rewriting-proxy.js';
-import type { SuiteRun, SuiteRunOptions } from './support/suite-run.js';
-import { divergences, verdictsOf, verdictTable } from './support/verdict-comparison.js';
+import { passThrough } from '../../tools/rewriting-proxy.js';
+import type { SuiteRun, SuiteRunOptions } from '../../tools/suite-run.js';
+import { divergences, verdictsOf, verdictTable } from '../../tools/verdict-comparison.js';
 import { compareWithRecorded } from './support/recorded-equivalence.js';
 
 /** The tests named by the entries of an exchanges.har. */

@@ -8,7 +8,7 @@
 import { startSimulator } from '../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
-import { startRewritingProxy } from './support/rewriting-proxy.js';
+import { startRewritingProxy } from '../../tools/rewriting-proxy.js';
 import { apiRequests, meanRate, peakInWindow, retryAfterWaits, trafficLog } from './support/traffic-log.js';
 
 const MAX_RPS = 8;

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, targetOf, test } from './support/fixtures.js';
-import type { SuitePlay } from './support/suite-run.js';
+import type { SuitePlay } from '../../tools/suite-run.js';
 import { apiRequests, trafficLog } from './support/traffic-log.js';
 
 /** A loopback port nothing listens on: bound, read, and closed again. */

@@ -5,7 +5,7 @@
 import { startSimulator } from '../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
-import { rehearse } from './support/rehearsal.js';
+import { rehearse } from '../../tools/rehearsal.js';
 
 test.describe.configure({ mode: 'parallel' });
 

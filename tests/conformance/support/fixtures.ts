@@ -16,7 +16,7 @@ import { Pace, REQUEST_TIMEOUT_MS, requestLimits, SHARED_JOB_TIMEOUT_MS } from '
 import { files, scenario } from './scenarios.js';
 import { SimControl } from './sim.js';
 import { resolveTarget, targetSecrets, type Target, type Tenant } from './target.js';
-import { TEST_HEADER, testHeaderValue } from './test-header.js';
+import { TEST_HEADER, testHeaderValue } from '../../../tools/test-header.js';
 
 type TestFixtures = {
   api: CaptainClient;

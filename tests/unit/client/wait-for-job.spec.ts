@@ -462,6 +462,19 @@ test.describe('media fallback: v3 first, v2 only where v3 is not served', () => 
     expect(result.exchanges.filter((e) => e.request.url.startsWith('/v2/collections'))).toEqual([]);
   });
 
+  test('v3 answers that match no schema (not JSON, results not a list, a result without document) are waited through, never thrown on', async () => {
+    const { client, clock } = harness();
+    serveStatus(J, [ok(mediaLagging(J)), ok(mediaLagging(J)), ok(mediaLagging(J)), ok(completed(J))]);
+    serveQueryV3('videos', [
+      { status: 200, body: '<html>not json</html>', headers: { 'content-type': 'text/html' } },
+      ok({ results: 'intro.mp4' }),
+      ok({ results: [{ chunk_id: 'doc-9:0', text: 'welcome to the course' }] }),
+    ]);
+    const result = await waitForJob(client, J, { clock, fallback });
+    expect(result.outcome).toBe('terminal');
+    expect(result.requests).toBe(7);
+  });
+
   test('pinned to v3, a v3 that is not served is never followed by v2', async () => {
     const { client, clock } = harness();
     serveStatus(J, [ok(mediaLagging(J)), ok(completed(J))]);

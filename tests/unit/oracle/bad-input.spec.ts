@@ -1,8 +1,9 @@
 import { findingsOfCheck } from '../../../src/oracle/judgement.js';
 import { test, expect } from '@playwright/test';
-import { checkCancelResponse, checkQueryResponse } from '../../../src/oracle/response-checks.js';
+import { hitsOf, matchesFile } from '../../../src/client/file-match.js';
+import { checkCancelResponse, checkQueryResponse, checkQueryResponseV3 } from '../../../src/oracle/response-checks.js';
 import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
-import { classify } from '../../../src/oracle/classify.js';
+import { classify, isJsonObject } from '../../../src/oracle/classify.js';
 import { exchangeOf } from '../../../src/oracle/exchange.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
@@ -61,6 +62,7 @@ for (const [name, body] of HOSTILE_BODIES) {
     })();
     expect(() => findingsOfCheck(checkFilesWalk, [parsed as JobSnapshot, parsed as JobSnapshot], { filesLimit: 1 })).not.toThrow();
     expect(() => findingsOfCheck(checkQueryResponse, parsed, {})).not.toThrow();
+    expect(() => findingsOfCheck(checkQueryResponseV3, parsed, {})).not.toThrow();
     expect(() => findingsOfCheck(checkCancelResponse, parsed, {})).not.toThrow();
   });
 }
@@ -72,4 +74,25 @@ test('a 5xx with a hostile HTML body is reported as JS-PH-001 with a short messa
   );
   expect(findings.map((f) => f.requirement)).toContain('JS-PH-001');
   expect(Math.max(...findings.map((f) => f.message.length))).toBeLessThan(400);
+});
+
+test("a query answer that matches neither version's schema is a JS-MEDIA-003 finding under each, and names no file", () => {
+  for (const body of [[], 'results', { results: 'x', search_results: 7 }, { results: [{ document: 'x' }] }, null]) {
+    const v2 = findingsOfCheck(checkQueryResponse, body, {});
+    const v3 = findingsOfCheck(checkQueryResponseV3, body, {});
+    expect(
+      v3.map((f) => f.requirement),
+      JSON.stringify(body),
+    ).toContain('JS-MEDIA-003');
+    if (!isJsonObject(body) || typeof (body as { search_results?: unknown }).search_results !== 'undefined')
+      expect(
+        v2.map((f) => f.requirement),
+        JSON.stringify(body),
+      ).toContain('JS-MEDIA-003');
+    expect(hitsOf(body as never).filter((hit) => matchesFile(hit, 's3://b/keynote.mp4'))).toEqual([]);
+  }
+  // A v3 result without its document is a finding (JS-MEDIA-004), never matched to a file by guesswork.
+  const bare = { results: [{ chunk_id: 'doc_1:0', text: 'keynote', score: 1 }] };
+  expect(findingsOfCheck(checkQueryResponseV3, bare, {}).map((f) => f.requirement)).toEqual(['JS-MEDIA-004']);
+  expect(hitsOf(bare).some((hit) => matchesFile(hit, 'keynote.mp4'))).toBe(false);
 });

@@ -17,7 +17,7 @@ import type { Exchange } from '../../../src/oracle/exchange.js';
 import { startRecordingProxy } from '../../../src/proxy/recording-proxy.js';
 import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
 import { startSimulator } from '../../../src/simulator/server.js';
-import { startRewritingProxy } from '../../verdicts/support/rewriting-proxy.js';
+import { startRewritingProxy } from '../../../tools/rewriting-proxy.js';
 
 let dir: string;
 test.beforeEach(() => {

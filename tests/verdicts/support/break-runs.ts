@@ -2,9 +2,9 @@
 // (the X-Conformance-Test header names the test's spec file), so every area's tests meet exactly the
 // defect a run of that break alone would show them, at a fraction of the runs. Breaks that need other run
 // settings (a profile, a short job budget) or another verdict (SHOULD-only runs exit 0) run apart.
-import { areaOf, TEST_HEADER } from '../../conformance/support/test-header.js';
+import { areaOf, TEST_HEADER } from '../../../tools/test-header.js';
 import type { Area, Break, Tenants } from './breaks.js';
-import type { Rewrite } from './rewriting-proxy.js';
+import type { Rewrite } from '../../../tools/rewriting-proxy.js';
 
 export interface BreakRun {
   /** e.g. "MUST breaks, run 2 of 3". */

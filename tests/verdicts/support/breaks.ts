@@ -18,7 +18,7 @@ import {
   withQuery,
   type Json,
 } from './proxied-answers.js';
-import type { Rewrite } from './rewriting-proxy.js';
+import type { Rewrite } from '../../../tools/rewriting-proxy.js';
 
 export type Area = 'shape' | 'state' | 'transitions' | 'pagination' | 'placeholder' | 'media' | 'auth' | 'errors' | 'cancel' | 'rate';
 
@@ -211,8 +211,18 @@ export const BREAKS: readonly Break[] = [
     rewrite: () => async (request, forward) => {
       const response = await forward(request);
       const body = isQuery(request) && response.status === 200 ? jsonOf(response) : undefined;
+      // v2 names the file flat, v3 under `document`: either query leaves the media out.
+      const media = (r: Json) => {
+        const doc = (r.document ?? {}) as Json;
+        const uri = ((doc.source ?? {}) as Json).uri;
+        return [r.filename, r.uri, doc.filename, uri].some((name) => MEDIA.test(String(name ?? '')));
+      };
+      if (body && Array.isArray(body.results)) {
+        const kept = (body.results as Json[]).filter((r) => !media(r));
+        return withJson(response, { ...body, results: kept, total_results: kept.length });
+      }
       if (!body || !Array.isArray(body.search_results)) return response;
-      const kept = (body.search_results as Json[]).filter((r) => !MEDIA.test(String(r.filename ?? '')) && !MEDIA.test(String(r.uri ?? '')));
+      const kept = (body.search_results as Json[]).filter((r) => !media(r));
       return withJson(response, { ...body, search_results: kept, total_results: kept.length });
     },
   },

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../../src/simulator/clock.js';
-import { startRewritingProxy, type Rewrite, type RewritingProxy } from './rewriting-proxy.js';
+import { startRewritingProxy, type Rewrite, type RewritingProxy } from '../../../tools/rewriting-proxy.js';
 import { SharedRuns } from './shared-runs.js';
-import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';
+import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from '../../../tools/suite-run.js';
 
 type WorkerFixtures = { sharedRuns: SharedRuns };
 

@@ -5,7 +5,7 @@
 // the run fails and the report draws the hostile timelines and raw exchanges, not just a green matrix.
 import { onSnapshots } from './proxied-answers.js';
 import { BREAKS, type Break, type Tenants } from './breaks.js';
-import { chain, type Rewrite } from './rewriting-proxy.js';
+import { chain, type Rewrite } from '../../../tools/rewriting-proxy.js';
 
 export const PAYLOAD_IMG = '<img src=x onerror=window.__pwned=1>';
 export const PAYLOAD_SCRIPT = '</script><script>window.__pwned=1</script>';

@@ -1,10 +1,11 @@
 // Reading and editing the API's answers as they pass through the rewriting proxy.
 import { isJsonObject } from '../../../src/oracle/classify.js';
-import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from './rewriting-proxy.js';
+import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from '../../../tools/rewriting-proxy.js';
 
 const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
 const CANCEL = /^\/v2\/jobs\/([^/?]+)\/cancel(?:\?.*)?$/;
-const QUERY = /^\/v2\/collections\/[^/?]+\/query(?:\?.*)?$/;
+/** The v2 and v3 query endpoints. */
+const QUERY = /^\/v[23]\/collections\/[^/?]+\/query(?:\?.*)?$/;
 
 export type Json = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { judgeRecorded } from '../../../src/recorded/judge-recorded.js';
 import { redactor } from '../../../src/redaction/redact.js';
 import { recordedResults, type RecordedResults } from '../../../src/recorded/recorded-report.js';
-import type { RunResults } from './suite-run.js';
+import type { RunResults } from '../../../tools/suite-run.js';
 
 export interface RecordedComparison {
   recorded: RecordedResults;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { settings } from '../../../src/settings/settings.js';
 import { runNotesDir } from '../../conformance/support/run-notes.js';
-import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from './suite-run.js';
+import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from '../../../tools/suite-run.js';
 
 type Note = { run: SuiteRun } | { error: string };
 

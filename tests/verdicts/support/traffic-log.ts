@@ -3,7 +3,7 @@
 // about the client's manners: its request rate over sliding windows, and whether it waited out every
 // Retry-After before asking the same thing again.
 import { readRetryAfter } from '../../../src/model/retry-after.js';
-import type { Rewrite } from './rewriting-proxy.js';
+import type { Rewrite } from '../../../tools/rewriting-proxy.js';
 
 export interface Exchanged {
   method: string;
