@@ -149,14 +149,15 @@ export async function preflight(target: PreflightTarget, options: PreflightOptio
   // A collection left behind is named for the run and safe to delete: not a reason to stop.
   requests += (await patiently(() => main.deleteCollection(target.collection), maxWait)).requests;
   if (target.otherApiKey) {
-    // The second organization's key on a read of a job nobody has: 404 is the API accepting the key.
+    // The second organization's key on a read of a job nobody has: a 404 (or any answer but 401/403) accepts it.
     const other = clientOf(target.otherApiKey, target.otherOrgId);
     const read = await patiently(() => other.getJob(`conformance-preflight-${target.collection}`), maxWait);
     requests += read.requests;
-    const otherProblem =
-      read.exchange.status === 404 && !looksLikeHtml(read.exchange)
-        ? undefined
-        : judgeSetUpAnswer(read.exchange, target.baseUrl, 'CAPTAIN_OTHER_API_KEY (and CAPTAIN_OTHER_ORG_ID)');
+    // Only a rejection is the key's: any other answer to a status read is for the tests to judge.
+    const rejected = read.exchange.status === 401 || read.exchange.status === 403;
+    const otherProblem = rejected
+      ? judgeSetUpAnswer(read.exchange, target.baseUrl, 'CAPTAIN_OTHER_API_KEY (and CAPTAIN_OTHER_ORG_ID)')
+      : undefined;
     if (otherProblem) return { ok: false, ...otherProblem, requests };
   }
   return { ok: true, requests };

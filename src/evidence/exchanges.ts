@@ -2,6 +2,7 @@
 // per test (so shards and merge-reports keep them); the reporter writes them all as exchanges.har. The
 // entry names its test, and the timeline the test judged it in, so judging the file repeats the run's judgement.
 import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { TestInfo } from '@playwright/test';
 import type { Exchange } from '../oracle/exchange.js';
 import { entryOf } from '../har/har-entry.js';
@@ -17,9 +18,11 @@ export const HAR_BODY_CHARS = 1024 * 1024;
 /**
  * Characters of bodies one test's attachment keeps: a target that answers a 10 KB body on every one of a
  * thousand polls must not make every copy of the attachment (test-results, Playwright's report,
- * exchanges.har) grow with it. Past it, entries keep everything but their bodies, and say so.
+ * exchanges.har) grow with it. Past it, entries keep everything but their bodies, and say so. The busiest
+ * test of a conforming run keeps 1.5 MB (a 520-file walk), all of it: judging exchanges.har must see every
+ * body the run judged. The attachment is gzipped, so its two copies take a fraction of that.
  */
-export const TEST_BODY_CHARS = 256 * 1024;
+export const TEST_BODY_CHARS = 4 * 1024 * 1024;
 
 export interface ExchangesAttachment {
   entries: HarEntry[];
@@ -63,12 +66,12 @@ export class ExchangeRecorder {
   }
 }
 
-/** Attaches a test's exchanges as a file beside its results (redacted again, in case a caller forgot). */
+/** Attaches a test's exchanges as a gzipped file beside its results (redacted again, in case a caller forgot). */
 export async function attachExchanges(testInfo: TestInfo, entries: readonly HarEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const { apiKey, otherApiKey } = settings();
   const payload: ExchangesAttachment = { entries: redactDeep(entries, secretsFrom([apiKey, otherApiKey])) as HarEntry[] };
-  const file = testInfo.outputPath('exchanges.json');
-  writeFileSync(file, JSON.stringify(payload));
-  await testInfo.attach(EXCHANGES_ATTACHMENT, { path: file, contentType: 'application/json' });
+  const file = testInfo.outputPath('exchanges.json.gz');
+  writeFileSync(file, gzipSync(JSON.stringify(payload)));
+  await testInfo.attach(EXCHANGES_ATTACHMENT, { path: file, contentType: 'application/gzip' });
 }

@@ -2,7 +2,9 @@
 // (Chromium's devtools and HAR viewers open it; `npm run judge` judges it again). It is written from the
 // tests' attachments, so a merged sharded run writes the exchanges of every shard. Bounded: past its byte
 // budget an entry keeps everything but its body, and says so.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { EXCHANGES_ATTACHMENT } from '../evidence/exchanges.js';
 import type { HarEntry } from '../har/har-format.js';
 import { HarWriter } from '../har/har-file.js';
@@ -13,6 +15,8 @@ import type { AttachmentReader, RawAttachment } from './read-evidence.js';
 export const EXCHANGES_HAR = 'exchanges.har';
 /** The whole file's budget: past it, entries are written without their bodies. */
 export const EXCHANGES_HAR_MAX_BYTES = 12 * 1024 * 1024; // within the 50 MB the whole reports folder may take
+/** A test's gzipped attachment is unpacked up to this size. */
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export interface HarSource {
   attachments: readonly RawAttachment[];
@@ -21,6 +25,17 @@ export interface HarSource {
 function withoutBody(entry: HarEntry, reason: string): HarEntry {
   const { text: _text, ...content } = entry.response.content;
   return { ...entry, response: { ...entry.response, content: { ...content, comment: reason } }, _bodyCut: reason };
+}
+
+/** A gzipped attachment's text, within bounds. */
+function unpacked(attachment: RawAttachment): { text: string } | { problem: string } {
+  try {
+    if (attachment.path === undefined) return { problem: 'a gzipped attachment without a file' };
+    if (statSync(attachment.path).size > MAX_UNPACKED_BYTES) return { problem: 'attachment file too large' };
+    return { text: gunzipSync(readFileSync(attachment.path), { maxOutputLength: MAX_UNPACKED_BYTES }).toString('utf8') };
+  } catch (error) {
+    return { problem: `attachment could not be read (${(error as Error).message})` };
+  }
 }
 
 /** Writes the entries the tests attached into `<dir>/exchanges.har`; returns how many, and any problems. */
@@ -40,7 +55,7 @@ export function writeExchangesHar(
     for (const test of tests) {
       for (const attachment of test.attachments) {
         if (attachment.name !== EXCHANGES_ATTACHMENT) continue;
-        const content = read(attachment);
+        const content = attachment.contentType === 'application/gzip' ? unpacked(attachment) : read(attachment);
         if ('problem' in content) {
           problems.push(`${EXCHANGES_ATTACHMENT}: ${content.problem}`);
           continue;
