@@ -156,6 +156,15 @@ test.describe('spec/openapi.yaml', () => {
         'POST /v2/collections/{collection_name}/index/file',
         'POST /v2/collections/{collection_name}/index/s3/file',
         'POST /v2/collections/{collection_name}/query',
+        // The vendor's clients call these too (docs/vendor-surface.md): cancel and delete, the listings, the v3 query.
+        'DELETE /v2/jobs/{job_id}',
+        'GET /v2/jobs',
+        'GET /v2/collections',
+        'GET /v2/collections/{collection_name}/documents',
+        'GET /v3/collections/{collection_name}/documents',
+        'DELETE /v2/collections/{collection_name}/documents',
+        'DELETE /v2/collections/{collection_name}/documents/{document_id}',
+        'POST /v3/collections/{collection_name}/query',
       ].sort(),
     );
   });
