@@ -38,7 +38,7 @@ const MAX_BODY = 8 * 1024;
 const MAX_STRING = 2000;
 const MAX_ITEMS = 200;
 /** Bytes (as JSON) of kept observations for the whole run, and for any one timeline. */
-export const TIMELINES_BYTE_BUDGET = 3 * 1024 * 1024;
+export const TIMELINES_BYTE_BUDGET = 2 * 1024 * 1024;
 const TIMELINE_BYTE_BUDGET = 256 * 1024;
 
 /** How much of a timeline is kept: observations, bytes of each body, bytes (as JSON) of all it keeps. */

@@ -37,16 +37,22 @@ export class SharedRuns {
       if ('error' in note) throw new Error(`the shared run "${key}" failed in an earlier test of its group: ${note.error}`);
       if (existsSync(note.run.outDir)) return note.run;
     }
-    mkdirSync(this.noteDir, { recursive: true });
     this.notes.push(noteFile);
     try {
       const run = await this.runner.run(await options());
-      writeFileSync(noteFile, JSON.stringify({ run } satisfies Note));
+      this.writeNote(noteFile, { run });
       return run;
     } catch (error) {
-      writeFileSync(noteFile, JSON.stringify({ error: error instanceof Error ? error.message : String(error) } satisfies Note));
+      this.writeNote(noteFile, { error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
+  }
+
+  // Made just before writing: another worker's close() removes the folder while it is empty, which it is
+  // for as long as this worker's run is still going.
+  private writeNote(noteFile: string, note: Note): void {
+    mkdirSync(this.noteDir, { recursive: true });
+    writeFileSync(noteFile, JSON.stringify(note));
   }
 
   /** A test that read these runs failed: their outputs and notes stay, to be read (and reused by its group). */
