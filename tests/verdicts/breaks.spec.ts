@@ -107,8 +107,6 @@ for (const planned of RUNS) {
       expect(comparison.statusDifferences, context).toEqual([]);
       expect(comparison.onlyRecorded, context).toEqual([]);
       expect(comparison.onlyLive, context).toEqual([]);
-      for (const broken of planned.breaks.filter((b) => comparison.judged.includes(b.requirement)))
-        expect(comparison.recorded.requirements.find((r) => r.id === broken.requirement)?.status, broken.requirement).toBe('failed');
     });
   });
 }

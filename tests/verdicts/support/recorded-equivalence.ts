@@ -10,7 +10,7 @@ import type { RunResults } from '../../../tools/suite-run.js';
 
 export interface RecordedComparison {
   recorded: RecordedResults;
-  /** Requirements the recorded judge passed or failed whose live status differs: `id: live -> recorded`. */
+  /** Requirements the recorded judge passed or failed whose live status (passed or failed) differs: `id: live -> recorded`. */
   statusDifferences: string[];
   /** Findings of the recorded judge the live run does not have. */
   onlyRecorded: string[];
@@ -34,8 +34,13 @@ export function compareWithRecorded(
   const recorded = recordedResults(run, { startedAt: new Date().toISOString(), profile, secrets: [], requireComplete: false });
   const liveById = new Map(live.requirements.map((r) => [r.id, r]));
   const judged = recorded.requirements.filter((r) => r.status === 'passed' || r.status === 'failed');
+  // A requirement the live run could not judge (a test broke first: inconclusive) may still be judged from its
+  // traffic; anything the live run passed or failed, and anything the recording fails, must agree.
   const statusDifferences = judged
-    .filter((r) => liveById.get(r.id)?.status !== r.status)
+    .filter((r) => {
+      const liveStatus = liveById.get(r.id)?.status;
+      return liveStatus !== r.status && (liveStatus === 'passed' || liveStatus === 'failed' || r.status === 'failed');
+    })
     .map((r) => `${r.id}: live ${liveById.get(r.id)?.status ?? 'absent'} -> recorded ${r.status}`);
   const liveFindings = new Set(live.requirements.flatMap((r) => r.findings.map(keyOf)));
   const recordedFindings = new Set(recorded.requirements.flatMap((r) => r.findings.map(keyOf)));
