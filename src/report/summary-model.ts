@@ -1,8 +1,9 @@
 // One run's results.json read as the job summary and the history site show it: schemaVersion 2 (profile,
 // inconclusive, exitCode) and version 1 (what older runs wrote) alike. Pure: it takes parsed JSON.
+import type { Level } from '../contract/profile.js';
 import { isJsonObject } from '../oracle/classify.js';
 
-export type Level = 'MUST' | 'SHOULD';
+export type { Level };
 
 /** The statuses of docs/ARCHITECTURE.md, "Fixed interfaces"; any other string a future version writes is kept as it is. */
 export type RunRequirementStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered' | (string & {});
