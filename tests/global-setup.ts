@@ -17,7 +17,7 @@ import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type S
 import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import { createLedgerFile, fileLedger, removeLedgerFile } from './conformance/support/budget-ledger.js';
-import { removeRunNotes } from './conformance/support/run-notes.js';
+import { removeRunNotes } from '../tools/run-notes.js';
 import { budgetedFetch } from '../src/client/request-budget.js';
 
 /** Ends the runner now with exit code 2: nothing of the run happened, so nothing else needs to end. */

@@ -56,12 +56,6 @@ const KNOWN: readonly string[] = [
   'scripts/report-screenshots.ts -> tests/verdicts/support/breaks.ts',
   'scripts/report-screenshots.ts -> tests/verdicts/support/break-runs.ts',
   'scripts/report-screenshots.ts -> tests/report/browser.ts',
-  // Run-wide notes and ledgers every suite shares, still in tests/conformance/support/ (for tools/ next).
-  'tests/unit/run-notes.spec.ts -> tests/conformance/support/run-notes.ts',
-  'tests/unit/stall-ledger.spec.ts -> tests/conformance/support/stall-ledger.ts',
-  'tests/verdicts/hostile-cases.spec.ts -> tests/conformance/support/run-notes.ts',
-  'tests/verdicts/hostile-every-answer.spec.ts -> tests/conformance/support/stall-ledger.ts',
-  'tests/verdicts/support/shared-runs.ts -> tests/conformance/support/run-notes.ts',
 ];
 
 test('every file of the repository belongs to a layer of tools/layers.ts', () => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { settings } from '../../src/settings/settings.js';
-import { readNote, removeNote, removeRunNotes, runNotesDir, writeNote } from '../conformance/support/run-notes.js';
+import { readNote, removeNote, removeRunNotes, runNotesDir, writeNote } from '../../tools/run-notes.js';
 
 const name = (what: string) => `run-notes-spec-${what}-${process.pid}`;
 

@@ -14,7 +14,7 @@ import { HOSTILE_CASES, startHostileTarget, type HostileCase } from '../hostile/
 import { HOSTILE_RUN_FILES } from '../hostile/run-files.js';
 import { expect, test } from '@playwright/test';
 import { SuiteRunner } from '../../tools/suite-run.js';
-import { readNote, removeNote, writeNote } from '../conformance/support/run-notes.js';
+import { readNote, removeNote, writeNote } from '../../tools/run-notes.js';
 
 const SCENARIOS = 16;
 const RESULTS_LIMIT_BYTES = 5 * 1024 * 1024;

@@ -17,7 +17,7 @@ import { expect, test } from '@playwright/test';
 import { SuiteRunner } from './support/suite-run.js';
 import { watchPeakMemory, type PeakMemory } from './support/peak-memory.js';
 import { HOSTILE_RUN_FILES } from '../hostile/run-files.js';
-import { STALLED_AFTER } from '../conformance/support/stall-ledger.js';
+import { STALLED_AFTER } from '../../tools/stall-ledger.js';
 
 const MB = 1024 * 1024;
 /** Whatever the target does (issue 22's bounds): results.json, index.html, the whole reports folder, the console. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { settings } from '../../../src/settings/settings.js';
-import { runNotesDir } from '../../conformance/support/run-notes.js';
+import { runNotesDir } from '../../../tools/run-notes.js';
 import { SuiteRunner, type SuiteRun, type SuiteRunOptions } from '../../../tools/suite-run.js';
 
 type Note = { run: SuiteRun } | { error: string };
