@@ -12,7 +12,7 @@ import { judgeRecorded } from '../recorded/judge-recorded.js';
 import { redactor } from '../redaction/redact.js';
 import { writeRecordedReport, type RecordedResults } from '../recorded/recorded-report.js';
 import { verdictLines } from '../report/reporter.js';
-import { reportsDirFrom, secretValues } from '../settings/settings.js';
+import { reportsDirFrom, secretValues, SettingsError, settingsFrom, type Settings } from '../settings/settings.js';
 
 const USAGE = `usage: npm run judge -- <file.har | folder> [more...] [--profile default|strict] [--reports DIR]
 
@@ -84,6 +84,14 @@ export function runJudge(argv: readonly string[], io: JudgeIo): JudgeOutcome {
     io.err(message ? `judge: ${message}\n${USAGE}` : USAGE);
     return { exitCode: 2 };
   }
+  let configured: Settings;
+  try {
+    configured = settingsFrom(io.env); // the profile and CONFORMANCE_REQUIRE_COMPLETE, read as the suite reads them
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    io.err(`judge: ${error.message}`);
+    return { exitCode: 2 };
+  }
   const files: string[] = [];
   const trouble: string[] = [];
   for (const input of args.inputs) {
@@ -96,7 +104,7 @@ export function runJudge(argv: readonly string[], io: JudgeIo): JudgeOutcome {
     }
   }
   const secrets = secretValues(io.env);
-  const profile: Profile = args.profile ?? (io.env.CONFORMANCE_PROFILE === 'strict' ? 'strict' : 'default');
+  const profile: Profile = args.profile ?? configured.profile;
   const startedAt = new Date().toISOString();
   // Bodies kept between reading and judging: an eighth of the heap at most, the rest read again from the file.
   const keepBytes = Math.min(64 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
@@ -112,7 +120,7 @@ export function runJudge(argv: readonly string[], io: JudgeIo): JudgeOutcome {
     startedAt,
     profile,
     secrets,
-    requireComplete: io.env.CONFORMANCE_REQUIRE_COMPLETE === '1',
+    requireComplete: configured.requireComplete,
     ...(run.summary.origins.length > 0 ? { baseUrl: run.summary.origins.join(' ') } : {}),
   });
   const s = run.summary;

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { PROFILES, type Profile } from '../contract/catalog.js';
 import { startRecordingProxy } from '../proxy/recording-proxy.js';
 import { verdictLines } from '../report/reporter.js';
-import { reportsDirFrom, secretValues } from '../settings/settings.js';
+import { reportsDirFrom, secretValues, SettingsError, settingsFrom, type Settings } from '../settings/settings.js';
 
 const USAGE = `usage: npm run proxy -- --target <url> [--port N] [--duration S] [--reports DIR] [--profile default|strict] [--max-body-kb N]
 
@@ -71,6 +71,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message ? `proxy: ${(error as Error).message}\n` : ''}${USAGE}\n`);
     return 2;
   }
+  let configured: Settings;
+  try {
+    configured = settingsFrom(process.env); // the profile and CONFORMANCE_REQUIRE_COMPLETE, read as the suite reads them
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    process.stderr.write(`proxy: ${error.message}\n`);
+    return 2;
+  }
   const outputDir = path.join(args.reports ?? reportsDirFrom(process.env), 'conformance');
   let proxy;
   try {
@@ -79,8 +87,8 @@ async function main(argv: readonly string[]): Promise<number> {
       port: args.port,
       outputDir,
       secrets: secretValues(process.env),
-      profile: args.profile ?? (process.env.CONFORMANCE_PROFILE === 'strict' ? 'strict' : 'default'),
-      requireComplete: process.env.CONFORMANCE_REQUIRE_COMPLETE === '1',
+      profile: args.profile ?? configured.profile,
+      requireComplete: configured.requireComplete,
       ...(args.maxBodyBytes ? { maxBodyBytes: args.maxBodyBytes } : {}),
     });
   } catch (error) {
