@@ -249,9 +249,11 @@ function afterQuery(
     return { state: next, action: queryAction(next) };
   }
   const planned = state.plannedWait ?? { ms: state.cadenceMs, floor: false };
-  // The query endpoint's own 429 pushes the next round past its Retry-After.
+  // The query endpoint's own 429 pushes the next round past its Retry-After; one reaching past the deadline
+  // ends the wait even under a longer planned round, which the deadline would otherwise cut short of it.
   const retryAfter = exchange.status === 429 ? parseRetryAfter(exchange.headers['retry-after'], now) : undefined;
-  const wait = retryAfter !== undefined && retryAfter > planned.ms ? { ms: retryAfter, floor: true } : planned;
+  const floored = retryAfter !== undefined && (retryAfter > planned.ms || retryAfter > state.deadlineAt - now);
+  const wait = floored ? { ms: retryAfter, floor: true } : planned;
   return schedule({ ...state, plannedWait: undefined }, wait, now);
 }
 
