@@ -80,6 +80,8 @@ interface Indexed {
   start: number;
   end: number;
   startedMs: number;
+  /** When its answer was received: the order a timeline is judged in, as the live oracle judges it. */
+  receivedMs: number;
   seq: number;
   route: Route;
   test?: string;
@@ -258,6 +260,7 @@ class Indexer {
       start: value.start,
       end: value.end,
       startedMs: entry.startedMs,
+      receivedMs: Date.parse(entry.exchange.receivedAt),
       seq: this.index.length,
       route,
     };
@@ -487,7 +490,9 @@ export function judgeRecorded(files: readonly string[], options: JudgeRecordedOp
   }
   const run = new RunBuilder(summary, options.maxFindingsPerTimeline ?? 500);
   for (const group of groups.values()) {
-    group.sort((a, b) => a.startedMs - b.startedMs || a.seq - b.seq);
+    // By the answer's arrival, not the request's start: a slow request sent before a quick one may carry the
+    // later state (two polls of a job in flight at once), and the live run judged them as they arrived.
+    group.sort((a, b) => a.receivedMs - b.receivedMs || a.startedMs - b.startedMs || a.seq - b.seq);
     const exchanges: Exchange[] = [];
     const routes: Route[] = [];
     for (const item of group) {

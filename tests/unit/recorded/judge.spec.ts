@@ -81,6 +81,20 @@ test('a recording of conforming jobs, its entries shuffled, is judged as their p
   expect(outcome.out).toContain(`${traffic.jobs.length} job(s)`);
 });
 
+test('two polls in flight at once are judged in the order their answers came, as live: a slow earlier request carries the later state', () => {
+  const job = traffic.jobs.find((j) => j.exchanges.length >= 4)!;
+  expect(job, 'a generated job with several polls').toBeDefined();
+  // The third poll was sent before the second and answered after it (a second poller, a slow connection).
+  const [first, second, third, ...rest] = job.exchanges;
+  const sentEarlyMs = Date.parse(third!.receivedAt) - Date.parse(second!.receivedAt) + 1;
+  const slow = { ...third!, durationMs: (third!.durationMs ?? 0) + sentEarlyMs };
+  const entries = entriesOf([{ exchanges: [first!, second!, slow, ...rest] }]);
+  expect(Date.parse(entries[2]!.startedDateTime)).toBeLessThan(Date.parse(entries[1]!.startedDateTime));
+  const outcome = judge(write('in-flight.har', har(entries)));
+  expect(outcome.exitCode, outcome.out).toBe(0);
+  expect(outcome.results!.requirements.flatMap((r) => r.findings)).toEqual([]);
+});
+
 test('a job that went completed then running is a MUST finding on that job, with its timeline, and the judge exits 1', () => {
   const job = traffic.jobs.find((j) => j.exchanges.length >= 4 && j.exchanges.at(-1)!.body.includes('"completed"'))!;
   expect(job, 'a generated job that completed').toBeDefined();
