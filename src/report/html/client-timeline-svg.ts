@@ -2,17 +2,13 @@
 // client's process as a bar, each request as a tick coloured by its answer. Pure string building.
 import type { ScenarioTimeline } from '../../client-check/results.js';
 import { escapeHtml as e } from './escape.js';
+import { STATUS_COLOR } from './timeline-svg.js';
 
 const WIDTH = 900;
 const LEFT = 120;
 const RIGHT = 16;
 const COLORS: Record<string, string> = {
-  pending: '#8a8f98',
-  running: '#2f6fdf',
-  completed: '#1f8a4c',
-  completed_with_failures: '#b7791f',
-  failed: '#c53030',
-  cancelled: '#6b46c1',
+  ...STATUS_COLOR,
   placeholder: '#a0aec0',
   query: '#0bc5ea',
   'http-error': '#dd6b20',

@@ -20,7 +20,8 @@ const TOP = 24;
 const GAP = 14;
 const MAX_POINTS = 1000;
 
-const STATUS_COLOR: Record<string, string> = {
+/** One colour per job status, in every timeline the reports draw. */
+export const STATUS_COLOR: Readonly<Record<string, string>> = {
   pending: '#8a8f98',
   running: '#2f6fdf',
   completed: '#1f8a4c',
