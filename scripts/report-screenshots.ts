@@ -6,14 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import { BREAKS } from '../tests/verdicts/support/breaks.js';
 import { aimedByArea } from '../tests/verdicts/support/break-runs.js';
 import { startRewritingProxy } from '../tools/rewriting-proxy.js';
 import { SuiteRunner, type SuiteRunOptions } from '../tools/suite-run.js';
-import { CHROMIUM } from '../tests/report/browser.js';
+import { launchChromium } from '../tools/chromium.js';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs');
 const TIMEOUT_MS = 5 * 60_000;
@@ -67,17 +66,7 @@ const site = path.join(runs, 'site');
 execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/report-site.ts', runs, site], { stdio: 'inherit' });
 
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const shots: Array<[string, string, number]> = [
   ['report-conformant.png', path.join(made['conformant-run'], 'index.html'), 1100],
   ['report-failure.png', path.join(made['failing-run'], 'index.html'), 1100],

@@ -1,9 +1,10 @@
 // Debian's Chromium for the tests that open what the suite writes (the report, the history site): one
 // place that finds it, launches it offline, and opens a page with every way out of it watched.
 import { existsSync } from 'node:fs';
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM, launchChromium } from '../../tools/chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { launchChromium };
 
 /** Whether the browser is here; when not, the caller skips loudly with `NO_CHROMIUM`. */
 export function hasChromium(what: string): boolean {
@@ -13,21 +14,6 @@ export function hasChromium(what: string): boolean {
 }
 
 export const NO_CHROMIUM = `Chromium not found at ${CHROMIUM}: apt-get install chromium`;
-
-/** The machine has no internet: without these flags Chromium keeps trying to reach it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** Everything a page tried that an inert page never does. */
 export interface Trouble {
