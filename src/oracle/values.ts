@@ -1,5 +1,5 @@
 // Safe readers for untrusted JSON: the oracle judges whatever came back, so it never assumes a type.
-import { isJsonObject, type JsonObject } from './classify.js';
+import { isJsonObject, type JsonObject } from '../model/json.js';
 
 export function objectAt(value: unknown): JsonObject | undefined {
   return isJsonObject(value) ? value : undefined;

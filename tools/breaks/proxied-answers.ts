@@ -1,5 +1,5 @@
 // Reading and editing the API's answers as they pass through the rewriting proxy.
-import { isJsonObject } from '../../src/oracle/classify.js';
+import { isJsonObject } from '../../src/model/json.js';
 import type { Forward, ProxiedRequest, ProxiedResponse, Rewrite } from '../rewriting-proxy.js';
 
 const JOB_STATUS = /^\/v2\/jobs\/([^/?]+)(?:\?.*)?$/;
