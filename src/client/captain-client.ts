@@ -4,6 +4,7 @@
 // answer, so neither a request nor the key goes where a target points), and what went wrong with
 // an answer's body (cut at the cap, broken off, not UTF-8, a byte-order mark) is said in `error`.
 // Only the suite's own limits (a request budget) throw.
+import { parseJson } from '../model/json.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type {
   CancelJobResponse,
@@ -306,12 +307,9 @@ export class CaptainClient {
     this.options.onExchange?.(exchange);
     let json: T | undefined;
     if (exchange.body !== '' && !exchange.truncated) {
-      try {
-        // Lenient as fetch's own .json(): a byte-order mark is named in `error`, not fatal here.
-        json = JSON.parse(exchange.body.replace(/^\uFEFF/, '')) as T;
-      } catch {
-        json = undefined;
-      }
+      // Lenient as fetch's own .json(): a byte-order mark is named in `error`, not fatal here.
+      const parsed = parseJson(exchange.body);
+      json = parsed.ok ? (parsed.value as T) : undefined;
     }
     return { exchange, json, ok: exchange.status >= 200 && exchange.status <= 299 };
   }

@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'n
 import type { Exchange } from '../oracle/exchange.js';
 import { redactHeaders, type Redactor } from '../redaction/redact.js';
 import type { HarContent, HarEntry, HarNameValue } from './har-format.js';
+import { isJsonObject, type JsonObject } from '../model/json.js';
 
 const REASONS: Record<number, string> = {
   0: '',
@@ -158,18 +159,12 @@ export interface ReadOptions {
   maxBodyBytes?: number;
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** HAR headers as the oracle keeps them: names lower-cased, repeated headers joined with ", ". */
 function headerMap(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!Array.isArray(raw)) return out;
   for (const item of raw) {
-    if (!isObject(item) || typeof item.name !== 'string') continue;
+    if (!isJsonObject(item) || typeof item.name !== 'string') continue;
     const name = item.name.toLowerCase();
     // HTTP/2 pseudo-headers (:status, :path) that some exporters list are not headers of the answer.
     if (name.startsWith(':')) continue;
@@ -238,7 +233,7 @@ function textOf(bytes: Buffer): { text: string; invalidUtf8: boolean } {
 
 type Body = { text: string; invalidUtf8: boolean } | { reason: string };
 
-function responseBody(content: Json, headers: Record<string, string>, options: ReadOptions): Body {
+function responseBody(content: JsonObject, headers: Record<string, string>, options: ReadOptions): Body {
   const max = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const size = typeof content.size === 'number' ? content.size : -1;
   let bytes: Buffer | undefined;
@@ -265,9 +260,9 @@ function responseBody(content: Json, headers: Record<string, string>, options: R
 
 /** A HAR entry (any exporter's) as an exchange; never throws. */
 export function readEntry(raw: unknown, options: ReadOptions): ReadEntry {
-  if (!isObject(raw)) return { ok: false, reason: 'the entry is not a JSON object' };
-  const request = isObject(raw.request) ? raw.request : undefined;
-  const response = isObject(raw.response) ? raw.response : undefined;
+  if (!isJsonObject(raw)) return { ok: false, reason: 'the entry is not a JSON object' };
+  const request = isJsonObject(raw.request) ? raw.request : undefined;
+  const response = isJsonObject(raw.response) ? raw.response : undefined;
   const method = typeof request?.method === 'string' ? request.method.toUpperCase() : undefined;
   const url = typeof request?.url === 'string' ? request.url : undefined;
   const startedMs = typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : NaN;
@@ -278,7 +273,7 @@ export function readEntry(raw: unknown, options: ReadOptions): ReadEntry {
     return { ok: false, reason: 'the entry has no response status', ...where, startedMs };
   const responseHeaders = headerMap(response.headers);
   const status = response.status;
-  const content = isObject(response.content) ? response.content : {};
+  const content = isJsonObject(response.content) ? response.content : {};
   const cut = typeof raw._bodyCut === 'string' ? raw._bodyCut : undefined;
   if (cut !== undefined) return { ok: false, reason: `its body was not recorded whole (${cut})`, ...where, startedMs };
   const body: Body = status === 0 ? { text: '', invalidUtf8: false } : responseBody(content, responseHeaders, options);
@@ -290,7 +285,7 @@ export function readEntry(raw: unknown, options: ReadOptions): ReadEntry {
       : new Date(startedMs + Math.round(time)).toISOString();
   const redact = options.redact;
   const requestHeaders = redactHeaders(headerMap(request.headers), redact);
-  const postData = isObject(request.postData) && typeof request.postData.text === 'string' ? request.postData.text : undefined;
+  const postData = isJsonObject(request.postData) && typeof request.postData.text === 'string' ? request.postData.text : undefined;
   const exchange: Exchange = {
     request: { method, url: redact(url), headers: requestHeaders, ...(postData !== undefined ? { body: redact(postData) } : {}) },
     status,

@@ -4,21 +4,7 @@
 import type { JobSnapshot, Placeholder } from '../model/job.js';
 import type { Exchange } from './exchange.js';
 import type { Observation } from './observation.js';
-
-export type JsonObject = Record<string, unknown>;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Parses a body; never throws. A leading byte-order mark is ignored, as fetch's own .json() does. */
-export function parseJson(body: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body) };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
-}
+import { isJsonObject, parseJson, type JsonObject } from '../model/json.js';
 
 /** Index of the quote that closes the JSON string opening at `open`, -1 when none does. */
 function closingQuote(text: string, open: number): number {

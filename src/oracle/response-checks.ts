@@ -4,7 +4,8 @@
 import { validate, type SchemaName } from '../contract/schemas.js';
 import type { QueryVersion } from '../model/query-version.js';
 import { readRetryAfter } from '../model/retry-after.js';
-import { isJsonObject, parseJson, preview } from './classify.js';
+import { isJsonObject, parseJson } from '../model/json.js';
+import { preview } from './classify.js';
 import type { Exchange } from './exchange.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
 import { addAs, addJudgement, NO_FINDINGS, type JudgementSink } from './judgement.js';

@@ -4,7 +4,7 @@ import { FILE_STATUSES } from '../model/file-status.js';
 import { JOB_STATUSES, canObserveStatus, isJobStatus } from '../model/status.js';
 import { STAGE_VALUES } from '../model/stage.js';
 import type { Observation } from '../oracle/observation.js';
-import { isJsonObject } from '../oracle/classify.js';
+import { isJsonObject } from '../model/json.js';
 
 export interface CoverageRow {
   value: string;

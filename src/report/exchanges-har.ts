@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { EXCHANGES_ATTACHMENT } from '../evidence/exchanges.js';
 import type { HarEntry } from '../har/har-format.js';
 import { HarWriter } from '../har/har-file.js';
-import { isJsonObject, parseJson } from '../oracle/classify.js';
+import { isJsonObject, parseJson } from '../model/json.js';
 import { redactDeep } from '../redaction/redact.js';
 import type { AttachmentReader, RawAttachment } from './read-evidence.js';
 

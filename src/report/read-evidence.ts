@@ -3,7 +3,7 @@
 import type { RunFinding } from '../oracle/finding.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
-import { isJsonObject, parseJson } from '../oracle/classify.js';
+import { isJsonObject, parseJson } from '../model/json.js';
 import {
   FINDINGS_ATTACHMENT,
   JUDGED_ATTACHMENT,

@@ -1,7 +1,7 @@
 // One run's results.json read as the job summary and the history site show it: schemaVersion 2 (profile,
 // inconclusive, exitCode) and version 1 (what older runs wrote) alike. Pure: it takes parsed JSON.
 import type { Level } from '../contract/profile.js';
-import { isJsonObject } from '../oracle/classify.js';
+import { isJsonObject } from '../model/json.js';
 
 export type { Level };
 

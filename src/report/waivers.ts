@@ -4,7 +4,7 @@
 // waiver no longer counts, with a warning. Parsing and applying are pure; reading the file is the one I/O.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { isJsonObject } from '../oracle/classify.js';
+import { isJsonObject } from '../model/json.js';
 import type { RequirementStatus } from './verdict.js';
 
 export interface Waiver {

@@ -1,7 +1,7 @@
 // Checking a Scenario posted to /_sim/scenarios: it is plain JSON from outside, so its shape is
 // verified before the engine plays it (a bad one is a 422 naming each problem, not a crash later).
 import type { Scenario } from '../model/scenario.js';
-import { isJsonObject } from '../oracle/classify.js';
+import { isJsonObject } from '../model/json.js';
 import { isStage } from '../model/stage.js';
 import { issue, type ValidationIssue } from './reply.js';
 

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { placeholderBody } from '../../generators/placeholder.js';
 import { billingOf } from '../../src/model/billing.js';
-import { isJsonObject } from '../../src/oracle/classify.js';
+import { isJsonObject } from '../../src/model/json.js';
 import {
   compilations,
   openapi,

@@ -1,11 +1,11 @@
 // The suite can fail: behind a proxy that breaks one requirement, the area's spec file judges the target
 // not conformant and names that requirement, and the run's exit code follows docs/ARCHITECTURE.md, "Fixed interfaces" (non-zero
-// exactly when a MUST failed). Breaks share runs (support/break-runs.ts): each run aims at most one break
+// exactly when a MUST failed). Breaks share runs (tools/breaks/break-runs.ts): each run aims at most one break
 // at each area's requests, so each area's tests meet one defect, as in a run of that break alone.
 import path from 'node:path';
 import { TEST_HEADER, testHeaderValue } from '../../tools/test-header.js';
-import { BREAKS, type Break } from './support/breaks.js';
-import { aimedByArea, AREAS, planBreakRuns } from './support/break-runs.js';
+import { BREAKS, type Break } from '../../tools/breaks/breaks.js';
+import { aimedByArea, AREAS, planBreakRuns } from '../../tools/breaks/break-runs.js';
 import { expect, targetOf, test } from './support/fixtures.js';
 import { failedIds } from '../../tools/suite-run.js';
 import { compareWithRecorded } from './support/recorded-equivalence.js';

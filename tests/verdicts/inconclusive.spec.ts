@@ -2,7 +2,7 @@
 // inconclusive with their cause and no finding (an unreachable target is the preflight's: preflight.spec.ts), and a test that fails on a
 // SHOULD alone leaves its MUSTs inconclusive, never passed and never conformant (docs/ARCHITECTURE.md, "Fixed interfaces").
 import { createServer } from 'node:net';
-import { BREAKS } from './support/breaks.js';
+import { BREAKS } from '../../tools/breaks/breaks.js';
 import { expect, targetOf, test, type RunOnce, type StartProxy, type StartSimulator } from './support/fixtures.js';
 import { apiRequests, trafficLog } from './support/traffic-log.js';
 

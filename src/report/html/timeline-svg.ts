@@ -3,7 +3,7 @@
 import { JOB_STATUSES } from '../../model/status.js';
 import { STAGE_VALUES } from '../../model/stage.js';
 import type { Observation } from '../../oracle/observation.js';
-import { isJsonObject } from '../../oracle/classify.js';
+import { isJsonObject } from '../../model/json.js';
 import { escapeHtml } from './escape.js';
 
 export interface TimelineSvgOptions {

@@ -2,7 +2,8 @@
 // query and cancel endpoints the lifecycle depends on.
 import { validate, type SchemaName } from '../../../../src/contract/schemas.js';
 import { readRetryAfter } from '../../../../src/model/retry-after.js';
-import { isJsonObject, parseJson, preview } from '../../../../src/oracle/classify.js';
+import { isJsonObject, parseJson } from '../../../../src/model/json.js';
+import { preview } from '../../../../src/oracle/classify.js';
 import type { Exchange } from '../../../../src/oracle/exchange.js';
 import { finding, type Finding, type FindingContext } from '../../../../src/oracle/finding.js';
 import { objectAt, show, stringAt } from '../../../../src/oracle/values.js';
