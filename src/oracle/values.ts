@@ -1,4 +1,5 @@
 // Safe readers for untrusted JSON: the oracle judges whatever came back, so it never assumes a type.
+import { clip } from '../contract/clip.js';
 import { isJsonObject, type JsonObject } from '../model/json.js';
 
 export function objectAt(value: unknown): JsonObject | undefined {
@@ -26,5 +27,5 @@ export function show(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return clip(text, 80, 'ellipsis');
 }
