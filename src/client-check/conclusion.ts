@@ -1,11 +1,13 @@
 // What the client concluded: the last line of its standard output, one JSON object, `{"status": ...}` or
 // `{"indexed": true}` (docs/client-check.md). Anything else is named, never guessed at.
+import { clip } from '../contract/clip.js';
+
 export type Conclusion =
   | { kind: 'status'; status: string }
   | { kind: 'indexed' }
   | { kind: 'none'; cause: 'no-output' | 'not-json' | 'no-conclusion'; lastLine?: string };
 
-const shown = (line: string) => (line.length > 120 ? `${line.slice(0, 120)}…` : line);
+const shown = (line: string) => clip(line, 120, 'ellipsis');
 
 export function conclusionOf(stdout: string): Conclusion {
   const lines = stdout

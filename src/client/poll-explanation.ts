@@ -1,6 +1,6 @@
 // Why the poller gave up, in one line a person reads: the last cause, the last state seen, the
 // numbers that decided it. Built from already-redacted exchanges; pollJob redacts the line again.
-import { preview } from '../oracle/classify.js';
+import { clip } from '../contract/clip.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation, Timeline } from '../oracle/observation.js';
 
@@ -26,7 +26,7 @@ export type GiveUpCause =
 /** What went wrong with an answer that did not arrive, or arrived as an HTTP error. */
 export function exchangeCause(exchange: Exchange): string {
   if (exchange.status === 0) return `network: ${exchange.error ?? 'no response'}`;
-  return `HTTP ${exchange.status}${exchange.body ? `: ${preview(exchange.body, 200)}` : ''}`;
+  return `HTTP ${exchange.status}${exchange.body ? `: ${clip(exchange.body, 200, 'length', 'one-line')}` : ''}`;
 }
 
 /** One line naming what went wrong with an answer. */

@@ -2,6 +2,7 @@
 // target answer, does it look like the API (not an HTML page, a redirect, a base URL with /v2 on it), and is
 // the key accepted on the suite's own set-up request (creating, then deleting, a scratch collection)? A "no"
 // ends the run as broke with one cause and its fix, in seconds: not 50 failed tests and a verdict on the API.
+import { clip } from '../contract/clip.js';
 import { CaptainClient } from './captain-client.js';
 import { parseRetryAfter } from '../model/retry-after.js';
 import type { Exchange } from '../oracle/exchange.js';
@@ -98,7 +99,7 @@ export function judgeSetUpAnswer(
     };
   if (exchange.status < 200 || exchange.status >= 300)
     return {
-      cause: `the suite's set-up request ${what} answered HTTP ${exchange.status}: ${exchange.body.replace(/\s+/g, ' ').slice(0, 160)}`,
+      cause: `the suite's set-up request ${what} answered HTTP ${exchange.status}: ${clip(exchange.body, 160, 'none', 'one-line')}`,
       fix: 'the suite cannot create its scratch collection on this target; check the deployment and the key’s permissions',
     };
   if (exchange.body.trim() !== '' && !looksLikeJson(exchange))

@@ -17,7 +17,7 @@ import {
 } from './format.js';
 import type { RunFinding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
-import { clipStrings } from './clip-strings.js';
+import { clipStrings } from '../contract/clip.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
 

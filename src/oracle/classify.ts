@@ -1,6 +1,7 @@
 // Tells the four kinds of answer apart. The placeholder is told by its shape, not its status:
 // it says `running` with `progress: null`, exactly as a lagging media job does, but a real
 // snapshot carries timestamps and the placeholder never does (SPEC-008).
+import { clip } from '../contract/clip.js';
 import type { JobSnapshot, Placeholder } from '../model/job.js';
 import type { Exchange } from './exchange.js';
 import type { Observation } from './observation.js';
@@ -126,11 +127,6 @@ export function describeValue(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export function preview(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max)}… (${text.length} chars)` : flat;
-}
-
 /** The body each JSON object classify parsed came from, so the judge can tell its own values from hand-built ones. */
 const parsedFrom = new WeakMap<object, string>();
 
@@ -152,7 +148,7 @@ export function classify(exchange: Exchange, index = 0): Observation {
         : exchange.body.trim() === ''
           ? 'body is empty'
           : `body is not JSON (${parsed.reason})`);
-    return { ...base, kind: 'malformed', reason: `${why}: ${preview(exchange.body)}` };
+    return { ...base, kind: 'malformed', reason: `${why}: ${clip(exchange.body, 120, 'length', 'one-line')}` };
   }
   if (!isJsonObject(parsed.value)) {
     return { ...base, kind: 'malformed', reason: `body is ${describeValue(parsed.value)}, not a JSON object` };

@@ -5,7 +5,7 @@ import { validate, type SchemaName } from '../contract/schemas.js';
 import type { QueryVersion } from '../model/query-version.js';
 import { readRetryAfter } from '../model/retry-after.js';
 import { isJsonObject, parseJson } from '../model/json.js';
-import { preview } from './classify.js';
+import { clip } from '../contract/clip.js';
 import type { Exchange } from './exchange.js';
 import { finding, type Finding, type FindingContext } from './finding.js';
 import { addAs, addJudgement, NO_FINDINGS, type JudgementSink } from './judgement.js';
@@ -29,7 +29,7 @@ export function checkContentType(exchange: Exchange, context: FindingContext, ou
 /** A 5xx instead of the placeholder breaks JS-PH-001; other answers are not judged here. */
 export function checkNoServerError(exchange: Exchange, context: FindingContext, out: JudgementSink): void {
   if (exchange.status < 500) return;
-  const message = `the job-status endpoint answered HTTP ${exchange.status} instead of the placeholder: ${preview(exchange.body, 80)}`;
+  const message = `the job-status endpoint answered HTTP ${exchange.status} instead of the placeholder: ${clip(exchange.body, 80, 'length', 'one-line')}`;
   addJudgement(out, 'JS-PH-001', context, message);
 }
 
@@ -89,7 +89,7 @@ export function checkErrorBody(exchange: Exchange, context: FindingContext, out:
   const parsed = parseJson(exchange.body);
   const findings = parsed.ok
     ? schemaFindings(requirement, exchange.status === 422 ? 'ValidationError' : 'Error', parsed.value, context)
-    : [finding(requirement, `HTTP ${exchange.status} body is not JSON: ${preview(exchange.body, 80)}`, context)];
+    : [finding(requirement, `HTTP ${exchange.status} body is not JSON: ${clip(exchange.body, 80, 'length', 'one-line')}`, context)];
   out.add(requirement, findings.length === 0 ? NO_FINDINGS : findings);
 }
 

@@ -5,7 +5,8 @@ import type { JobSnapshot } from '../model/job.js';
 import { isKnownStatus, isTerminal, SUCCESS_STATUSES, type KnownStatus } from '../model/status.js';
 import type { FindingContext } from './finding.js';
 import { addJudgement, judgement, NO_FINDINGS, type JudgementSink } from './judgement.js';
-import { instantAt, isSet, numberAt, objectAt, show, stringAt } from './values.js';
+import { instantAt } from '../contract/date-time.js';
+import { isSet, numberAt, objectAt, show, stringAt } from './values.js';
 
 /** A per-snapshot invariant: what it judged on one snapshot (whose status, when known, is `status`), and how it broke, into `out`. */
 type Check = (snapshot: JobSnapshot, context: FindingContext, out: JudgementSink, status: KnownStatus | undefined) => void;

@@ -7,7 +7,8 @@ import { canObserveStage, STAGE_VALUES, type StageValue } from '../model/stage.j
 import { canObserveStatus, isKnownStatus, isRunningLike, type KnownStatus } from '../model/status.js';
 import { Lifecycle, monotone, type TransitionCheck } from './following.js';
 import { COUNTERS } from './state-checks.js';
-import { instantAt, numberAt, objectAt, show, stringAt } from './values.js';
+import { instantAt } from '../contract/date-time.js';
+import { numberAt, objectAt, show, stringAt } from './values.js';
 
 function isStageValue(value: unknown): value is StageValue {
   return typeof value === 'string' && (STAGE_VALUES as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 // What the run actually saw, derived from every attached timeline: statuses, stages, file statuses,
 // status transitions. A requirement can pass while the run never saw a state it speaks about.
+import { clip } from '../contract/clip.js';
 import { FILE_STATUSES } from '../model/file-status.js';
 import { JOB_STATUSES, canObserveStatus, isJobStatus } from '../model/status.js';
 import { STAGE_VALUES } from '../model/stage.js';
@@ -38,7 +39,7 @@ class Counter {
   }
   add(value: unknown): void {
     if (value === undefined || value === null) return;
-    const text = String(value).slice(0, 200);
+    const text = clip(String(value), 200, 'none');
     const key = this.counts.has(text) || this.counts.size < MAX_ROWS ? text : OTHER;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }

@@ -2,8 +2,7 @@
 // wrong, a bounded number, each observation's body and strings clipped, and all of them within one byte
 // budget for the run, so the report stays small whatever the target answered and however often.
 import type { Observation } from '../oracle/observation.js';
-import { clip } from '../contract/clip.js';
-import { clipStrings } from '../evidence/clip-strings.js';
+import { clip, clipStrings } from '../contract/clip.js';
 import type { TestRecord } from './test-record.js';
 import { FAILED } from './verdict.js';
 

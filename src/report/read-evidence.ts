@@ -1,5 +1,6 @@
 // The reporter's side of the evidence contract: turn a test's annotations and attachments back into
 // findings, timelines, target and seeds. Input is untrusted: anything malformed is dropped and noted.
+import { clip } from '../contract/clip.js';
 import type { RunFinding } from '../oracle/finding.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
@@ -55,7 +56,7 @@ const MAX_TEXT = 20_000;
 
 function str(value: unknown, max = MAX_TEXT): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  return text.length > max ? text.slice(0, max) : text;
+  return clip(text, max, 'none');
 }
 
 /** The JSON value of the text, or undefined when it is not JSON. */

@@ -2,6 +2,7 @@
 // client-check, docs/client-check.md): times, method, path, headers with every credential replaced by
 // what it was (the right key, another one, none), and the answer. Bounded: past `limit` entries only
 // the counts go on, so a client that floods the simulator cannot exhaust its memory.
+import { clip } from '../contract/clip.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Tenant } from './auth.js';
 import type { Reply } from './reply.js';
@@ -109,7 +110,7 @@ export class RequestLog {
       organization: organizationSeen(request.headers, this.tenant),
       status: reply.status,
       answerHeaders,
-      answerBody: body.length > this.bodyLimit ? body.slice(0, this.bodyLimit) : body,
+      answerBody: clip(body, this.bodyLimit, 'none'),
     });
   }
 }

@@ -7,8 +7,8 @@ import { startSimulator, type SimulatorHandle } from '../../src/simulator/server
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import type { RequirementResult } from '../../src/report/results.js';
 import { expect, test } from './support/fixtures.js';
-import type { Rewrite } from './support/rewriting-proxy.js';
-import type { SuiteRunner } from './support/suite-run.js';
+import type { Rewrite } from '../../tools/rewriting-proxy.js';
+import type { SuiteRunner } from '../../tools/suite-run.js';
 
 const CHILD_TIMEOUT_MS = 200_000;
 

@@ -1,5 +1,6 @@
 // One job's poll timeline as an inline SVG: status and stage lanes against time, placeholders and
 // errors on lanes of their own, the polls a finding points at highlighted. Pure string building.
+import { clip } from '../../contract/clip.js';
 import { JOB_STATUSES } from '../../model/status.js';
 import { STAGE_VALUES } from '../../model/stage.js';
 import type { Observation } from '../../oracle/observation.js';
@@ -68,9 +69,9 @@ function pointsOf(shown: readonly Observation[], axis: TimeAxis): Point[] {
     const point: Point = { observation, x: axis.xOf(position) };
     if (observation.kind === 'snapshot' && isJsonObject(observation.snapshot)) {
       const snapshot = observation.snapshot as unknown as Record<string, unknown>;
-      if (snapshot.status !== undefined && snapshot.status !== null) point.status = String(snapshot.status).slice(0, 100);
+      if (snapshot.status !== undefined && snapshot.status !== null) point.status = clip(String(snapshot.status), 100, 'none');
       if (isJsonObject(snapshot.progress) && typeof snapshot.progress.current_stage === 'string')
-        point.stage = snapshot.progress.current_stage.slice(0, 100);
+        point.stage = clip(snapshot.progress.current_stage, 100, 'none');
     }
     return point;
   });

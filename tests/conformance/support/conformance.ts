@@ -3,7 +3,8 @@
 // once, by that timeline's judge; `expectConforms()` reads what the judge says of the whole, so
 // transitions are checked across everything the test observed. It also
 // keeps which requirements were actually judged, and what kept others from being judged: a tag is
-// not evidence, and the suite's own trouble is never charged to the target.
+// not evidence, and the suite's own trouble is never charged to the target. Its small pollers (a snapshot, a
+// state, the end after a delete) take the reference poller's rules from src/client/poll-step.ts and set only their pace.
 import { expect, type TestInfo } from '@playwright/test';
 import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '../../../src/index.js';
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
@@ -12,8 +13,10 @@ import { pollJob } from '../../../src/client/poll-job.js';
 import type { PollJobOptions } from '../../../src/client/poll-settings.js';
 import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
-import { parseRetryAfter } from '../../../src/model/retry-after.js';
-import { isKnownStatus, isTerminal } from '../../../src/model/status.js';
+import { systemClock } from '../../../src/client/clock.js';
+import { pollSettingsOf } from '../../../src/client/poll-settings.js';
+import { pollStep, startPolling, type PollAction } from '../../../src/client/poll-step.js';
+import { seededRandom } from '../../../src/model/random.js';
 import type { Observation } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
 import { checkAnswer, checkCancelAnswer, checkQueryAnswer } from '../../../src/oracle/response-checks.js';
@@ -45,6 +48,18 @@ export interface QueryAnswer {
   hits: QueryHit[];
 }
 
+/** A status poll's answer, as the client gave it and as the oracle classified it. */
+interface Observed {
+  response: ApiResponse<JobStatusBody>;
+  observation: Observation;
+}
+
+/** How the poll step ended one of the support's small waits. */
+type PollEnd = Extract<PollAction, { kind: 'done' | 'give-up' }>;
+
+/** How long a small wait (one snapshot, one poll past 429s) may spend in all on a 429's Retry-After: the seed's ask a second or so. */
+const RETRY_AFTER_ALLOWANCE_MS = 60_000;
+
 /** Distinct findings a failing test names in its error (the console, JUnit); the report has them all. */
 const FINDINGS_IN_ERROR = 20;
 
@@ -68,6 +83,8 @@ export class Conformance {
   private readonly timelines = new Map<string, { jobId: string; judge: TimelineJudge; timeline: Observation[] }>();
 
   private readonly startedAt = Date.now();
+  /** Jitter of the small pollers' back-off, seeded by the test (Playwright's test id is hex). */
+  private readonly random: () => number;
 
   constructor(
     readonly pace: Pace,
@@ -77,7 +94,9 @@ export class Conformance {
     readonly profile: Profile,
     /** Notes the timeline each exchange is judged in, for exchanges.har. */
     private readonly recorder?: ExchangeRecorder,
-  ) {}
+  ) {
+    this.random = seededRandom(Number.parseInt(testInfo.testId.replace(/[^0-9a-f]/gi, '').slice(-8) || '0', 16));
+  }
 
   /** The test's findings at the levels of the run's profile, as they are attached and reported. */
   levelledFindings(): RunFinding[] {
@@ -175,10 +194,7 @@ export class Conformance {
   }
 
   /** One status poll, classified and kept in the job's timeline. */
-  private async observe(
-    jobId: string,
-    options: GetJobOptions = {},
-  ): Promise<{ response: ApiResponse<JobStatusBody>; observation: Observation }> {
+  private async observe(jobId: string, options: GetJobOptions = {}): Promise<Observed> {
     const response = await this.api.getJob(jobId, options);
     const observation = classify(response.exchange);
     this.track(jobId, [observation]);
@@ -190,28 +206,58 @@ export class Conformance {
     return (await this.observe(jobId, options)).response;
   }
 
-  /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing); undefined if none came. */
-  async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot | undefined> {
-    this.allow(this.pace.requestsMs(20) + 20 * this.ms(1));
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const { observation } = await this.observe(jobId, options);
-      if (observation.kind === 'snapshot') return observation.snapshot;
-      // A redirect is judged with the timeline (JS-ERR-004); a 4xx for the test's own job is judged here.
-      if (observation.kind === 'http-error' && observation.status >= 300 && observation.status < 500 && observation.status !== 429) {
-        if (observation.status < 400) return undefined;
-        this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${observation.status} for a job the API created`, { jobId });
-        return undefined;
-      }
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(1)))); // retry shortly, as the seed says
+  /**
+   * Polls `jobId` until `stop` takes an answer, with the reference poller's rules (src/client/poll-step.ts: a
+   * placeholder, a 429's Retry-After, back-off, a 4xx, a terminal status, the deadline) at this test's pace:
+   * one fixed spacing (an ETA does not stretch it: a test must not miss the state it waits for), `budgetMs`
+   * and at most `maxPolls` polls. Returns what `stop` took, or how the poll step ended (neither: polls spent).
+   */
+  private async pollUntil<T>(
+    jobId: string,
+    pacing: { spacingSeconds: number; budgetMs: number; maxPolls?: number; options?: GetJobOptions },
+    stop: (answer: Observed) => T | undefined,
+  ): Promise<{ last: Observed; stopped?: T; end?: PollEnd }> {
+    const spacingMs = this.ms(pacing.spacingSeconds);
+    const maxPolls = pacing.maxPolls ?? Infinity;
+    this.allow(pacing.budgetMs + this.pace.requestsMs(Number.isFinite(maxPolls) ? maxPolls : 1));
+    const settings = pollSettingsOf({
+      deadlineMs: pacing.budgetMs,
+      minIntervalMs: spacingMs,
+      maxIntervalMs: spacingMs,
+      defaultIntervalMs: spacingMs,
+      placeholderDelayMs: spacingMs,
+      retryBaseMs: spacingMs,
+      retryMaxMs: spacingMs,
+      maxRetries: maxPolls,
+    });
+    let state = startPolling(settings, systemClock.now());
+    for (let polls = 1; ; polls++) {
+      const last = await this.observe(jobId, pacing.options);
+      const stopped = stop(last);
+      if (stopped !== undefined) return { last, stopped };
+      if (polls >= maxPolls) return { last };
+      const step = pollStep(state, { kind: 'status', observation: last.observation, draw: this.random() }, systemClock.now());
+      state = step.state;
+      if (step.action.kind === 'done' || step.action.kind === 'give-up') return { last, end: step.action };
+      if (step.action.kind === 'poll') await systemClock.sleep(step.action.afterMs);
     }
-    this.cannotJudge(`no real snapshot of ${jobId} in 20 polls`);
-    return undefined;
   }
 
-  /** The pause before polling again: `ms`, or a 429's Retry-After when it asks for longer (as the reference poller does). */
-  private pauseMs(exchange: Exchange, ms: number): number {
-    const retryAfter = exchange.status === 429 ? parseRetryAfter(exchange.headers['retry-after'], Date.now()) : undefined;
-    return Math.max(ms, retryAfter ?? 0);
+  /** The job as it stands: polls until a real snapshot arrives (placeholders say nothing); undefined if none came. */
+  async snapshot(jobId: string, options: GetJobOptions = {}): Promise<JobSnapshot | undefined> {
+    const pacing = { spacingSeconds: 1, budgetMs: 20 * this.ms(1) + RETRY_AFTER_ALLOWANCE_MS, maxPolls: 20, options };
+    const { stopped, end } = await this.pollUntil(jobId, pacing, ({ observation }) =>
+      observation.kind === 'snapshot' ? observation.snapshot : undefined,
+    );
+    if (stopped) return stopped;
+    // A redirect is judged with the timeline (JS-ERR-004); a 4xx for the test's own job is judged here.
+    if (end?.kind === 'give-up' && end.cause.outcome === 'rejected') {
+      if (end.cause.status >= 400)
+        this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${end.cause.status} for a job the API created`, { jobId });
+      return undefined;
+    }
+    this.cannotJudge(`no real snapshot of ${jobId} in ${pacing.maxPolls} polls`);
+    return undefined;
   }
 
   /**
@@ -219,12 +265,9 @@ export class Conformance {
    * documented answer at any request"), so it is waited out, at most `tries` times, then returned as it is.
    */
   async pollPastRateLimits(jobId: string, options: GetJobOptions = {}, tries = 5): Promise<ApiResponse<JobStatusBody>> {
-    this.allow(this.pace.requestsMs(tries) + tries * 60_000);
-    for (let attempt = 1; ; attempt++) {
-      const response = await this.poll(jobId, options);
-      if (response.exchange.status !== 429 || attempt >= tries) return response;
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(response.exchange, this.ms(1))));
-    }
+    const pacing = { spacingSeconds: 1, budgetMs: tries * RETRY_AFTER_ALLOWANCE_MS, maxPolls: tries, options };
+    const { last } = await this.pollUntil(jobId, pacing, ({ response }) => (response.exchange.status !== 429 ? true : undefined));
+    return last.response;
   }
 
   /**
@@ -248,16 +291,13 @@ export class Conformance {
     return false;
   }
 
-  /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time. */
+  /** Polls until a real snapshot satisfies `predicate`, within `budgetSeconds` of the target's time (false once the job has ended). */
   async waitUntil(jobId: string, predicate: (snapshot: JobSnapshot) => boolean, budgetSeconds = 120): Promise<boolean> {
-    this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
-    const deadline = Date.now() + this.ms(budgetSeconds);
-    while (Date.now() < deadline) {
-      const { observation } = await this.observe(jobId);
-      if (observation.kind === 'snapshot' && predicate(observation.snapshot)) return true;
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(0.5)))); // the poll's spacing
-    }
-    return false;
+    const pacing = { spacingSeconds: 0.5, budgetMs: this.ms(budgetSeconds) };
+    const { stopped } = await this.pollUntil(jobId, pacing, ({ observation }) =>
+      observation.kind === 'snapshot' && predicate(observation.snapshot) ? true : undefined,
+    );
+    return stopped === true;
   }
 
   /**
@@ -344,15 +384,10 @@ export class Conformance {
    * the 404 is `deleted`, never a finding. Undefined when it did neither within `budgetSeconds`.
    */
   async afterDelete(jobId: string, budgetSeconds = 60): Promise<JobSnapshot | 'deleted' | undefined> {
-    this.allow(this.ms(budgetSeconds) + this.pace.requestsMs(1));
-    const deadline = Date.now() + this.ms(budgetSeconds);
-    while (Date.now() < deadline) {
-      const { observation } = await this.observe(jobId);
-      if (observation.kind === 'http-error' && observation.status === 404) return 'deleted';
-      if (observation.kind === 'snapshot' && isKnownStatus(observation.snapshot.status) && isTerminal(observation.snapshot.status))
-        return observation.snapshot;
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs(observation.exchange, this.ms(0.5)))); // a cancel may take a moment
-    }
+    // A cancel may take a moment: the poll step ends the wait on a terminal status, or on the 404 it cannot retry.
+    const { end } = await this.pollUntil(jobId, { spacingSeconds: 0.5, budgetMs: this.ms(budgetSeconds) }, () => undefined);
+    if (end?.kind === 'done' && end.end.outcome === 'terminal') return end.end.snapshot;
+    if (end?.kind === 'give-up' && end.cause.outcome === 'rejected' && end.cause.status === 404) return 'deleted';
     return undefined;
   }
 

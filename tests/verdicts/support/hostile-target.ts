@@ -3,8 +3,8 @@
 // It echoes the caller's Authorization header back (a careless API does), so the key is in the evidence
 // and only redaction keeps it out of the artifacts. It also reopens finished jobs (JS-TRANS-001), so that
 // the run fails and the report draws the hostile timelines and raw exchanges, not just a green matrix.
-import { onSnapshots } from './proxied-answers.js';
-import { BREAKS, type Break, type Tenants } from './breaks.js';
+import { onSnapshots } from '../../../tools/breaks/proxied-answers.js';
+import { BREAKS, type Break, type Tenants } from '../../../tools/breaks/breaks.js';
 import { chain, type Rewrite } from '../../../tools/rewriting-proxy.js';
 
 export const PAYLOAD_IMG = '<img src=x onerror=window.__pwned=1>';

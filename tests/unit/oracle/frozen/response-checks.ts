@@ -3,7 +3,7 @@
 import { validate, type SchemaName } from '../../../../src/contract/schemas.js';
 import { readRetryAfter } from '../../../../src/model/retry-after.js';
 import { isJsonObject, parseJson } from '../../../../src/model/json.js';
-import { preview } from '../../../../src/oracle/classify.js';
+import { clip } from '../../../../src/contract/clip.js';
 import type { Exchange } from '../../../../src/oracle/exchange.js';
 import { finding, type Finding, type FindingContext } from '../../../../src/oracle/finding.js';
 import { objectAt, show, stringAt } from '../../../../src/oracle/values.js';
@@ -33,7 +33,7 @@ export function checkNoServerError(exchange: Exchange, context: FindingContext =
     ? [
         finding(
           'JS-PH-001',
-          `the job-status endpoint answered HTTP ${exchange.status} instead of the placeholder: ${preview(exchange.body, 80)}`,
+          `the job-status endpoint answered HTTP ${exchange.status} instead of the placeholder: ${clip(exchange.body, 80, 'length', 'one-line')}`,
           context,
         ),
       ]
@@ -77,7 +77,8 @@ export function checkErrorBody(exchange: Exchange, context: FindingContext = {})
   const requirement = exchange.status === 422 ? 'JS-ERR-003' : [401, 403, 404, 429].includes(exchange.status) ? 'JS-ERR-002' : undefined;
   if (!requirement) return [];
   const parsed = parseJson(exchange.body);
-  if (!parsed.ok) return [finding(requirement, `HTTP ${exchange.status} body is not JSON: ${preview(exchange.body, 80)}`, context)];
+  if (!parsed.ok)
+    return [finding(requirement, `HTTP ${exchange.status} body is not JSON: ${clip(exchange.body, 80, 'length', 'one-line')}`, context)];
   return schemaFindings(requirement, exchange.status === 422 ? 'ValidationError' : 'Error', parsed.value, context);
 }
 

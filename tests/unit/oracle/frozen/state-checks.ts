@@ -5,7 +5,8 @@ import type { JobSnapshot } from '../../../../src/model/job.js';
 import { isKnownStatus, isTerminal, SUCCESS_STATUSES, type KnownStatus } from '../../../../src/model/status.js';
 import type { FindingContext } from '../../../../src/oracle/finding.js';
 import { findingsOf, judge, judged, JudgedList, NO_FINDINGS, type Judged, type Judgements } from './judged.js';
-import { instantAt, isSet, numberAt, objectAt, show, stringAt } from '../../../../src/oracle/values.js';
+import { instantAt } from '../../../../src/contract/date-time.js';
+import { isSet, numberAt, objectAt, show, stringAt } from '../../../../src/oracle/values.js';
 
 /** A per-snapshot invariant: what it judged on one snapshot (whose status, when known, is `status`), and how it broke, into `out`. */
 type Check = (snapshot: JobSnapshot, context: FindingContext, out: Judgements, status: KnownStatus | undefined) => void;

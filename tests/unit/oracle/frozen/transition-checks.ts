@@ -10,7 +10,8 @@ import { Lifecycle, monotone, walk, type TimelineOptions, type TransitionCheck }
 import { findingsOf, type Judged } from './judged.js';
 import type { Observation } from '../../../../src/oracle/observation.js';
 import { COUNTERS } from './state-checks.js';
-import { instantAt, numberAt, objectAt, show, stringAt } from '../../../../src/oracle/values.js';
+import { instantAt } from '../../../../src/contract/date-time.js';
+import { numberAt, objectAt, show, stringAt } from '../../../../src/oracle/values.js';
 
 export type { TimelineOptions };
 

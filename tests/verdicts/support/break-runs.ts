@@ -1,2 +1,0 @@
-// Moved to tools/breaks/break-runs.ts (shared by the faults bench, scripts and tests); this path stays for a short while so branches in flight keep building.
-export * from '../../../tools/breaks/break-runs.js';
