@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { scenarioArbitrary } from '../generators/scenario.js';
 import { CaptainClient } from '../src/client/captain-client.js';
 import { VirtualClock } from '../src/client/clock.js';
-import { seededRandom } from '../src/client/random.js';
+import { seededRandom } from '../src/model/random.js';
 import { waitForJob } from '../src/client/wait-for-job.js';
 import { snapshotAt, terminalSecond } from '../src/model/progression.js';
 import { isTerminal, isJobStatus } from '../src/model/status.js';

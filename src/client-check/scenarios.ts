@@ -5,7 +5,7 @@
 import type { FileScenario, JobEnd, Scenario } from '../model/scenario.js';
 import { terminalSecond } from '../model/progression.js';
 import type { WireFault } from '../model/wire-fault.js';
-import { seededRandom } from '../client/random.js';
+import { seededRandom } from '../model/random.js';
 import type { ClientScenario } from './scenario.js';
 
 export const COLLECTION = 'client-check';

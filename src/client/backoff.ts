@@ -1,6 +1,6 @@
 // Exponential back-off with full jitter: retries of many clients spread out instead of
 // arriving together (the "Full Jitter" scheme of the AWS Architecture Blog).
-import type { RandomSource } from './random.js';
+import type { RandomSource } from '../model/random.js';
 
 export interface BackoffPolicy {
   /** Ceiling of the first retry's wait, in ms. */

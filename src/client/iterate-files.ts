@@ -11,7 +11,8 @@ import { checkFilesWalk } from '../oracle/page-checks.js';
 import { fullJitter } from './backoff.js';
 import type { CaptainClient } from './captain-client.js';
 import { systemClock, type Clock } from './clock.js';
-import { randomSeed, seededRandom, type RandomSource } from './random.js';
+import { seededRandom, type RandomSource } from '../model/random.js';
+import { randomSeed } from './random.js';
 import { isTransient } from './transient.js';
 import { parseRetryAfter } from '../model/retry-after.js';
 

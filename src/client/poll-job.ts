@@ -9,7 +9,8 @@ import { explainGiveUp } from './poll-explanation.js';
 import type { PollRecord } from './poll-record.js';
 import { pollSettingsOf, type PollJobOptions } from './poll-settings.js';
 import { pollStep, startPolling, type GiveUpCause, type JobEnd, type PollAction, type PollEvent } from './poll-step.js';
-import { randomSeed, seededRandom, type RandomSource } from './random.js';
+import { seededRandom, type RandomSource } from '../model/random.js';
+import { randomSeed } from './random.js';
 
 export type { GiveUpCause, JobEnd } from './poll-step.js';
 

@@ -5,7 +5,7 @@ import type { Clock } from './clock.js';
 import type { FileMatcher } from './file-match.js';
 import { isMediaMatcher } from './media.js';
 import type { QueryVersionChoice } from './query-version.js';
-import type { RandomSource } from './random.js';
+import type { RandomSource } from '../model/random.js';
 
 /**
  * Prove a media job indexed through the collection's query endpoint: `POST /v3/collections/{collection}/query`

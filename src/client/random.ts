@@ -1,19 +1,4 @@
-// Every random choice of the client is seeded, so a run (and its waits) can be replayed.
-
-/** A uniform source in [0, 1). */
-export type RandomSource = () => number;
-
-/** mulberry32: small, fast, and good enough for jitter; the same seed gives the same sequence. */
-export function seededRandom(seed: number): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Every random choice of the client is seeded (src/model/random.ts), so a run (and its waits) can be replayed.
 
 /** A fresh seed for a source nobody seeded: each process jitters differently, yet any seed replays. */
 export function randomSeed(): number {

@@ -17,7 +17,7 @@ import { foldRepeated, type Repeats } from '../oracle/repeated-findings.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
-import type { SeedEvidence, TargetKind } from '../evidence/format.js';
+import type { SeedEvidence, TrafficOrigin } from '../evidence/format.js';
 import type { TestRecord } from './test-record.js';
 import { redactDeep } from '../redaction/redact.js';
 import { waivedStatus, waiverWarnings, type Waiver } from './waivers.js';
@@ -50,7 +50,7 @@ export interface RunMeta {
   /** Where the target came from when no test annotated it (e.g. CONFORMANCE_BASE_URL). */
   fallbackBaseUrl?: string;
   /** Its kind, likewise (CONFORMANCE_BASE_URL set: external). */
-  fallbackKind?: TargetKind;
+  fallbackKind?: TrafficOrigin;
   profile: Profile;
   /** CONFORMANCE_REQUIRE_COMPLETE=1: an incomplete verdict exits 1. */
   requireComplete: boolean;
@@ -96,7 +96,7 @@ export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'le
 
 export interface ResultsTarget {
   baseUrl: string | null;
-  kind: TargetKind | 'unknown';
+  kind: TrafficOrigin | 'unknown';
   controllable: boolean | null;
   /** The key itself is never recorded. */
   apiKey: 'redacted' | 'not set';

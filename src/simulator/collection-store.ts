@@ -1,6 +1,7 @@
 // Collections per organization. Deleting one and creating the name again gives a new
 // collection id, so documents of the old one never reappear in queries.
-import { prng, uuidFrom } from './random.js';
+import { seededRandom } from '../model/random.js';
+import { uuidFrom } from './random.js';
 
 export interface Collection {
   name: string;
@@ -27,7 +28,7 @@ export class CollectionStore {
 
   constructor(private readonly seed: number) {
     // Offset from the job store's stream so collection and job ids never coincide.
-    this.nextRandom = prng(seed ^ 0x5bd1e995);
+    this.nextRandom = seededRandom(seed ^ 0x5bd1e995);
   }
 
   get(orgId: string, name: string): Collection | undefined {
@@ -64,7 +65,7 @@ export class CollectionStore {
 
   clear(): void {
     this.collections.clear();
-    this.nextRandom = prng(this.seed ^ 0x5bd1e995);
+    this.nextRandom = seededRandom(this.seed ^ 0x5bd1e995);
   }
 }
 

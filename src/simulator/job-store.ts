@@ -5,7 +5,8 @@ import { indexedFilesAt, isTerminalAt, snapshotAt } from '../model/progression.j
 import type { FileScenario, JobIdentity, PlaceholderPattern, Scenario } from '../model/scenario.js';
 import { withFault, type JobFault } from './faults.js';
 import type { LiveFields } from './live-fields.js';
-import { prng, uuidFrom } from './random.js';
+import { seededRandom } from '../model/random.js';
+import { uuidFrom } from './random.js';
 
 export interface JobRecord {
   identity: JobIdentity;
@@ -36,7 +37,7 @@ export class JobStore {
   lastSeq = 0;
 
   constructor(private readonly seed: number) {
-    this.nextRandom = prng(seed);
+    this.nextRandom = seededRandom(seed);
   }
 
   create(input: {
@@ -89,7 +90,7 @@ export class JobStore {
   clear(): void {
     this.jobs.clear();
     this.lastSeq = 0;
-    this.nextRandom = prng(this.seed);
+    this.nextRandom = seededRandom(this.seed);
   }
 }
 

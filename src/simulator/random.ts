@@ -1,10 +1,7 @@
 // Seeded randomness: every random choice of the simulator (ids, invented files, placeholder
 // draws) derives from the seed, so a run can be replayed from it.
 
-import { seededRandom } from '../client/random.js';
-
-/** The client's seeded PRNG (mulberry32): one generator for the whole project. */
-export const prng = seededRandom;
+import { seededRandom } from '../model/random.js';
 
 /** A stable 32-bit hash of a string (FNV-1a). */
 export function hash32(text: string): number {
@@ -18,7 +15,7 @@ export function hash32(text: string): number {
 
 /** A draw in [0, 1) fixed by the seed and the parts, independent of request interleaving. */
 export function drawFor(seed: number, ...parts: (string | number)[]): number {
-  return prng(hash32(`${seed}|${parts.join('|')}`))();
+  return seededRandom(hash32(`${seed}|${parts.join('|')}`))();
 }
 
 /** A UUID-shaped id (version 4 layout) from a PRNG. */

@@ -6,7 +6,7 @@ import { jsonObject, multipart } from '../body.js';
 import type { Collection } from '../collection-store.js';
 import type { Handler, Route, RouteRequest, SimulatorState } from '../context.js';
 import { scenarioFor } from '../job-factory.js';
-import { prng } from '../random.js';
+import { seededRandom } from '../../model/random.js';
 import { transcriptOf } from '../transcript.js';
 import { isMediaUri } from '../../model/file-name.js';
 import type { ProcessingType } from '../../model/job.js';
@@ -191,7 +191,7 @@ const indexS3 = jsonEndpoint('index_s3', null, (body, issues, collection, state)
   }
   if (bucket === undefined || issues.length > 0) return { uris: [] };
   // The bucket is invented: 1-8 documents, drawn from the seed and the bucket name.
-  const draw = prng(state.seed ^ collection.snippets ^ bucket.length)();
+  const draw = seededRandom(state.seed ^ collection.snippets ^ bucket.length)();
   const count = Math.min(typeof max === 'number' ? max : 8, 1 + Math.floor(draw * 8));
   return { uris: Array.from({ length: count }, (_, i) => `s3://${bucket}/documents/doc-${i + 1}.pdf`) };
 });

@@ -16,7 +16,7 @@ import type { JobSnapshot } from '../../../src/model/job.js';
 import { systemClock } from '../../../src/client/clock.js';
 import { pollSettingsOf } from '../../../src/client/poll-settings.js';
 import { pollStep, startPolling, type PollAction } from '../../../src/client/poll-step.js';
-import { seededRandom } from '../../../src/client/random.js';
+import { seededRandom } from '../../../src/model/random.js';
 import type { Observation } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
 import { checkAnswer, checkCancelAnswer, checkQueryAnswer } from '../../../src/oracle/response-checks.js';

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import { fullJitter } from '../../../src/client/backoff.js';
-import { seededRandom } from '../../../src/client/random.js';
+import { seededRandom } from '../../../src/model/random.js';
 import { baseName, findMatch, matchesFile } from '../../../src/client/file-match.js';
 import { isMediaUri } from '../../../src/client/media.js';
 import { budgetedFetch, memoryLedger, RequestBudgetExhausted } from '../../../src/client/request-budget.js';

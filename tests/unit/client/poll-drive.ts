@@ -6,7 +6,7 @@ import type { Exchange } from '../../../src/oracle/exchange.js';
 import type { QueryResponse } from '../../../src/client/api-types.js';
 import { pollSettingsOf, type PollJobOptions } from '../../../src/client/poll-settings.js';
 import { pollStep, startPolling, type PollEvent, type PollState, type PollStep } from '../../../src/client/poll-step.js';
-import type { RandomSource } from '../../../src/client/random.js';
+import type { RandomSource } from '../../../src/model/random.js';
 import { T0 } from './poll-answers.js';
 
 export interface Round {

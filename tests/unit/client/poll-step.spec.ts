@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { pollSettingsOf } from '../../../src/client/poll-settings.js';
 import { causeOf } from '../../../src/client/poll-explanation.js';
 import { pollStep, type PollAction } from '../../../src/client/poll-step.js';
-import { seededRandom } from '../../../src/client/random.js';
+import { seededRandom } from '../../../src/model/random.js';
 import { isTransient } from '../../../src/client/transient.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import { classify } from '../../../src/oracle/classify.js';

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { waitForJob, type WaitForJobOptions } from '../../../src/client/wait-for-job.js';
 import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaustedError } from '../../../src/client/poll-errors.js';
-import { seededRandom } from '../../../src/client/random.js';
+import { seededRandom } from '../../../src/model/random.js';
 import type { Clock } from '../../../src/client/clock.js';
 import { httpError, ok, reset, serveQuery, serveQueryV3, serveStatus, type Answer } from './answers.js';
 import { half, harness, KEY, T0 } from './harness.js';
