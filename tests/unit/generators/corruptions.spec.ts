@@ -14,7 +14,7 @@ import { STATE_CORRUPTIONS } from '../../../generators/corruptions/state.js';
 import { TRANSITION_CORRUPTIONS } from '../../../generators/corruptions/transitions.js';
 import type { Corrupted, TimelineCorruption, WalkCorruption } from '../../../generators/corruptions/corruption.js';
 import type { Finding } from '../../../src/oracle/finding.js';
-import { checkProperty, DEFAULT_NUM_RUNS } from './fc-config.js';
+import { checkProperty, DEFAULT_NUM_RUNS } from '../fc-config.js';
 import { describeFindings, describeTimeline, judgeBroken, judgeWalk, printable } from './judging.js';
 
 /** Small jobs and few polls: the operators need shape, not volume. */
