@@ -7,6 +7,7 @@ import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from './budget-ledger.js';
+import { coordinatedTurns } from '../../../tools/rate-coordinator.js';
 import { runNotesDir } from '../../../tools/run-notes.js';
 import { stallLedger, type StallLedger } from '../../../tools/stall-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
@@ -101,20 +102,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   budget: [
     async ({ target, stalls }, use, workerInfo) => {
-      // The rate is the run's, each worker keeping its share of it; the budget is the run's, counted in one
-      // ledger by every worker (outside `playwright test`, with no ledger, each worker keeps a share).
+      // The budget and the rate are the run's: every worker counts in one ledger and takes its turns from one
+      // coordinator (rate-coordinator.ts). Outside `playwright test`, with neither, each worker keeps a share.
       const workers = Math.max(1, workerInfo.config.workers);
       const share = requestLimits(workers);
-      const ledgerFile = settings().budgetLedger;
-      const total = requestLimits(1).maxRequests;
+      const { budgetLedger, rateCoordinator } = settings();
+      const total = requestLimits(1);
       // A target that stalls gets no more requests: each fails at once, saying so (TargetStalls).
       const unlessStalled: typeof fetch = (input, init) => {
         stalls.check();
         return fetch(input, init);
       };
       await use(
-        ledgerFile
-          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, unlessStalled, fileLedger(ledgerFile, total))
+        budgetLedger
+          ? budgetedFetch(
+              { maxRequests: total.maxRequests, perSecond: rateCoordinator ? total.perSecond : share.perSecond },
+              unlessStalled,
+              fileLedger(budgetLedger, total.maxRequests),
+              rateCoordinator ? coordinatedTurns(rateCoordinator) : undefined,
+            )
           : budgetedFetch(share, unlessStalled),
       );
     },
