@@ -203,7 +203,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
   ],
   manyFilesJob: [
-    async ({ target, collection }, use) => {
+    // The pagination tests' two shared jobs start together (pagedJob too): on a real-time target each takes a
+    // while to end, and the tests that walk them come one after the other.
+    async ({ target, collection, pagedJob: _startedAlongside }, use) => {
       if (!target.control?.extensions.includes('scenarios')) return use(undefined);
       const sim = new SimControl(target);
       await use(
