@@ -2,7 +2,7 @@
 // export runs its measurements side by side in this one process and returns lines for the summary
 // and figures for bench/results.json. Timings are printed and recorded, never asserted; only a
 // correctness check a bench makes (validators disagreeing, say) fails the run.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -61,13 +61,21 @@ const results = {
   benches,
   failures,
 };
-// Only a whole run replaces bench/results.json; a partial one (a bench named) leaves it as it was.
-const out = only ? undefined : join(dir, 'results.json');
-if (out) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-console.log(
-  `\n${summary.join('\n')}\ntotal ${results.totalSeconds.toFixed(1)} s; ${out ? `figures in ${out}` : 'partial run: bench/results.json not written'}`,
-);
+// A whole run replaces bench/results.json; a partial one (a bench named, e.g. `faults`, too long to run
+// with the rest every time) replaces only its benches' entries there, each dated, and keeps the others.
+const out = join(dir, 'results.json');
+writeFileSync(out, `${JSON.stringify(only ? mergedInto(out, benches, results) : results, null, 2)}\n`);
+console.log(`\n${summary.join('\n')}\ntotal ${results.totalSeconds.toFixed(1)} s; figures in ${out}${only ? ' (merged)' : ''}`);
 if (failures.length > 0) {
   console.error(`\ncorrectness failures:\n${failures.join('\n')}`);
   process.exitCode = 1;
+}
+
+/** The results file at `file` with `benches` put in (each with this run's date and Node), the rest as it was. */
+function mergedInto(file: string, benches: Record<string, object>, run: { date: string; node: string; quick: boolean }): object {
+  const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benches?: Record<string, object> }) : {};
+  const dated = Object.fromEntries(
+    Object.entries(benches).map(([name, b]) => [name, { ...b, date: run.date, node: run.node, quick: run.quick }]),
+  );
+  return { ...before, benches: { ...before.benches, ...dated } };
 }

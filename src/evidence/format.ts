@@ -2,6 +2,7 @@
 // test carries and what each holds. Both sides import it: tests write it (attach.ts), the reporter reads it.
 import type { RunFinding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
+import type { TargetKind } from '../settings/variables.js';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const TARGET_ANNOTATION = 'conformance-target';
@@ -12,12 +13,12 @@ export const FINDINGS_ATTACHMENT = 'conformance-findings';
 export const JUDGED_ATTACHMENT = 'conformance-judged';
 export const TIMELINE_ATTACHMENT = 'conformance-timeline';
 
-/** `recorded`: traffic judged from a recording (npm run judge, npm run proxy), not a run of the suite. */
-export type TargetKind = 'simulator' | 'external' | 'recorded';
+/** Where judged traffic came from: a run's target, or `recorded`: a recording (npm run judge, npm run proxy), not a run of the suite. */
+export type TrafficOrigin = TargetKind | 'recorded';
 
 export interface TargetEvidence {
   baseUrl: string;
-  kind: TargetKind;
+  kind: TrafficOrigin;
   /** Whether the simulator's `/_sim/` control API answered. */
   controllable: boolean;
 }

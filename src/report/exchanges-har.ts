@@ -2,6 +2,7 @@
 // (Chromium's devtools and HAR viewers open it; `npm run judge` judges it again). It is written from the
 // tests' attachments, so a merged sharded run writes the exchanges of every shard. Bounded: past its byte
 // budget an entry keeps everything but its body, and says so.
+import { EXCHANGES_HAR_BYTES, UNPACKED_ATTACHMENT_BYTES } from '../contract/limits.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -13,10 +14,6 @@ import { redactDeep } from '../redaction/redact.js';
 import type { AttachmentReader, RawAttachment } from './read-evidence.js';
 
 export const EXCHANGES_HAR = 'exchanges.har';
-/** The whole file's budget: past it, entries are written without their bodies. */
-export const EXCHANGES_HAR_MAX_BYTES = 12 * 1024 * 1024; // within the 50 MB the whole reports folder may take
-/** A test's gzipped attachment is unpacked up to this size. */
-const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export interface HarSource {
   attachments: readonly RawAttachment[];
@@ -31,8 +28,8 @@ function withoutBody(entry: HarEntry, reason: string): HarEntry {
 function unpacked(attachment: RawAttachment): { text: string } | { problem: string } {
   try {
     if (attachment.path === undefined) return { problem: 'a gzipped attachment without a file' };
-    if (statSync(attachment.path).size > MAX_UNPACKED_BYTES) return { problem: 'attachment file too large' };
-    return { text: gunzipSync(readFileSync(attachment.path), { maxOutputLength: MAX_UNPACKED_BYTES }).toString('utf8') };
+    if (statSync(attachment.path).size > UNPACKED_ATTACHMENT_BYTES) return { problem: 'attachment file too large' };
+    return { text: gunzipSync(readFileSync(attachment.path), { maxOutputLength: UNPACKED_ATTACHMENT_BYTES }).toString('utf8') };
   } catch (error) {
     return { problem: `attachment could not be read (${(error as Error).message})` };
   }
@@ -44,7 +41,7 @@ export function writeExchangesHar(
   tests: readonly HarSource[],
   read: AttachmentReader,
   secrets: readonly string[],
-  maxBytes = EXCHANGES_HAR_MAX_BYTES,
+  maxBytes = EXCHANGES_HAR_BYTES,
 ): { entries: number; problems: string[]; statuses: Record<string, number> } {
   const writer = new HarWriter(path.join(dir, EXCHANGES_HAR), { name: 'captain-job-status-conformance', version: '1' }, maxBytes);
   const problems: string[] = [];

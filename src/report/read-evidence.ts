@@ -1,5 +1,6 @@
 // The reporter's side of the evidence contract: turn a test's annotations and attachments back into
 // findings, timelines, target and seeds. Input is untrusted: anything malformed is dropped and noted.
+import { EVIDENCE_TEXT_CHARS } from '../contract/limits.js';
 import { clip } from '../contract/clip.js';
 import type { RunFinding } from '../oracle/finding.js';
 import type { Exchange } from '../oracle/exchange.js';
@@ -52,9 +53,8 @@ export interface TestEvidence {
 
 const TAG_ID = /^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
 const OBSERVATION_KINDS = new Set(['snapshot', 'placeholder', 'http-error', 'malformed']);
-const MAX_TEXT = 20_000;
 
-function str(value: unknown, max = MAX_TEXT): string {
+function str(value: unknown, max = EVIDENCE_TEXT_CHARS): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   return clip(text, max, 'none');
 }
