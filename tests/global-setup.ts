@@ -16,7 +16,7 @@ import { readWaiverFile, WaiverFileError } from '../src/report/waivers.js';
 import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type Settings } from '../src/settings/settings.js';
 import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
-import { createLedgerFile, fileLedger, removeLedgerFile } from './conformance/support/budget-ledger.js';
+import { createLedgerFile, fileLedger, removeLedgerFile } from '../tools/budget-ledger.js';
 import { startRateCoordinator } from '../tools/rate-coordinator.js';
 import { removeRunNotes } from '../tools/run-notes.js';
 import { budgetedFetch } from '../src/client/request-budget.js';

@@ -131,10 +131,10 @@ export function coordinatedTurns(address: string): () => Promise<void> {
   const connect = (): net.Socket => {
     const s = net.connect({ host, port });
     s.setNoDelay(true);
-    // The worker ends when its tests do, whatever it still asked for.
-    s.unref();
     s.on('data', (chunk: Buffer) => {
       for (const byte of chunk) if (byte === GIVE) waiting.shift()?.resolve();
+      // An idle connection does not keep the process alive; one with turns still to come does.
+      if (waiting.length === 0) s.unref();
     });
     s.on('error', (error) => fail(error.message));
     s.on('close', () => fail('its connection closed'));
@@ -145,6 +145,7 @@ export function coordinatedTurns(address: string): () => Promise<void> {
       if (lost) return reject(lost);
       socket ??= connect();
       waiting.push({ resolve, reject });
+      socket.ref();
       socket.write(Buffer.of(ASK));
     });
 }

@@ -6,7 +6,7 @@ import { test as base, expect } from '@playwright/test';
 import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { settings } from '../../../src/settings/settings.js';
-import { fileLedger } from './budget-ledger.js';
+import { fileLedger } from '../../../tools/budget-ledger.js';
 import { coordinatedTurns } from '../../../tools/rate-coordinator.js';
 import { runNotesDir } from '../../../tools/run-notes.js';
 import { stallLedger, type StallLedger } from '../../../tools/stall-ledger.js';
