@@ -5,7 +5,7 @@
 // an answer's body (cut at the cap, broken off, not UTF-8, a byte-order mark) is said in `error`.
 // Only the suite's own limits (a request budget) throw.
 import { ANSWER_BODY_BYTES } from '../contract/limits.js';
-import { parseJson } from '../model/json.js';
+import { jsonValue } from '../model/json.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type {
   CancelJobResponse,
@@ -308,8 +308,7 @@ export class CaptainClient {
     let json: T | undefined;
     if (exchange.body !== '' && !exchange.truncated) {
       // Lenient as fetch's own .json(): a byte-order mark is named in `error`, not fatal here.
-      const parsed = parseJson(exchange.body);
-      json = parsed.ok ? (parsed.value as T) : undefined;
+      json = jsonValue(exchange.body) as T | undefined;
     }
     return { exchange, json, ok: exchange.status >= 200 && exchange.status <= 299 };
   }

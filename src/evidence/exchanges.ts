@@ -10,12 +10,7 @@ import { entryOf } from '../har/har-entry.js';
 import type { HarEntry } from '../har/har-format.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
-
-export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
-
-export interface ExchangesAttachment {
-  entries: HarEntry[];
-}
+import { EXCHANGES_ATTACHMENT, type ExchangesAttachment } from './format.js';
 
 /** Exchanges recorded as they complete, with the timeline each was judged in once a test says. */
 export class ExchangeRecorder {

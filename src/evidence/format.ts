@@ -2,6 +2,7 @@
 // test carries and what each holds. Both sides import it: tests write it (attach.ts), the reporter reads it.
 import type { RunFinding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
+import type { HarEntry } from '../har/har-format.js';
 import type { TargetKind } from '../settings/variables.js';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
@@ -12,6 +13,8 @@ export const NOTE_ANNOTATION = 'conformance-note';
 export const FINDINGS_ATTACHMENT = 'conformance-findings';
 export const JUDGED_ATTACHMENT = 'conformance-judged';
 export const TIMELINE_ATTACHMENT = 'conformance-timeline';
+/** A test's exchanges with the target as HAR entries, gzipped (src/evidence/exchanges.ts); the reporter writes exchanges.har from them. */
+export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
 
 /** Where judged traffic came from: a run's target, or `recorded`: a recording (npm run judge, npm run proxy), not a run of the suite. */
 export type TrafficOrigin = TargetKind | 'recorded';
@@ -58,3 +61,7 @@ export interface TimelineAttachment {
 
 /** A requirement id of the catalog, like JS-STATE-001. */
 export const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+
+export interface ExchangesAttachment {
+  entries: HarEntry[];
+}

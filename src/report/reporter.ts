@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
 import { catalog } from '../contract/catalog.js';
-import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
+import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from '../evidence/read-evidence.js';
 import { secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
 import { renderHtml } from './html/render-html.js';
