@@ -48,6 +48,10 @@ export const UNPACKED_ATTACHMENT_BYTES = 64 * MiB;
 export const EVIDENCE_TEXT_CHARS = 20_000;
 /** Bytes of exchanges.har; past it, entries are written without their bodies (within the 50 MB the reports folder may take). */
 export const EXCHANGES_HAR_BYTES = 12 * MiB;
+/** Timelines a report keeps (the suite's with something wrong in them, a recording's with findings); the rest are counted. */
+export const KEPT_TIMELINES = 200;
+/** Observations of one kept timeline: its ends and the polls findings point at past that, so a thousand-poll wait stays readable. */
+export const KEPT_TIMELINE_OBSERVATIONS = 400;
 /** Characters of a body kept in a report's timeline (the suite's and a recording's): enough to read it, small enough to keep hundreds. */
 export const KEPT_BODY_CHARS = 8 * KiB;
 /** Characters of a body in the timeline a passing area shows: a glimpse of what the run saw, not evidence of a fault. */
