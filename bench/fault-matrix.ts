@@ -1,13 +1,14 @@
 // The kill matrix of the faults bench, from what each run gave: which judge caught which break, by what,
 // after how many of the break's area's requests, and what each judge said about the lawful targets. Pure:
 // the runs' records in, rows and counts out (tests/unit/bench/fault-matrix.spec.ts).
+import type { Level } from '../src/contract/profile.js';
 
 export type JudgeName = 'suite' | 'prism' | 'schema';
 export const JUDGES: readonly JudgeName[] = ['suite', 'prism', 'schema'];
 
 export interface FieldedBreak {
   requirement: string;
-  level: 'MUST' | 'SHOULD';
+  level: Level;
   area: string;
   defect: string;
 }

@@ -1,13 +1,13 @@
 // Scenarios: everything that decides how one job unfolds (src/model/scenario.ts), as a fast-check
 // arbitrary. Plain JSON, so the simulator can play what the properties sample.
 import fc from 'fast-check';
-import type { FileOutcome, FileScenario, JobEnd, PlaceholderPattern, Scenario } from '../src/model/scenario.js';
+import type { FileOutcome, FileScenario, ScenarioEnd, PlaceholderPattern, Scenario } from '../src/model/scenario.js';
 import { STAGES } from '../src/model/stage.js';
 
 export const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'txt', 'md', 'html', 'pptx', 'csv'] as const;
 export const MEDIA_EXTENSIONS = ['mp4', 'mov', 'mp3', 'wav'] as const;
 
-export type EndKind = JobEnd['kind'];
+export type EndKind = ScenarioEnd['kind'];
 
 export interface ScenarioOptions {
   /** Most files a scenario may list (default 300; generation is biased toward small jobs). */
@@ -76,16 +76,16 @@ const errorArbitrary = fc.constantFrom(
   { errorCode: 'BUCKET_ACCESS_DENIED', errorMessage: 'Access to the bucket was denied' },
 );
 
-function endArbitrary(kinds: readonly EndKind[]): fc.Arbitrary<JobEnd> {
-  const byKind: Record<EndKind, fc.Arbitrary<JobEnd>> = {
+function endArbitrary(kinds: readonly EndKind[]): fc.Arbitrary<ScenarioEnd> {
+  const byKind: Record<EndKind, fc.Arbitrary<ScenarioEnd>> = {
     run: fc.constant({ kind: 'run' }),
     cancel: fc.record({
       kind: fc.constant('cancel' as const),
       atSecond: fc.integer({ min: 0, max: 240 }),
       by: fc.constantFrom('user:ada@example.com', 'api-key:ops', 'admin'),
     }),
-    fail: fc.tuple(fc.constantFrom(...STAGES), errorArbitrary).map(([stage, error]): JobEnd => ({ kind: 'fail', stage, ...error })),
-    stuck: fc.constantFrom(...STAGES).map((stage): JobEnd => ({ kind: 'stuck', stage })),
+    fail: fc.tuple(fc.constantFrom(...STAGES), errorArbitrary).map(([stage, error]): ScenarioEnd => ({ kind: 'fail', stage, ...error })),
+    stuck: fc.constantFrom(...STAGES).map((stage): ScenarioEnd => ({ kind: 'stuck', stage })),
   };
   const weights: Record<EndKind, number> = { run: 4, cancel: 2, fail: 2, stuck: 1 };
   return fc.oneof(...kinds.map((kind) => ({ arbitrary: byKind[kind], weight: weights[kind] })));

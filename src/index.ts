@@ -26,7 +26,7 @@ export type { ApiResponse, CaptainClientOptions, QueryValue, RequestOptions } fr
 export type * from './client/api-types.js';
 export { waitForJob } from './client/wait-for-job.js';
 export { pollJob } from './client/poll-job.js';
-export type { GiveUpCause, JobEnd, PollGaveUp, PollJobResult, PollOutcome } from './client/poll-job.js';
+export type { GiveUpCause, WaitEnd, PollGaveUp, PollJobResult, PollOutcome } from './client/poll-job.js';
 export type { PollJobOptions } from './client/poll-settings.js';
 export type { MediaFallbackOptions, WaitForJobOptions, WaitForJobResult, WaitOutcome } from './client/wait-for-job.js';
 export type { PollRecord } from './client/poll-record.js';

@@ -11,7 +11,7 @@ import type { FilesWalkOptions, GeneratedWalk } from '../files-walk.js';
 import type { GeneratedTimeline, ScenarioTimelineOptions } from '../timeline.js';
 
 /** What an operator broke, where, and the broken artefact. */
-export interface Break<T> {
+export interface Corrupted<T> {
   requirement: string;
   /** Index of the poll (timeline) or page (walk) where the requirement first breaks. */
   pollIndex: number;
@@ -33,7 +33,7 @@ interface Operator<In, Out, Needs> {
   /** What the generated input must offer for the operator to apply often (narrows the generator). */
   needs?: Needs;
   /** `pick` chooses among the places the operator could break; undefined when there is none. */
-  apply(input: In, pick: number): Break<Out> | undefined;
+  apply(input: In, pick: number): Corrupted<Out> | undefined;
 }
 
 export type TimelineCorruption = Operator<GeneratedTimeline, BrokenTimeline, ScenarioTimelineOptions>;

@@ -2,7 +2,7 @@
 // before, during and after the end, a placeholder storm, 429 bursts (seconds and HTTP date), 5xx bursts,
 // slow answers, a lagging media job (v2 and v3 query, and v3 only), several file pages, an unknown job id, the lawful dialect; then
 // scenarios drawn from a seed. Jobs are short (about seven seconds) because they run at real time.
-import type { FileScenario, JobEnd, Scenario } from '../model/scenario.js';
+import type { FileScenario, ScenarioEnd, Scenario } from '../model/scenario.js';
 import { terminalSecond } from '../model/progression.js';
 import type { WireFault } from '../model/wire-fault.js';
 import { seededRandom } from '../model/random.js';
@@ -21,7 +21,7 @@ const docs = (n: number, failed = -1): FileScenario[] =>
     outcome: i === failed ? 'failed' : 'completed',
   }));
 
-function job(files: FileScenario[], end: JobEnd = { kind: 'run' }, extra: Partial<Scenario> = {}): Scenario {
+function job(files: FileScenario[], end: ScenarioEnd = { kind: 'run' }, extra: Partial<Scenario> = {}): Scenario {
   return {
     jobType: 'index_s3',
     collection: COLLECTION,
@@ -37,7 +37,7 @@ function job(files: FileScenario[], end: JobEnd = { kind: 'run' }, extra: Partia
 }
 
 const plainJob = () => job(docs(2));
-const failing = (): JobEnd => ({
+const failing = (): ScenarioEnd => ({
   kind: 'fail',
   stage: 'chunking',
   errorCode: 'chunking_failed',
@@ -123,7 +123,7 @@ const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.f
 export function generatedScenario(seed: number, index: number): ClientScenario {
   const random = seededRandom((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
   const files = docs(1 + Math.floor(random() * 4), random() < 0.3 ? 0 : -1);
-  const end = pick<JobEnd>(random, [
+  const end = pick<ScenarioEnd>(random, [
     { kind: 'run' },
     { kind: 'run' },
     failing(),

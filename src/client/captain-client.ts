@@ -4,7 +4,8 @@
 // answer, so neither a request nor the key goes where a target points), and what went wrong with
 // an answer's body (cut at the cap, broken off, not UTF-8, a byte-order mark) is said in `error`.
 // Only the suite's own limits (a request budget) throw.
-import { parseJson } from '../model/json.js';
+import { ANSWER_BODY_BYTES } from '../contract/limits.js';
+import { jsonValue } from '../model/json.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type {
   CancelJobResponse,
@@ -73,7 +74,6 @@ export interface ApiResponse<T = unknown> {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function segment(value: string): string {
   return encodeURIComponent(value);
@@ -288,7 +288,7 @@ export class CaptainClient {
       receivedAt: '',
     };
     // The same signal covers the body: headers then silence, or an endless trickle, ends at the timeout.
-    const maxBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const maxBytes = this.options.maxBodyBytes ?? ANSWER_BODY_BYTES;
     const read = await readCapped(response, maxBytes);
     exchange.body = redact(read.text);
     // Headers arrived but not the whole body: the status is kept, with what arrived and why it stopped.
@@ -308,8 +308,7 @@ export class CaptainClient {
     let json: T | undefined;
     if (exchange.body !== '' && !exchange.truncated) {
       // Lenient as fetch's own .json(): a byte-order mark is named in `error`, not fatal here.
-      const parsed = parseJson(exchange.body);
-      json = parsed.ok ? (parsed.value as T) : undefined;
+      json = jsonValue(exchange.body) as T | undefined;
     }
     return { exchange, json, ok: exchange.status >= 200 && exchange.status <= 299 };
   }

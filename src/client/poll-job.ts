@@ -8,14 +8,14 @@ import { systemClock, type Clock } from './clock.js';
 import { explainGiveUp } from './poll-explanation.js';
 import type { PollRecord } from './poll-record.js';
 import { pollSettingsOf, type PollJobOptions } from './poll-settings.js';
-import { pollStep, startPolling, type GiveUpCause, type JobEnd, type PollAction, type PollEvent } from './poll-step.js';
+import { pollStep, startPolling, type GiveUpCause, type WaitEnd, type PollAction, type PollEvent } from './poll-step.js';
 import { seededRandom, type RandomSource } from '../model/random.js';
 import { randomSeed } from './random.js';
 
-export type { GiveUpCause, JobEnd } from './poll-step.js';
+export type { GiveUpCause, WaitEnd } from './poll-step.js';
 
-/** How a wait ended, with the whole record: a job end, or a cause given up on (with a redacted message). */
-export type PollJobResult = PollRecord & (JobEnd | (GiveUpCause & { message: string }));
+/** How a wait ended, with the whole record: its WaitEnd, or a cause given up on (with a redacted message). */
+export type PollJobResult = PollRecord & (WaitEnd | (GiveUpCause & { message: string }));
 
 export type PollOutcome = PollJobResult['outcome'];
 

@@ -56,7 +56,7 @@ export type PollEvent =
   | { kind: 'aborted'; reason: unknown };
 
 /** How a wait ended well. */
-export type JobEnd =
+export type WaitEnd =
   /** The job reached a terminal status: a documented one, or a vendor final one (`completed_with_errors`, `timed_out`). */
   | { outcome: 'terminal'; status: KnownStatus; snapshot: JobSnapshot }
   /** The job status had not ended, but the query endpoint already returns the file. */
@@ -75,7 +75,7 @@ export type PollAction =
   | { kind: 'poll'; afterMs: number }
   | { kind: 'query'; collection: string; version: 'v3'; request: QueryRequestV3 }
   | { kind: 'query'; collection: string; version: 'v2'; request: QueryRequest }
-  | { kind: 'done'; end: JobEnd }
+  | { kind: 'done'; end: WaitEnd }
   | { kind: 'give-up'; cause: GiveUpCause };
 
 export interface PollStep {

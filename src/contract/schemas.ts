@@ -40,7 +40,7 @@ function createAjv(mode: 'full' | 'fast'): Ajv2020 {
 }
 
 // Built and compiled on first use, then reused for the life of the process: a process that validates
-// nothing (Playwright's runner, which only lists the tests) pays nothing. tests/unit/contract.spec.ts
+// nothing (Playwright's runner, which only lists the tests) pays nothing. tests/unit/contract/schemas.spec.ts
 // compiles every schema, so a spec ajv rejects is still a broken build, never a finding about a body.
 let ajv: Ajv2020 | undefined;
 let fastAjv: Ajv2020 | undefined;

@@ -1,5 +1,6 @@
 // The test side of the evidence contract: tests call these helpers while they run, and everything the
 // reporter needs travels in Playwright annotations and attachments (format.ts), so shards and merge-reports keep it.
+import { ATTACHED_STRING_CHARS } from '../contract/limits.js';
 import type { TestInfo } from '@playwright/test';
 import {
   FINDINGS_ATTACHMENT,
@@ -20,9 +21,6 @@ import type { Observation } from '../oracle/observation.js';
 import { clipStrings } from '../contract/clip.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
-
-/** Any string (a body, a field) longer than this is cut before it is attached (the report shows far less). */
-const ATTACHED_STRING_LIMIT = 64 * 1024;
 
 /**
  * Test details naming the requirements a test judges: `test(title, requirements('JS-STATE-001'), body)`.
@@ -47,7 +45,7 @@ function secrets(): string[] {
 export async function attachFindings(testInfo: TestInfo, findings: RunFinding[]): Promise<void> {
   if (findings.length === 0) return;
   const payload: FindingsAttachment = {
-    findings: redactDeep(clipStrings(findings, ATTACHED_STRING_LIMIT, 10_000), secrets()) as RunFinding[],
+    findings: redactDeep(clipStrings(findings, ATTACHED_STRING_CHARS, 10_000), secrets()) as RunFinding[],
   };
   await testInfo.attach(FINDINGS_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }
@@ -66,7 +64,7 @@ export async function attachJudged(testInfo: TestInfo, judged: JudgedAttachment)
 export async function attachTimeline(testInfo: TestInfo, jobId: string, timeline: Observation[]): Promise<void> {
   const payload: TimelineAttachment = {
     jobId,
-    timeline: redactDeep(clipStrings(timeline, ATTACHED_STRING_LIMIT, 10_000), secrets()) as Observation[],
+    timeline: redactDeep(clipStrings(timeline, ATTACHED_STRING_CHARS, 10_000), secrets()) as Observation[],
   };
   await testInfo.attach(TIMELINE_ATTACHMENT, { body: JSON.stringify(payload), contentType: 'application/json' });
 }

@@ -1,6 +1,7 @@
 // Every exchange a test makes with the target, as HAR entries, carried to the reporter in one attachment
 // per test (so shards and merge-reports keep them); the reporter writes them all as exchanges.har. The
 // entry names its test, and the timeline the test judged it in, so judging the file repeats the run's judgement.
+import { HAR_BODY_CHARS, TEST_BODY_CHARS } from '../contract/limits.js';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { TestInfo } from '@playwright/test';
@@ -9,24 +10,7 @@ import { entryOf } from '../har/har-entry.js';
 import type { HarEntry } from '../har/har-format.js';
 import { redactDeep, secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
-
-export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
-
-/** A body longer than this is kept cut in exchanges.har (and the entry says so). */
-export const HAR_BODY_CHARS = 1024 * 1024;
-
-/**
- * Characters of bodies one test's attachment keeps: a target that answers a 10 KB body on every one of a
- * thousand polls must not make every copy of the attachment (test-results, Playwright's report,
- * exchanges.har) grow with it. Past it, entries keep everything but their bodies, and say so. The busiest
- * test of a conforming run keeps 1.5 MB (a 520-file walk), all of it: judging exchanges.har must see every
- * body the run judged. The attachment is gzipped, so its two copies take a fraction of that.
- */
-export const TEST_BODY_CHARS = 4 * 1024 * 1024;
-
-export interface ExchangesAttachment {
-  entries: HarEntry[];
-}
+import { EXCHANGES_ATTACHMENT, type ExchangesAttachment } from './format.js';
 
 /** Exchanges recorded as they complete, with the timeline each was judged in once a test says. */
 export class ExchangeRecorder {

@@ -2,6 +2,8 @@
 // test carries and what each holds. Both sides import it: tests write it (attach.ts), the reporter reads it.
 import type { RunFinding } from '../oracle/finding.js';
 import type { Observation } from '../oracle/observation.js';
+import type { HarEntry } from '../har/har-format.js';
+import type { TargetKind } from '../settings/variables.js';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const TARGET_ANNOTATION = 'conformance-target';
@@ -11,13 +13,15 @@ export const NOTE_ANNOTATION = 'conformance-note';
 export const FINDINGS_ATTACHMENT = 'conformance-findings';
 export const JUDGED_ATTACHMENT = 'conformance-judged';
 export const TIMELINE_ATTACHMENT = 'conformance-timeline';
+/** A test's exchanges with the target as HAR entries, gzipped (src/evidence/exchanges.ts); the reporter writes exchanges.har from them. */
+export const EXCHANGES_ATTACHMENT = 'conformance-exchanges';
 
-/** `recorded`: traffic judged from a recording (npm run judge, npm run proxy), not a run of the suite. */
-export type TargetKind = 'simulator' | 'external' | 'recorded';
+/** Where judged traffic came from: a run's target, or `recorded`: a recording (npm run judge, npm run proxy), not a run of the suite. */
+export type TrafficOrigin = TargetKind | 'recorded';
 
 export interface TargetEvidence {
   baseUrl: string;
-  kind: TargetKind;
+  kind: TrafficOrigin;
   /** Whether the simulator's `/_sim/` control API answered. */
   controllable: boolean;
 }
@@ -57,3 +61,7 @@ export interface TimelineAttachment {
 
 /** A requirement id of the catalog, like JS-STATE-001. */
 export const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+
+export interface ExchangesAttachment {
+  entries: HarEntry[];
+}

@@ -2,6 +2,7 @@
 // headers, the body as the client decoded it, when it arrived, what went wrong with it) so that judging
 // the entry gives what judging the exchange gave; the reader takes entries of any exporter (browsers'
 // devtools, Playwright, mitmproxy) and says why it cannot, instead of guessing. Pure.
+import { RECORDED_BODY_BYTES } from '../contract/limits.js';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { Exchange } from '../oracle/exchange.js';
 import { redactHeaders, type Redactor } from '../redaction/redact.js';
@@ -234,7 +235,7 @@ function textOf(bytes: Buffer): { text: string; invalidUtf8: boolean } {
 type Body = { text: string; invalidUtf8: boolean } | { reason: string };
 
 function responseBody(content: JsonObject, headers: Record<string, string>, options: ReadOptions): Body {
-  const max = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const max = options.maxBodyBytes ?? RECORDED_BODY_BYTES;
   const size = typeof content.size === 'number' ? content.size : -1;
   let bytes: Buffer | undefined;
   if (typeof content.text !== 'string') {

@@ -3,6 +3,7 @@
 // where it sits in the file (to read it again later). Pure: the caller reads the file and feeds chunks.
 // Only the structure is followed (objects, arrays, strings); each entry's own JSON is parsed by whoever
 // takes it, so one broken entry is one skipped entry, and a file cut short keeps every entry before the cut.
+import { HAR_ENTRY_BYTES } from '../contract/limits.js';
 
 /** One value found at a place the scanner was asked to capture. */
 export interface ScannedValue {
@@ -82,7 +83,7 @@ export class HarScanner {
     | undefined;
 
   /** @param maxEntryBytes an entry bigger than this is reported by place only, never held in memory. */
-  constructor(private readonly maxEntryBytes = 64 * 1024 * 1024) {}
+  constructor(private readonly maxEntryBytes = HAR_ENTRY_BYTES) {}
 
   /** Scans the next chunk of the file; returns the values completed in it. */
   feed(chunk: Buffer): ScannedValue[] {

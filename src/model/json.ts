@@ -15,3 +15,9 @@ export function parseJson(body: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false, reason: (error as Error).message };
   }
 }
+
+/** The JSON value of a body, or undefined when it is not JSON (a leading byte-order mark ignored, as by parseJson). */
+export function jsonValue(body: string): unknown {
+  const parsed = parseJson(body);
+  return parsed.ok ? parsed.value : undefined;
+}

@@ -15,7 +15,7 @@ export interface FileScenario {
   outcome: FileOutcome;
 }
 
-export type JobEnd =
+export type ScenarioEnd =
   /** Run every stage to the end: completed, or completed_with_failures when a file failed. */
   | { kind: 'run' }
   /** Cancelled at `atSecond` after creation, by `by` (ignored when the job has finished by then). */
@@ -40,7 +40,7 @@ export interface Scenario {
   pendingSeconds: number;
   /** Duration of each stage, in the order of STAGES (scanning .. finalizing), in seconds. */
   stageSeconds: [number, number, number, number, number, number];
-  end: JobEnd;
+  end: ScenarioEnd;
   /** Seconds after its real end during which a job with a media file still says running, progress null. */
   mediaLagSeconds: number;
   /** Transient faults: which polls the server answers with the placeholder (played by the simulator). */

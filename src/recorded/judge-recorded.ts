@@ -2,6 +2,7 @@
 // as one timeline in time order, every cancel and query answer, as the conformance tests judge theirs. What
 // it cannot judge it skips with the reason. Memory stays bounded whatever the size of the files: entries are
 // found by a scanner, only an index of them is held (bodies up to a budget), and one timeline is judged at a time.
+import { KEPT_BODY_CHARS, RECORDED_KEPT_BYTES } from '../contract/limits.js';
 import path from 'node:path';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Finding } from '../oracle/finding.js';
@@ -92,7 +93,6 @@ interface Indexed {
 
 const MAX_EXAMPLES = 3;
 const MAX_KEPT_OBSERVATIONS = 400;
-const MAX_KEPT_BODY = 8 * 1024;
 const MAX_EVIDENCE_TIMELINES = 200;
 
 class Skips {
@@ -148,8 +148,8 @@ function clippedTimeline(timeline: Timeline, highlight: ReadonlySet<number>): Ti
     position >= timeline.length - MAX_KEPT_OBSERVATIONS / 2 ||
     highlight.has(o.index);
   return timeline.filter(keep).map((o) => {
-    if (o.exchange.body.length <= MAX_KEPT_BODY) return o;
-    return { ...o, exchange: { ...o.exchange, body: clip(o.exchange.body, MAX_KEPT_BODY, 'cut'), truncated: true } };
+    if (o.exchange.body.length <= KEPT_BODY_CHARS) return o;
+    return { ...o, exchange: { ...o.exchange, body: clip(o.exchange.body, KEPT_BODY_CHARS, 'cut'), truncated: true } };
   });
 }
 
@@ -267,7 +267,7 @@ class Indexer {
     if (entry.test !== undefined) item.test = entry.test;
     if (entry.timeline !== undefined) item.timeline = entry.timeline;
     const size = entry.exchange.body.length;
-    if (this.kept + size <= (this.options.keepBytes ?? 64 * 1024 * 1024)) {
+    if (this.kept + size <= (this.options.keepBytes ?? RECORDED_KEPT_BYTES)) {
       item.exchange = entry.exchange;
       this.kept += size;
     }

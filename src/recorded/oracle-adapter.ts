@@ -1,7 +1,7 @@
 // The one place recorded traffic meets the oracle: a job's status answers judged as one timeline by the
 // timeline judge, an answer at a time, and a cancel or query answer judged as the conformance tests judge
 // theirs (tests/conformance/support/conformance.ts). When the oracle changes shape, only this file changes.
-import { parseJson } from '../model/json.js';
+import { jsonValue } from '../model/json.js';
 import { classify } from '../oracle/classify.js';
 import type { Exchange } from '../oracle/exchange.js';
 import { startJudging } from '../oracle/judge.js';
@@ -17,8 +17,7 @@ export interface RecordedJudgement extends Assessment {
 /** The body as the client hands it to a test: parsed when whole and JSON, else undefined. */
 function jsonOf(exchange: Exchange): unknown {
   if (exchange.body === '' || exchange.truncated) return undefined;
-  const parsed = parseJson(exchange.body);
-  return parsed.ok ? parsed.value : undefined;
+  return jsonValue(exchange.body);
 }
 
 /** One job's status answers, in time order, judged as a whole (every answer, then the lifecycle across them). */

@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalog } from '../contract/catalog.js';
 import type { Profile } from '../contract/profile.js';
-import type { TargetKind } from '../evidence/format.js';
+import type { TrafficOrigin } from '../evidence/format.js';
 import { renderHtml } from './html/render-html.js';
 import { buildResults, type Results } from './results.js';
 
@@ -14,7 +14,7 @@ export interface BrokeRun {
   cause: string;
   fix: string;
   baseUrl: string;
-  kind: TargetKind;
+  kind: TrafficOrigin;
   profile: Profile;
   startedAt: Date;
   secrets: readonly string[];

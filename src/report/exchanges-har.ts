@@ -2,21 +2,16 @@
 // (Chromium's devtools and HAR viewers open it; `npm run judge` judges it again). It is written from the
 // tests' attachments, so a merged sharded run writes the exchanges of every shard. Bounded: past its byte
 // budget an entry keeps everything but its body, and says so.
-import { readFileSync, statSync } from 'node:fs';
+import { EXCHANGES_HAR_BYTES } from '../contract/limits.js';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { EXCHANGES_ATTACHMENT } from '../evidence/exchanges.js';
+import { EXCHANGES_ATTACHMENT } from '../evidence/format.js';
 import type { HarEntry } from '../har/har-format.js';
 import { HarWriter } from '../har/har-file.js';
-import { isJsonObject, parseJson } from '../model/json.js';
+import { isJsonObject } from '../model/json.js';
 import { redactDeep } from '../redaction/redact.js';
-import type { AttachmentReader, RawAttachment } from './read-evidence.js';
+import { readExchanges, type AttachmentReader, type RawAttachment } from '../evidence/read-evidence.js';
 
 export const EXCHANGES_HAR = 'exchanges.har';
-/** The whole file's budget: past it, entries are written without their bodies. */
-export const EXCHANGES_HAR_MAX_BYTES = 12 * 1024 * 1024; // within the 50 MB the whole reports folder may take
-/** A test's gzipped attachment is unpacked up to this size. */
-const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export interface HarSource {
   attachments: readonly RawAttachment[];
@@ -27,24 +22,13 @@ function withoutBody(entry: HarEntry, reason: string): HarEntry {
   return { ...entry, response: { ...entry.response, content: { ...content, comment: reason } }, _bodyCut: reason };
 }
 
-/** A gzipped attachment's text, within bounds. */
-function unpacked(attachment: RawAttachment): { text: string } | { problem: string } {
-  try {
-    if (attachment.path === undefined) return { problem: 'a gzipped attachment without a file' };
-    if (statSync(attachment.path).size > MAX_UNPACKED_BYTES) return { problem: 'attachment file too large' };
-    return { text: gunzipSync(readFileSync(attachment.path), { maxOutputLength: MAX_UNPACKED_BYTES }).toString('utf8') };
-  } catch (error) {
-    return { problem: `attachment could not be read (${(error as Error).message})` };
-  }
-}
-
 /** Writes the entries the tests attached into `<dir>/exchanges.har`; returns how many, and any problems. */
 export function writeExchangesHar(
   dir: string,
   tests: readonly HarSource[],
   read: AttachmentReader,
   secrets: readonly string[],
-  maxBytes = EXCHANGES_HAR_MAX_BYTES,
+  maxBytes = EXCHANGES_HAR_BYTES,
 ): { entries: number; problems: string[]; statuses: Record<string, number> } {
   const writer = new HarWriter(path.join(dir, EXCHANGES_HAR), { name: 'captain-job-status-conformance', version: '1' }, maxBytes);
   const problems: string[] = [];
@@ -55,18 +39,12 @@ export function writeExchangesHar(
     for (const test of tests) {
       for (const attachment of test.attachments) {
         if (attachment.name !== EXCHANGES_ATTACHMENT) continue;
-        const content = attachment.contentType === 'application/gzip' ? unpacked(attachment) : read(attachment);
-        if ('problem' in content) {
-          problems.push(`${EXCHANGES_ATTACHMENT}: ${content.problem}`);
+        const decoded = readExchanges(attachment, read);
+        if ('problem' in decoded) {
+          problems.push(`${EXCHANGES_ATTACHMENT}: ${decoded.problem}`);
           continue;
         }
-        const parsed = parseJson(content.text);
-        const entries = parsed.ok && isJsonObject(parsed.value) && Array.isArray(parsed.value.entries) ? parsed.value.entries : undefined;
-        if (!entries) {
-          problems.push(`${EXCHANGES_ATTACHMENT}: not a list of HAR entries`);
-          continue;
-        }
-        for (const raw of entries) {
+        for (const raw of decoded.entries) {
           if (!isJsonObject(raw)) continue;
           const entry = redactDeep(raw, secrets) as HarEntry;
           const status = entry.response?.status;

@@ -1,6 +1,7 @@
 // Which poll timelines a report keeps as evidence, and how far it cuts them: only where something went
 // wrong, a bounded number, each observation's body and strings clipped, and all of them within one byte
 // budget for the run, so the report stays small whatever the target answered and however often.
+import { KEPT_BODY_CHARS, KEPT_STRING_CHARS, TIMELINE_BYTE_BUDGET, TIMELINES_BYTE_BUDGET } from '../contract/limits.js';
 import type { Observation } from '../oracle/observation.js';
 import { clip, clipStrings } from '../contract/clip.js';
 import type { TestRecord } from './test-record.js';
@@ -32,13 +33,8 @@ const MAX_TIMELINES = 200;
 const MAX_OBSERVATIONS = 400;
 /** Observations kept at each end of a timeline before the polls findings point at. */
 const ENDS = 10;
-const MAX_BODY = 8 * 1024;
-/** Fields of parsed snapshots (a message, a uri) and how many files of one snapshot are kept. */
-const MAX_STRING = 2000;
+/** How many files of one kept snapshot are kept. */
 const MAX_ITEMS = 200;
-/** Bytes (as JSON) of kept observations for the whole run, and for any one timeline. */
-export const TIMELINES_BYTE_BUDGET = 2 * 1024 * 1024;
-const TIMELINE_BYTE_BUDGET = 256 * 1024;
 
 /** How much of a timeline is kept: observations, bytes of each body, bytes (as JSON) of all it keeps. */
 export interface TimelineLimits {
@@ -49,7 +45,7 @@ export interface TimelineLimits {
 
 function clipObservation(o: Observation, bodyMax: number): Observation {
   const body = o.exchange.body;
-  const clipped = clipStrings({ ...o, exchange: { ...o.exchange, body: '' } }, MAX_STRING, MAX_ITEMS) as Observation;
+  const clipped = clipStrings({ ...o, exchange: { ...o.exchange, body: '' } }, KEPT_STRING_CHARS, MAX_ITEMS) as Observation;
   clipped.exchange.body = clip(body, bodyMax, 'cut');
   if (body.length > bodyMax) clipped.exchange.truncated = true;
   return clipped;
@@ -83,7 +79,7 @@ function byWorth(observations: readonly Observation[], highlight: ReadonlySet<nu
 export function clipTimeline(
   observations: readonly Observation[],
   highlight: ReadonlySet<number>,
-  limits: TimelineLimits = { observations: MAX_OBSERVATIONS, body: MAX_BODY, bytes: TIMELINE_BYTE_BUDGET },
+  limits: TimelineLimits = { observations: MAX_OBSERVATIONS, body: KEPT_BODY_CHARS, bytes: TIMELINE_BYTE_BUDGET },
 ): { kept: Observation[]; omitted: number; size: number } {
   const chosen: Array<{ position: number; observation: Observation }> = [];
   const bytes = limits.bytes ?? TIMELINE_BYTE_BUDGET;
@@ -121,7 +117,7 @@ export function keepTimelines(records: readonly TestRecord[]): KeptTimelines {
         timelines.length < MAX_TIMELINES
           ? clipTimeline(attached.timeline, highlight, {
               observations: MAX_OBSERVATIONS,
-              body: MAX_BODY,
+              body: KEPT_BODY_CHARS,
               bytes: Math.min(budget, TIMELINE_BYTE_BUDGET),
             })
           : { kept: [], omitted: attached.timeline.length, size: 0 };

@@ -1,10 +1,11 @@
 // The conformance reporter: one more listener on Playwright's run events. It reads the evidence tests
 // carried (annotations, attachments), so it works the same live, sharded, or replayed by merge-reports.
+import { ATTACHMENT_BYTES } from '../contract/limits.js';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
 import { catalog } from '../contract/catalog.js';
-import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from './read-evidence.js';
+import { emptyEvidence, readEvidence, type AttachmentReader, type TestEvidence } from '../evidence/read-evidence.js';
 import { secretsFrom } from '../redaction/redact.js';
 import { settings } from '../settings/settings.js';
 import { renderHtml } from './html/render-html.js';
@@ -23,22 +24,18 @@ export interface ConformanceReporterOptions {
   argv?: readonly string[];
 }
 
-/** Attachments bigger than this are noted and skipped, not read into memory. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export const readAttachment: AttachmentReader = (attachment) => {
   try {
     if (attachment.body !== undefined) {
       const size = typeof attachment.body === 'string' ? attachment.body.length : attachment.body.byteLength;
-      if (size > MAX_ATTACHMENT_BYTES) return { problem: `attachment of ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit` };
+      if (size > ATTACHMENT_BYTES) return { problem: `attachment of ${size} bytes is over the ${ATTACHMENT_BYTES}-byte limit` };
       return { text: attachment.body.toString() };
     }
     if (attachment.path !== undefined) {
       const size = statSync(attachment.path).size;
-      if (size > MAX_ATTACHMENT_BYTES)
-        return { problem: `attachment file of ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit` };
+      if (size > ATTACHMENT_BYTES) return { problem: `attachment file of ${size} bytes is over the ${ATTACHMENT_BYTES}-byte limit` };
       return { text: readFileSync(attachment.path, 'utf8') };
     }
     return { problem: 'attachment has neither body nor path' };

@@ -1,6 +1,13 @@
 // The versioned results model (docs/ARCHITECTURE.md, "Fixed interfaces") built from one run and the catalog. Pure: the reporter
 // collects plain test records and writes files; this only decides statuses, so it is testable alone.
 import {
+  FINDING_EVIDENCE_CHARS,
+  FINDING_MESSAGE_CHARS,
+  FINDINGS_BYTE_BUDGET,
+  SHORT_FINDING_MESSAGE_CHARS,
+  TEST_ERROR_CHARS,
+} from '../contract/limits.js';
+import {
   levelIn,
   linksOf,
   type Area,
@@ -17,7 +24,7 @@ import { foldRepeated, type Repeats } from '../oracle/repeated-findings.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { clip } from '../contract/clip.js';
 import { keepTimelines, type KeptTimelines, type TimelineEvidence } from './kept-timelines.js';
-import type { SeedEvidence, TargetKind } from '../evidence/format.js';
+import type { SeedEvidence, TrafficOrigin } from '../evidence/format.js';
 import type { TestRecord } from './test-record.js';
 import { redactDeep } from '../redaction/redact.js';
 import { waivedStatus, waiverWarnings, type Waiver } from './waivers.js';
@@ -50,7 +57,7 @@ export interface RunMeta {
   /** Where the target came from when no test annotated it (e.g. CONFORMANCE_BASE_URL). */
   fallbackBaseUrl?: string;
   /** Its kind, likewise (CONFORMANCE_BASE_URL set: external). */
-  fallbackKind?: TargetKind;
+  fallbackKind?: TrafficOrigin;
   profile: Profile;
   /** CONFORMANCE_REQUIRE_COMPLETE=1: an incomplete verdict exits 1. */
   requireComplete: boolean;
@@ -96,7 +103,7 @@ export interface RequirementResult extends Pick<Requirement, 'id' | 'area' | 'le
 
 export interface ResultsTarget {
   baseUrl: string | null;
-  kind: TargetKind | 'unknown';
+  kind: TrafficOrigin | 'unknown';
   controllable: boolean | null;
   /** The key itself is never recorded. */
   apiKey: 'redacted' | 'not set';
@@ -122,17 +129,8 @@ export interface Results {
   problems: string[];
 }
 
-const MAX_EVIDENCE = 8 * 1024;
-const MAX_ERROR = 4000;
-const MAX_MESSAGE = 4000;
 /** Distinct findings kept per requirement: the first ones say what broke; the rest are counted. */
 const MAX_FINDINGS_PER_REQUIREMENT = 50;
-/**
- * Bytes of findings a run keeps with their evidence; past it each requirement keeps its first finding, its
- * message cut short and without evidence, so results.json stays small whatever the target answered.
- */
-const FINDINGS_BYTE_BUDGET = 2 * 1024 * 1024;
-const SHORT_MESSAGE = 500;
 
 function clipEvidence(evidence: unknown): unknown {
   if (evidence === undefined) return undefined;
@@ -143,7 +141,7 @@ function clipEvidence(evidence: unknown): unknown {
     return '[evidence not serialisable]';
   }
   if (json === undefined) return undefined;
-  return json.length <= MAX_EVIDENCE ? evidence : clip(json, MAX_EVIDENCE, 'cut');
+  return json.length <= FINDING_EVIDENCE_CHARS ? evidence : clip(json, FINDING_EVIDENCE_CHARS, 'cut');
 }
 
 function testRef(record: TestRecord): TestRef {
@@ -160,7 +158,7 @@ function testRef(record: TestRecord): TestRef {
   else if (record.status === 'not-run' || record.status === 'interrupted')
     ref.skipReason = `the test ${record.status === 'not-run' ? 'did not run' : 'was interrupted'}`;
   if (record.evidence.notes?.length) ref.notes = record.evidence.notes.slice(0, 20);
-  if (record.error !== undefined) ref.error = clip(record.error, MAX_ERROR, 'cut');
+  if (record.error !== undefined) ref.error = clip(record.error, TEST_ERROR_CHARS, 'cut');
   return ref;
 }
 
@@ -207,7 +205,7 @@ function reportedFindings(
       const reported: ReportedFinding = {
         ...finding,
         ...(level ? { level } : {}),
-        message: clip(finding.message, room ? MAX_MESSAGE : SHORT_MESSAGE, 'cut'),
+        message: clip(finding.message, room ? FINDING_MESSAGE_CHARS : SHORT_FINDING_MESSAGE_CHARS, 'cut'),
         test: test.id,
       };
       const evidence = room ? clipEvidence(finding.evidence) : undefined;

@@ -1,7 +1,8 @@
 // results.json -> the Markdown verdict table CI writes to the job summary ($GITHUB_STEP_SUMMARY). Pure.
 // GitHub renders Markdown and some HTML there: every value from the run is escaped as a table cell.
 import { clip } from '../contract/clip.js';
-import type { LevelTally, RunRequirement, RunSummary } from './summary-model.js';
+import { notJudged, type RunRequirement, type RunSummary } from './summary-model.js';
+import type { LevelCounts } from './verdict.js';
 
 export interface SummaryOptions {
   /** Where the full report is published, linked under the table. */
@@ -41,8 +42,8 @@ function link(label: string, url: string | undefined): string {
   return `[${label}](${url})`;
 }
 
-function tallyRow(name: string, t: LevelTally): string {
-  return `| ${name} | ${t.passed} | ${t.failed} | ${t.inconclusive} | ${t.skipped} | ${t.notCovered} |`;
+function tallyRow(name: string, t: LevelCounts): string {
+  return `| ${name} | ${t.passed} | ${t.failed} | ${t.inconclusive} | ${t.skipped} | ${notJudged(t)} |`;
 }
 
 function requirementTable(title: string, rows: readonly RunRequirement[], maxRows: number): string[] {

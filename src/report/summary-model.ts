@@ -2,19 +2,10 @@
 // inconclusive, exitCode) and version 1 (what older runs wrote) alike. Pure: it takes parsed JSON.
 import type { Level } from '../contract/profile.js';
 import { isJsonObject } from '../model/json.js';
-
-export type { Level };
+import type { LevelCounts } from './verdict.js';
 
 /** The statuses of docs/ARCHITECTURE.md, "Fixed interfaces"; any other string a future version writes is kept as it is. */
 export type RunRequirementStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-covered' | (string & {});
-
-export interface LevelTally {
-  passed: number;
-  failed: number;
-  inconclusive: number;
-  skipped: number;
-  notCovered: number;
-}
 
 export interface RunRequirement {
   id: string;
@@ -39,8 +30,8 @@ export interface RunSummary {
   exitCode: number;
   runBroken: boolean;
   brokenBecause: string[];
-  must: LevelTally;
-  should: LevelTally;
+  must: LevelCounts;
+  should: LevelCounts;
   requirements: RunRequirement[];
 }
 
@@ -60,17 +51,24 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-function tallyOf(requirements: readonly RunRequirement[], level: Level): LevelTally {
-  const tally: LevelTally = { passed: 0, failed: 0, inconclusive: 0, skipped: 0, notCovered: 0 };
+function tallyOf(requirements: readonly RunRequirement[], level: Level): LevelCounts {
+  const tally: LevelCounts = { passed: 0, failed: 0, inconclusive: 0, skipped: 0, notCovered: 0, notSelected: 0, waived: 0 };
   for (const r of requirements) {
     if (r.level !== level) continue;
     if (r.status === 'passed') tally.passed += 1;
     else if (r.status === 'failed') tally.failed += 1;
     else if (r.status === 'inconclusive') tally.inconclusive += 1;
     else if (r.status === 'skipped') tally.skipped += 1;
-    else tally.notCovered += 1;
+    else if (r.status === 'not-selected') tally.notSelected += 1;
+    else if (r.status === 'waived') tally.waived += 1;
+    else tally.notCovered += 1; // not-covered, and any status a future version writes
   }
   return tally;
+}
+
+/** What the summary and the history site show as "not covered": neither judged nor skipped (not selected and waived too). */
+export function notJudged(t: LevelCounts): number {
+  return t.notCovered + t.notSelected + t.waived;
 }
 
 function noteOf(r: Json): string | undefined {

@@ -2,7 +2,7 @@
 // A requirement passes only where a check actually ran on the target's answers and held; a test's tag is
 // not evidence. The suite's own trouble makes a requirement inconclusive, never failed.
 import type { Level } from '../contract/catalog.js';
-import type { TestEvidence } from './read-evidence.js';
+import type { TestEvidence } from '../evidence/read-evidence.js';
 import { clip } from '../contract/clip.js';
 
 /**

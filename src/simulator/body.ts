@@ -1,14 +1,13 @@
 // Reading and parsing request bodies at the edge: a size cap, JSON objects only, and multipart
 // through the platform's own parser (undici's Response#formData), never a hand-rolled one.
+import { REQUEST_BODY_BYTES } from '../contract/limits.js';
 import type { IncomingMessage } from 'node:http';
 import { error, invalid, issue, type Reply } from './reply.js';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; reply: Reply };
 
 /** Reads the whole body, stopping (and draining) once it passes the cap. */
-export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyRead> {
+export function readBody(req: IncomingMessage, maxBytes = REQUEST_BODY_BYTES): Promise<BodyRead> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     const chunks: Buffer[] = [];

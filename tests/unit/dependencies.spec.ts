@@ -1,8 +1,9 @@
 // The dependency rule, checked (in the spirit of Playwright's DEPS.list): every relative import of every
 // TypeScript file goes down the layers of tools/layers.ts or stays in its own layer, nothing outside
 // tests/ imports tests/, a suite imports no other suite's support/, and no file reaches itself again
-// through its imports. Type-only imports count: a type is a dependency too.
-import { readdirSync, readFileSync } from 'node:fs';
+// through its imports. Type-only imports count: a type is a dependency too. And tests/unit mirrors the
+// layers it tests (docs/ARCHITECTURE.md, "Where a change goes").
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ts from 'typescript';
@@ -111,4 +112,18 @@ test('no import cycle: no file reaches itself through its imports', () => {
   };
   for (const file of GRAPH.keys()) if (!index.has(file)) visit(file);
   expect(cycles).toEqual([]);
+});
+
+test('tests/unit mirrors src/: every folder of unit specs is a folder of src/ or of another layer (generators/, tools/)', () => {
+  // The repository-wide specs (the dependency rule, function length, README, package import...) sit at tests/unit itself.
+  const isFolder = (rel: string) => statSync(path.join(ROOT, rel), { throwIfNoEntry: false })?.isDirectory() === true;
+  const mirrors = (rel: string) => [`src/${rel}`, rel].some((p) => isFolder(p) && layerOf(p) !== -1 && !p.startsWith('tests'));
+  const specFolders = new Set(
+    sourceFiles('tests/unit')
+      .filter((f) => f.endsWith('.spec.ts'))
+      .map((f) => path.posix.dirname(f)),
+  );
+  specFolders.delete('tests/unit');
+  expect(specFolders.size).toBeGreaterThan(10);
+  expect([...specFolders].filter((dir) => !mirrors(dir.slice('tests/unit/'.length)))).toEqual([]);
 });

@@ -1,5 +1,6 @@
 // Deliberate defects, one requirement at a time: each turns the simulator (a conforming target) into one
 // that breaks exactly the named requirement, the way a real regression of the API would.
+import type { Level } from '../../src/contract/profile.js';
 import type { Tenant } from '../../src/simulator/auth.js';
 import { placeholderBody } from '../../generators/placeholder.js';
 import {
@@ -30,7 +31,7 @@ export interface Tenants {
 
 export interface Break {
   requirement: string;
-  level: 'MUST' | 'SHOULD';
+  level: Level;
   /** The area whose spec file (tests/conformance/<area>.spec.ts) must catch it. */
   area: Area;
   /** What the broken target does, in a line. */

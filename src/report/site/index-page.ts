@@ -3,6 +3,7 @@
 import { escapeHtml as e } from '../html/escape.js';
 import type { History, HistoryRun } from './history.js';
 import { badge, page, when } from './layout.js';
+import { notJudged } from '../summary-model.js';
 
 function changes(run: HistoryRun): string {
   const href = `runs/${run.slug}/changes.html`;
@@ -23,7 +24,7 @@ function row(run: HistoryRun): string {
 <td class="target"><span class="url">${e(s.baseUrl ?? 'unknown')}</span> <span class="kind muted">${e(s.targetKind)}</span></td>
 <td class="profile">${e(s.profile)}</td>
 <td class="verdict">${badge('verdict', s.verdict)}${s.runBroken && s.verdict !== 'broke' ? ` <span class="badge broke" title="the run broke: it could not judge everything">run broke</span>` : ''}</td>
-<td class="num must-passed">${s.must.passed}</td><td class="num must-failed">${s.must.failed}</td><td class="num must-inconclusive">${s.must.inconclusive}</td><td class="num must-skipped">${s.must.skipped}</td><td class="num must-not-covered">${s.must.notCovered}</td>
+<td class="num must-passed">${s.must.passed}</td><td class="num must-failed">${s.must.failed}</td><td class="num must-inconclusive">${s.must.inconclusive}</td><td class="num must-skipped">${s.must.skipped}</td><td class="num must-not-covered">${notJudged(s.must)}</td>
 <td class="num should-warned">${s.should.failed}</td>
 <td class="changes">${changes(run)}</td>
 <td class="links">${report} · <a href="runs/${run.slug}/results.json">results.json</a></td>

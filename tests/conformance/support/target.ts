@@ -2,7 +2,7 @@
 // faults its fault hook offers (spec/control.yaml: CONFORMANCE_CONTROL_URL, else the target's own /_sim),
 // and how fast its time runs.
 import { randomBytes } from 'node:crypto';
-import { settings, type Settings } from '../../../src/settings/settings.js';
+import { settings, type Settings, type TargetKind } from '../../../src/settings/settings.js';
 
 export interface Tenant {
   apiKey: string;
@@ -22,7 +22,7 @@ export interface ControlHook {
 
 export interface Target {
   baseUrl: string;
-  kind: 'simulator' | 'external';
+  kind: TargetKind;
   /** Whether a fault hook answered with any capability. */
   controllable: boolean;
   control: ControlHook | undefined;

@@ -14,8 +14,8 @@ import { judgeTimeline, startJudging, type StatusRequest } from '../../../src/or
 import { judgementsOf } from '../../../src/oracle/judgement.js';
 import type { Timeline } from '../../../src/oracle/observation.js';
 import { checkAnswer } from '../../../src/oracle/response-checks.js';
-import { checkProperty } from '../properties/fc-config.js';
-import { describeTimeline, printable } from '../properties/judging.js';
+import { checkProperty } from '../fc-config.js';
+import { describeTimeline, printable } from '../generators/judging.js';
 import * as frozen from './frozen/judge.js';
 
 const BASE = { maxFiles: 8, maxPolls: 10 } as const;

@@ -4,7 +4,7 @@ import { strictEqual } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
 import { instantAt } from '../../../src/contract/date-time.js';
-import { checkProperty } from '../properties/fc-config.js';
+import { checkProperty } from '../fc-config.js';
 
 const digits = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import ConformanceReporter, { MAX_ATTACHMENT_BYTES } from '../../../src/report/reporter.js';
+import ConformanceReporter from '../../../src/report/reporter.js';
+import { ATTACHMENT_BYTES } from '../../../src/contract/limits.js';
 import { HOSTILE } from './sample-run.js';
 
 type Attachment = TestResult['attachments'][number];
@@ -44,7 +45,7 @@ const json = (name: string, value: unknown): Attachment => ({
 test('missing, unreadable, oversized and hostile attachments still give a full report', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'reporter-'));
   const oversized = path.join(dir, 'big.json');
-  writeFileSync(oversized, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x20));
+  writeFileSync(oversized, Buffer.alloc(ATTACHMENT_BYTES + 1, 0x20));
   const tests = [
     fakeTest('a', ['@JS-STATE-001'], 'failed', [
       { name: 'conformance-timeline', contentType: 'application/json', path: path.join(dir, 'missing.json') },

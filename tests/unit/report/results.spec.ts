@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { buildResults } from '../../../src/report/results.js';
-import { TIMELINES_BYTE_BUDGET } from '../../../src/report/kept-timelines.js';
+import { TIMELINES_BYTE_BUDGET } from '../../../src/contract/limits.js';
 import { renderHtml } from '../../../src/report/html/render-html.js';
 import { requirementStatus } from '../../../src/report/verdict.js';
 import { HOSTILE, errorPoll, meta, miniCatalog, mustFinding, placeholderPoll, record, snapshotPoll } from './sample-run.js';

@@ -3,7 +3,7 @@ import type { Catalog } from '../../../src/contract/catalog.js';
 import { exchangeOf } from '../../../src/oracle/exchange.js';
 import type { RunFinding } from '../../../src/oracle/finding.js';
 import type { Observation } from '../../../src/oracle/observation.js';
-import { emptyEvidence, type TestEvidence } from '../../../src/report/read-evidence.js';
+import { emptyEvidence, type TestEvidence } from '../../../src/evidence/read-evidence.js';
 import type { RunMeta, TestRecord, TestStatus } from '../../../src/report/results.js';
 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script> javascript:alert(1)';

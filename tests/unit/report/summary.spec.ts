@@ -18,8 +18,8 @@ test('a v1 results.json is read with the default profile, counts by level, and a
   expect(run.profile).toBe('default');
   expect(run.verdict).toBe('not-conformant');
   expect(run.exitCode).toBe(1);
-  expect(run.must).toEqual({ passed: 1, failed: 1, inconclusive: 0, skipped: 0, notCovered: 1 });
-  expect(run.should).toEqual({ passed: 0, failed: 1, inconclusive: 0, skipped: 0, notCovered: 0 });
+  expect(run.must).toEqual({ passed: 1, failed: 1, inconclusive: 0, skipped: 0, notCovered: 1, notSelected: 0, waived: 0 });
+  expect(run.should).toEqual({ passed: 0, failed: 1, inconclusive: 0, skipped: 0, notCovered: 0, notSelected: 0, waived: 0 });
   expect(run.requirements.find((r) => r.id === 'JS-STATE-002')).toMatchObject({ status: 'failed', findings: 1 });
 });
 
@@ -31,7 +31,7 @@ test('a v2 results.json gives its profile, its recorded exit code and inconclusi
     ),
   );
   expect(run).toMatchObject({ schemaVersion: 2, profile: 'strict', verdict: 'incomplete', exitCode: 1, targetKind: 'external' });
-  expect(run.must).toEqual({ passed: 1, failed: 0, inconclusive: 1, skipped: 1, notCovered: 0 });
+  expect(run.must).toEqual({ passed: 1, failed: 0, inconclusive: 1, skipped: 1, notCovered: 0, notSelected: 0, waived: 0 });
   expect(run.should.failed).toBe(1);
   expect(run.requirements.find((r) => r.id === 'JS-A-002')?.note).toBe('the request budget ran out');
 });

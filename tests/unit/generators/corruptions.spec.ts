@@ -12,9 +12,9 @@ import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../../../gene
 import { SHAPE_CORRUPTIONS } from '../../../generators/corruptions/shape.js';
 import { STATE_CORRUPTIONS } from '../../../generators/corruptions/state.js';
 import { TRANSITION_CORRUPTIONS } from '../../../generators/corruptions/transitions.js';
-import type { Break, TimelineCorruption, WalkCorruption } from '../../../generators/corruptions/corruption.js';
+import type { Corrupted, TimelineCorruption, WalkCorruption } from '../../../generators/corruptions/corruption.js';
 import type { Finding } from '../../../src/oracle/finding.js';
-import { checkProperty, DEFAULT_NUM_RUNS } from './fc-config.js';
+import { checkProperty, DEFAULT_NUM_RUNS } from '../fc-config.js';
 import { describeFindings, describeTimeline, judgeBroken, judgeWalk, printable } from './judging.js';
 
 /** Small jobs and few polls: the operators need shape, not volume. */
@@ -25,7 +25,7 @@ const runsFor = (operators: readonly unknown[]) => Math.max(DEFAULT_NUM_RUNS, 10
 
 interface Case<T> {
   operator: string;
-  broken: Break<T>;
+  broken: Corrupted<T>;
   findings: Finding[];
 }
 
@@ -46,7 +46,7 @@ function expectExactly(c: Case<unknown>): void {
   );
 }
 
-function printCase(c: { operator: string; broken: Break<unknown> }, artefact: string): string {
+function printCase(c: { operator: string; broken: Corrupted<unknown> }, artefact: string): string {
   return `${c.operator} breaks ${c.broken.requirement} at poll ${c.broken.pollIndex}: ${c.broken.what}\n${artefact}`;
 }
 
@@ -72,7 +72,7 @@ function brokenWalks(operator: WalkCorruption): fc.Arbitrary<Case<GeneratedWalk[
       fc.nat(),
     )
     .map(([walk, pick]) => ({ walk, broken: operator.apply(walk, pick) }))
-    .filter((w): w is { walk: GeneratedWalk; broken: Break<GeneratedWalk['pages']> } => w.broken !== undefined)
+    .filter((w): w is { walk: GeneratedWalk; broken: Corrupted<GeneratedWalk['pages']> } => w.broken !== undefined)
     .map(({ walk, broken }) =>
       printable({ operator: operator.name, broken, findings: judgeWalk(broken.broken, walk) }, (c) =>
         printCase(c, `  files_limit ${walk.filesLimit}\n${c.broken.broken.map((p, i) => `  page ${i}: ${JSON.stringify(p)}`).join('\n')}`),

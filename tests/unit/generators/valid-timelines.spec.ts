@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { scenarioTimelineArbitrary, type Answer, type GeneratedTimeline } from '../../../generators/timeline.js';
 import type { ObservationKind } from '../../../src/oracle/observation.js';
 import { isTerminal } from '../../../src/model/status.js';
-import { checkProperty, DEFAULT_NUM_RUNS } from './fc-config.js';
+import { checkProperty, DEFAULT_NUM_RUNS } from '../fc-config.js';
 import { describeFindings, judgeBroken } from './judging.js';
 
 const KIND_OF: Record<Answer, ObservationKind> = { state: 'snapshot', placeholder: 'placeholder', 'rate-limited': 'http-error' };

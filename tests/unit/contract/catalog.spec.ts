@@ -1,12 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { catalog, levelIn } from '../../src/contract/catalog.js';
-import { ORACLE_CHECKS } from '../../src/oracle/oracle-checks.js';
+import { catalog, levelIn } from '../../../src/contract/catalog.js';
+import { ORACLE_CHECKS } from '../../../src/oracle/oracle-checks.js';
 
 test.describe('the requirement catalog (spec/requirements.yaml)', () => {
   test('matches its JSON Schema', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../spec/requirements.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(readFileSync(new URL('../../../spec/requirements.schema.json', import.meta.url), 'utf8'));
     // strictRequired off: the oneOf names required properties declared beside it, not inside it.
     const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
     const valid = validate(catalog());

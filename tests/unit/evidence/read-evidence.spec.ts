@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { requirements } from '../../../src/evidence/attach.js';
 import { FINDINGS_ATTACHMENT, TIMELINE_ATTACHMENT } from '../../../src/evidence/format.js';
-import { readEvidence, type AttachmentReader } from '../../../src/report/read-evidence.js';
+import { readEvidence, type AttachmentReader } from '../../../src/evidence/read-evidence.js';
 
 const fromBody: AttachmentReader = (a) => (a.body !== undefined ? { text: a.body.toString() } : { problem: 'no body' });
 const json = (name: string, value: unknown) => ({ name, contentType: 'application/json', body: Buffer.from(JSON.stringify(value)) });

@@ -7,7 +7,7 @@ import { scenarioTimelineArbitrary, type GeneratedTimeline } from '../../../gene
 import { finding, type Finding } from '../../../src/oracle/finding.js';
 import { judgeTimeline, type StatusRequest } from '../../../src/oracle/judge.js';
 import type { Timeline } from '../../../src/oracle/observation.js';
-import { propertyParameters } from './fc-config.js';
+import { propertyParameters } from '../fc-config.js';
 import { describeFindings, describeTimeline } from './judging.js';
 
 /** The oracle with a planted bug: it takes a placeholder for a state, so completed after one is a "regression". */

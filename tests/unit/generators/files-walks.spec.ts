@@ -4,7 +4,7 @@ import { deepStrictEqual } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
 import { filesWalkArbitrary, type GeneratedWalk } from '../../../generators/files-walk.js';
-import { checkProperty } from './fc-config.js';
+import { checkProperty } from '../fc-config.js';
 import { describeFindings, judgeWalk } from './judging.js';
 
 function expectClean(walk: GeneratedWalk): void {

@@ -13,7 +13,7 @@ import { isTransient } from '../../../src/client/transient.js';
 import { parseRetryAfter } from '../../../src/model/retry-after.js';
 import { classify } from '../../../src/oracle/classify.js';
 import type { Observation } from '../../../src/oracle/observation.js';
-import { checkProperty } from './fc-config.js';
+import { checkProperty } from '../fc-config.js';
 import { pollOptionsArbitrary, queryAnswerArbitrary, statusAnswersArbitrary, terminalArbitrary } from './poll-answers.js';
 import { drive, statusEvent, type Round, type Script } from './poll-drive.js';
 

@@ -4,12 +4,12 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { test } from '@playwright/test';
 import fc from 'fast-check';
-import { TIMELINE_CORRUPTIONS } from '../../generators/corruptions/timeline-corruptions.js';
-import { scenarioTimelineArbitrary } from '../../generators/timeline.js';
-import { isDateTime, referenceDateTime } from '../../src/contract/date-time.js';
-import { toProblems } from '../../src/contract/problems.js';
-import { fastValidatorFor, SCHEMA_NAMES, validate, validatorFor, type SchemaName } from '../../src/contract/schemas.js';
-import { checkProperty as check } from './properties/fc-config.js';
+import { TIMELINE_CORRUPTIONS } from '../../../generators/corruptions/timeline-corruptions.js';
+import { scenarioTimelineArbitrary } from '../../../generators/timeline.js';
+import { isDateTime, referenceDateTime } from '../../../src/contract/date-time.js';
+import { toProblems } from '../../../src/contract/problems.js';
+import { fastValidatorFor, SCHEMA_NAMES, validate, validatorFor, type SchemaName } from '../../../src/contract/schemas.js';
+import { checkProperty as check } from '../fc-config.js';
 
 /** Runs a property the suite's way (FC_SEED, FC_NUM_RUNS, replay command) and prints its seed. */
 function checkProperty<Ts>(property: fc.IProperty<Ts>, options: { numRuns?: number }): void {

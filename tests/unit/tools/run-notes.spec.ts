@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { settings } from '../../src/settings/settings.js';
-import { readNote, removeNote, removeRunNotes, runNotesDir, writeNote } from '../../tools/run-notes.js';
+import { settings } from '../../../src/settings/settings.js';
+import { readNote, removeNote, removeRunNotes, runNotesDir, writeNote } from '../../../tools/run-notes.js';
 
 const name = (what: string) => `run-notes-spec-${what}-${process.pid}`;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { parse } from 'yaml';
-import { readYamlFile } from '../../src/contract/yaml-file.js';
+import { readYamlFile } from '../../../src/contract/yaml-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yaml-file-'));
 const cacheDir = path.join(dir, 'cache');

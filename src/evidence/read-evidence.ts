@@ -1,10 +1,13 @@
 // The reporter's side of the evidence contract: turn a test's annotations and attachments back into
 // findings, timelines, target and seeds. Input is untrusted: anything malformed is dropped and noted.
+import { EVIDENCE_TEXT_CHARS, UNPACKED_ATTACHMENT_BYTES } from '../contract/limits.js';
 import { clip } from '../contract/clip.js';
 import type { RunFinding } from '../oracle/finding.js';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Observation } from '../oracle/observation.js';
-import { isJsonObject, parseJson } from '../model/json.js';
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { isJsonObject, jsonValue } from '../model/json.js';
 import {
   FINDINGS_ATTACHMENT,
   JUDGED_ATTACHMENT,
@@ -18,7 +21,7 @@ import {
   type SeedEvidence,
   type TargetEvidence,
   type TimelineAttachment,
-} from '../evidence/format.js';
+} from './format.js';
 
 export interface RawAnnotation {
   type: string;
@@ -52,17 +55,10 @@ export interface TestEvidence {
 
 const TAG_ID = /^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
 const OBSERVATION_KINDS = new Set(['snapshot', 'placeholder', 'http-error', 'malformed']);
-const MAX_TEXT = 20_000;
 
-function str(value: unknown, max = MAX_TEXT): string {
+function str(value: unknown, max = EVIDENCE_TEXT_CHARS): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   return clip(text, max, 'none');
-}
-
-/** The JSON value of the text, or undefined when it is not JSON. */
-function jsonValue(text: string): unknown {
-  const parsed = parseJson(text);
-  return parsed.ok ? parsed.value : undefined;
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -216,4 +212,23 @@ export function readEvidence(
     }
   }
   return evidence;
+}
+
+/** A gzipped attachment's text, within bounds. */
+function unpacked(attachment: RawAttachment): { text: string } | { problem: string } {
+  try {
+    if (attachment.path === undefined) return { problem: 'a gzipped attachment without a file' };
+    if (statSync(attachment.path).size > UNPACKED_ATTACHMENT_BYTES) return { problem: 'attachment file too large' };
+    return { text: gunzipSync(readFileSync(attachment.path), { maxOutputLength: UNPACKED_ATTACHMENT_BYTES }).toString('utf8') };
+  } catch (error) {
+    return { problem: `attachment could not be read (${(error as Error).message})` };
+  }
+}
+
+/** The HAR entries of a test's exchanges attachment (src/evidence/exchanges.ts writes it, gzipped), not yet checked one by one. */
+export function readExchanges(attachment: RawAttachment, read: AttachmentReader): { entries: unknown[] } | { problem: string } {
+  const content = attachment.contentType === 'application/gzip' ? unpacked(attachment) : read(attachment);
+  if ('problem' in content) return content;
+  const value = jsonValue(content.text);
+  return isJsonObject(value) && Array.isArray(value.entries) ? { entries: value.entries } : { problem: 'not a list of HAR entries' };
 }

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { exchangeOf } from '../../src/oracle/exchange.js';
-import { STALLED_AFTER, stallLedger, TargetStalls } from '../../tools/stall-ledger.js';
+import { exchangeOf } from '../../../src/oracle/exchange.js';
+import { STALLED_AFTER, stallLedger, TargetStalls } from '../../../tools/stall-ledger.js';
 
 const answered = exchangeOf({ job_id: 'j', status: 'running' });
 const timedOut = { ...exchangeOf({}), status: 0, body: '', error: 'timeout after 2000 ms' };
