@@ -192,7 +192,7 @@ export default async function faults(options: BenchOptions): Promise<BenchResult
   writeFileSync(
     `${dir}faults-kill-matrix.svg`,
     killMatrixChart(rows, `Verdict breaks caught, by judge (${rows.length} breaks)`, {
-      suite: `${falses.suite} of ${lawful.length} runs`,
+      suite: `${lawful.flatMap((l) => l.suite.mustsFailed).length} MUSTs; ${lawful.flatMap((l) => l.suite.requirements).length} warned`,
       prism: `${falses.prism} answers`,
       schema: `${falses.schema} answers`,
     }),
