@@ -3,7 +3,7 @@
 import { appendFileSync, closeSync, fstatSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RequestLedger } from '../../../src/client/request-budget.js';
+import type { RequestLedger } from '../src/client/request-budget.js';
 
 /** Creates the run's ledger file (global setup); its path travels to the workers in the environment. */
 export function createLedgerFile(runId: string): string {
