@@ -17,6 +17,7 @@ import { handToWorkers, settings, SettingsError, unknownVariableWarnings, type S
 import { startSimulator } from '../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../src/simulator/clock.js';
 import { createLedgerFile, fileLedger, removeLedgerFile } from '../tools/budget-ledger.js';
+import { startRateCoordinator } from '../tools/rate-coordinator.js';
 import { removeRunNotes } from '../tools/run-notes.js';
 import { budgetedFetch } from '../src/client/request-budget.js';
 
@@ -54,13 +55,17 @@ export default async function globalSetup(playwright: FullConfig): Promise<() =>
   const runId = config.runId ?? `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
   // The request budget is the run's, whichever worker spends it (a restarted worker included).
   const ledger = createLedgerFile(runId);
-  handToWorkers({ runId, budgetLedger: ledger });
+  // So is the rate: one coordinator here hands every worker its turns, so that the target sees at most
+  // CONFORMANCE_MAX_RPS however many workers run (none is needed without a limit).
+  const coordinator = Number.isFinite(config.maxRps) ? await startRateCoordinator(config.maxRps) : undefined;
+  handToWorkers({ runId, budgetLedger: ledger, ...(coordinator ? { rateCoordinator: coordinator.address } : {}) });
   // The simulator takes the run's tenants (CAPTAIN_*, or its own defaults); the workers get the same ones.
   const simulator = config.baseUrl ? undefined : await startSimulator({ port: 0, host: '127.0.0.1', timeScale: SUITE_TIME_SCALE });
   // What the run leaves in the temporary folder goes with it: the ledger, and the notes its tests shared.
   const teardown = async () => {
     removeLedgerFile(ledger);
     removeRunNotes(runId, process.pid);
+    await coordinator?.close();
     await simulator?.close();
   };
   const run = simulator
@@ -89,8 +94,12 @@ export default async function globalSetup(playwright: FullConfig): Promise<() =>
           collection: `conformance-${runId}-preflight`,
         },
         {
-          fetch: budgetedFetch({ maxRequests: run.requestBudget, perSecond: run.maxRps }, fetch, fileLedger(ledger, run.requestBudget))
-            .fetch,
+          fetch: budgetedFetch(
+            { maxRequests: run.requestBudget, perSecond: run.maxRps },
+            fetch,
+            fileLedger(ledger, run.requestBudget),
+            coordinator?.turn,
+          ).fetch,
         },
       )
     : {

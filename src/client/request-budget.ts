@@ -41,29 +41,39 @@ export interface BudgetedFetch {
   sent(): number;
 }
 
+/** Resolves when the next request may be sent: the rate limit, in this process or shared by several. */
+export type RequestTurns = () => Promise<void>;
+
+/** Turns `1000 / perSecond` ms apart, for this process alone; none to wait for with no limit. */
+export function spacedTurns(perSecond: number): RequestTurns {
+  const spacingMs = Number.isFinite(perSecond) && perSecond > 0 ? 1000 / perSecond : 0;
+  if (spacingMs === 0) return () => Promise.resolve();
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  // Callers take turns: each waits for the one before it to be sent, then for the spacing since that send.
+  let turns: Promise<void> = Promise.resolve();
+  return () => {
+    const turn = turns.then(async () => {
+      // Spaced from the previous request's actual send, not its planned slot: after a stalled event loop,
+      // requests whose slots passed meanwhile would otherwise all go at once (the rate limit itself).
+      for (let wait = lastSentAt + spacingMs - performance.now(); wait > 0; wait = lastSentAt + spacingMs - performance.now()) {
+        await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+      }
+      lastSentAt = performance.now();
+    });
+    turns = turn;
+    return turn;
+  };
+}
+
 export function budgetedFetch(
   budget: RequestBudget,
   inner: typeof globalThis.fetch = globalThis.fetch,
   ledger: RequestLedger = memoryLedger(budget.maxRequests),
+  turns: RequestTurns = spacedTurns(budget.perSecond),
 ): BudgetedFetch {
-  const spacingMs = Number.isFinite(budget.perSecond) && budget.perSecond > 0 ? 1000 / budget.perSecond : 0;
-  let lastSentAt = Number.NEGATIVE_INFINITY;
-  // Callers take turns: each waits for the one before it to be sent, then for the spacing since that send.
-  let turns: Promise<void> = Promise.resolve();
   const fetch: typeof globalThis.fetch = async (input, init) => {
     if (!ledger.take()) throw new RequestBudgetExhausted(budget.maxRequests);
-    if (spacingMs > 0) {
-      const turn = turns.then(async () => {
-        // Spaced from the previous request's actual send, not its planned slot: after a stalled event loop,
-        // requests whose slots passed meanwhile would otherwise all go at once (the rate limit itself).
-        for (let wait = lastSentAt + spacingMs - performance.now(); wait > 0; wait = lastSentAt + spacingMs - performance.now()) {
-          await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
-        }
-        lastSentAt = performance.now();
-      });
-      turns = turn;
-      await turn;
-    }
+    await turns();
     return inner(input, init);
   };
   return { fetch, sent: () => ledger.sent() };

@@ -25,6 +25,11 @@ export function clip(text: string, max = CLIP_AT, note: ClipNote = 'length', lin
   return head;
 }
 
+/** The first line of `text` that is not blank, cut at `max` with an ellipsis ('' when there is none). */
+export function firstLine(text: string | undefined, max: number): string {
+  return clip((text ?? '').split('\n').find((l) => l.trim() !== '') ?? '', max, 'ellipsis');
+}
+
 /**
  * A deep copy of a value with every string longer than `max` cut (`cut` note) and every array longer than
  * `maxItems` cut too: a target can answer with megabytes, and the evidence and the report must stay small.

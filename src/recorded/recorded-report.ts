@@ -1,6 +1,7 @@
 // The usual report (results.json, index.html) for traffic judged from a recording: the same results model
 // and renderer as a suite run, the target kind `recorded`, and what was read, judged and skipped beside it.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeAtomically } from '../report/write-atomically.js';
 import path from 'node:path';
 import { catalog, levelOf, type Profile } from '../contract/catalog.js';
 import type { RecordedRun, RecordedSummary } from './judge-recorded.js';
@@ -20,12 +21,6 @@ export interface RecordedMeta {
   requireComplete: boolean;
   /** Where the traffic went (the proxy's target), else the origins the recording names. */
   baseUrl?: string;
-}
-
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, 'utf8');
-  renameSync(temporary, file);
 }
 
 /** The results of a recorded run; requirements no recorded answer let the oracle judge are `not-covered`. */

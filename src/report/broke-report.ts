@@ -1,7 +1,8 @@
 // The report of a run that broke before any test (the preflight): results.json and index.html say "broke",
 // with the cause and its fix, and judge nothing, so that no one reads the suite's trouble as the API's
 // (the history site shows such a run as broke, never as regressions).
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeAtomically } from './write-atomically.js';
 import path from 'node:path';
 import { catalog } from '../contract/catalog.js';
 import type { Profile } from '../contract/profile.js';
@@ -34,12 +35,6 @@ export function brokeResults(run: BrokeRun): Results {
     requireComplete: false,
     brokeBefore: `${run.cause}. Fix: ${run.fix}`,
   });
-}
-
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, 'utf8');
-  renameSync(temporary, file);
 }
 
 /** Writes results.json and index.html of a broken run into `dir`; returns the path of index.html. */

@@ -1,17 +1,12 @@
 // Writes the client report: reports/client/{index.html,results.json,junit.xml} (CONFORMANCE_REPORTS_DIR
 // moves the folder, as it does the suite's), and the console's closing lines. The banner, the last lines,
 // results.json and the exit code come from the same summary, so they never disagree.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeAtomically } from './write-atomically.js';
 import path from 'node:path';
 import type { ClientResults } from '../client-check/results.js';
 import { escapeHtml as x } from './html/escape.js';
 import { renderClientHtml } from './html/client-html.js';
-
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, 'utf8');
-  renameSync(temporary, file);
-}
 
 export function junitOf(results: ClientResults): string {
   const cases = results.requirements.map((r) => {

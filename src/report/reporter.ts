@@ -1,7 +1,8 @@
 // The conformance reporter: one more listener on Playwright's run events. It reads the evidence tests
 // carried (annotations, attachments), so it works the same live, sharded, or replayed by merge-reports.
 import { ATTACHMENT_BYTES } from '../contract/limits.js';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeAtomically } from './write-atomically.js';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
 import { catalog } from '../contract/catalog.js';
@@ -166,12 +167,6 @@ export function exitWith(code: 2): void {
   process.once('exit', () => {
     process.exitCode = code;
   });
-}
-
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, 'utf8');
-  renameSync(temporary, file);
 }
 
 export default class ConformanceReporter implements Reporter {

@@ -3,7 +3,7 @@
 // not evidence. The suite's own trouble makes a requirement inconclusive, never failed.
 import type { Level } from '../contract/catalog.js';
 import type { TestEvidence } from '../evidence/read-evidence.js';
-import { clip } from '../contract/clip.js';
+import { firstLine } from '../contract/clip.js';
 
 /**
  * `not-selected`: a partial run (--grep, a file filter, --shard) selected no test of it; `waived`: it was not
@@ -41,11 +41,6 @@ const BROKE: readonly TestStatus[] = ['failed', 'timedOut', 'interrupted'];
 /** The outcomes a run counts as failed tests. */
 export const FAILED: readonly TestStatus[] = ['failed', 'timedOut'];
 
-function firstLine(text: string | undefined): string {
-  const line = (text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
-  return clip(line, 300, 'ellipsis');
-}
-
 /** A test that failed, timed out or was interrupted with no MUST finding to explain it: its evidence is not trusted. */
 export function brokeUnexplained(test: JudgedTest): boolean {
   return BROKE.includes(test.status) && !test.evidence.findings.some((f) => f.level === 'MUST');
@@ -53,7 +48,7 @@ export function brokeUnexplained(test: JudgedTest): boolean {
 
 function brokeBecause(test: JudgedTest): string {
   const what = test.status === 'timedOut' ? 'timed out' : test.status === 'interrupted' ? 'was interrupted' : 'failed';
-  const error = firstLine(test.error);
+  const error = firstLine(test.error, 300);
   return `the test ${what} before this check ran${error ? `: ${error}` : ''}`;
 }
 
@@ -203,7 +198,7 @@ export function summarize(requirements: readonly SummaryInput[], outcome: RunOut
   for (const test of outcome.tests) {
     if (brokeUnexplained(test))
       brokenBecause.push(
-        `"${test.title}" ${test.status === 'timedOut' ? 'timed out' : test.status}${test.error ? `: ${firstLine(test.error)}` : ''}`,
+        `"${test.title}" ${test.status === 'timedOut' ? 'timed out' : test.status}${test.error ? `: ${firstLine(test.error, 300)}` : ''}`,
       );
     for (const c of test.evidence.inconclusive) if (c.suiteTrouble) brokenBecause.push(c.cause);
   }

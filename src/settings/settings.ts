@@ -100,7 +100,7 @@ export function settings(): Settings {
 
 /** What global setup decides for the run, which its workers inherit through the environment. */
 export type HandedDown = Partial<
-  Pick<Settings, 'runId' | 'budgetLedger' | 'embeddedUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId'>
+  Pick<Settings, 'runId' | 'budgetLedger' | 'rateCoordinator' | 'embeddedUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId'>
 >;
 
 /** Writes what global setup decided into this process's environment, for the workers it starts, and reads it back. */
@@ -119,6 +119,15 @@ export function handToWorkers(values: HandedDown): Settings {
 export function reportsDirFrom(env: Environment): string {
   const variable = VARIABLE_LIST.find((v) => v.setting === 'reportsDir')!;
   return rawValue(env, variable) ?? String(defaultFor(variable, 'simulator'));
+}
+
+/**
+ * Whether the run is against an external target (CONFORMANCE_BASE_URL set), for playwright.config.ts, which
+ * picks its workers before global setup checks the value: it never throws (global setup reports a bad URL).
+ */
+export function externalTargetFrom(env: Environment): boolean {
+  const baseUrl = VARIABLE_LIST.find((v) => v.setting === 'baseUrl')!;
+  return rawValue(env, baseUrl) !== undefined;
 }
 
 /** A name as a person may mistype it: case, underscores and dashes left out. */

@@ -35,6 +35,7 @@ export interface Settings {
   readonly runId: string | undefined;
   readonly embeddedUrl: string | undefined;
   readonly budgetLedger: string | undefined;
+  readonly rateCoordinator: string | undefined;
 }
 
 /** A default that depends on the target: a real deployment deserves more care than the local simulator. */
@@ -180,6 +181,12 @@ export const VARIABLES: { readonly [K in keyof Settings]: Variable<Settings[K]> 
     kind: kinds.text('a file path'),
     internal: true,
     meaning: "the file in which every worker counts the run's requests against the budget",
+  },
+  rateCoordinator: {
+    name: 'CONFORMANCE_RATE_COORDINATOR',
+    kind: kinds.text('a host:port'),
+    internal: true,
+    meaning: 'the loopback address at which every worker asks for its turn to send, within `CONFORMANCE_MAX_RPS`',
   },
 };
 

@@ -5,6 +5,8 @@ import { indexText } from './support/jobs.js';
 import { scenario } from './support/scenarios.js';
 
 test.describe('placeholder: transient trouble answered with the documented placeholder', () => {
+  // Each test waits on a job of its own: with more workers (an external target), they wait side by side.
+  test.describe.configure({ mode: 'parallel' });
   test(
     'placeholders before, during and after the terminal state carry no state, and the job still ends and stays ended',
     requirements('JS-PH-001', 'JS-PH-002', 'JS-PH-004', 'JS-PH-005', 'JS-TRANS-001', 'JS-SHAPE-002'),

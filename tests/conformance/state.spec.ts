@@ -16,6 +16,8 @@ const EVERY_SNAPSHOT = [
 ] as const;
 
 test.describe('state: what a snapshot says about itself', () => {
+  // Each test waits on a job of its own: with more workers (an external target), they wait side by side.
+  test.describe.configure({ mode: 'parallel' });
   test(
     'a text job, polled to whichever end it reaches, says what the documentation promises of each status',
     requirements(...EVERY_SNAPSHOT, 'JS-STATE-003', 'JS-STATE-006', 'JS-STATE-011', 'JS-STATE-012', 'JS-STATE-013'),

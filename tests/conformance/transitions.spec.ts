@@ -8,6 +8,8 @@ const LIFECYCLE = ['JS-TRANS-001', 'JS-TRANS-002', 'JS-TRANS-003', 'JS-TRANS-004
 // and a finished job's re-polls are judged by the oracle's transition rules: no test hard-codes the end.
 
 test.describe('transitions: the lifecycle across polls', () => {
+  // Each test waits on a job of its own: with more workers (an external target), they wait side by side.
+  test.describe.configure({ mode: 'parallel' });
   test(
     'a small job reaches a terminal status within the liveness budget',
     requirements('JS-TRANS-007', ...LIFECYCLE),

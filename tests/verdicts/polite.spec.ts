@@ -3,8 +3,10 @@
 // whole run the mean rate stays at or under CONFORMANCE_MAX_RPS, and after every 429 the same request comes
 // again no sooner than its Retry-After. Both follow from lower bounds the client keeps itself (its spacing,
 // its waits), so neither depends on how fast the machine is. The busiest second, which delivery jitter on a
-// loaded machine can crowd, is reported and not asserted: it is a figure, not a bound. The request budget's end (a clear
-// message, inconclusive requirements, a ceiling at the target) is tests/verdicts/inconclusive.spec.ts.
+// loaded machine can crowd, is reported and not asserted: it is a figure, not a bound. The rate is the run's, not each
+// worker's: the workers take their turns from one coordinator (tools/rate-coordinator.ts); processes that ask for more
+// than the rate at once are held to it at the target in tests/unit/tools/rate-coordinator.spec.ts. The request budget's end
+// (a clear message, inconclusive requirements, a ceiling at the target across workers) is tests/verdicts/inconclusive.spec.ts.
 import { startSimulator } from '../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
@@ -16,10 +18,10 @@ const WORKERS = 2;
 /** Per API key and one-second window: below MAX_RPS, so the suite meets 429s. */
 const SIMULATOR_RATE_LIMIT = 5;
 /**
- * Each worker spaces its sends 1000 / (MAX_RPS / WORKERS) = 250 ms apart at least, so n of its requests span
- * (n - 1) spacings or more when sent. Arriving, the span can shrink only by how much later the first arrived
- * than the last: one request's delivery, a fraction of a run of many seconds. The mean over the run may be
- * that fraction over the limit, never more: ALLOWANCE is the factor for it.
+ * The coordinator gives the run's turns 1000 / MAX_RPS = 125 ms apart at least, whichever worker asks, so n of
+ * the run's requests span (n - 1) spacings or more when given their turns. Arriving, the span can shrink only by
+ * how much later the first arrived than the last: one turn's and one request's delivery, a fraction of a run of
+ * many seconds. The mean over the run may be that fraction over the limit, never more: ALLOWANCE is the factor for it.
  */
 const ALLOWANCE = 1.1;
 /** libuv keeps time in whole milliseconds: a timer may fire up to 1 ms before its exact real-time mark. */

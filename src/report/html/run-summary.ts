@@ -1,7 +1,7 @@
 // The top of the report: what a reader needs in the first screen. The verdict and the target, then each
 // failed MUST with its first finding (linked to its details), each SHOULD warning, and each MUST the run
 // could not exercise, with why. Everything else of the report is detail below.
-import { clip } from '../../contract/clip.js';
+import { clip, firstLine } from '../../contract/clip.js';
 import { anchorId, escapeHtml as e } from './escape.js';
 import type { RequirementResult, Results } from '../results.js';
 
@@ -17,10 +17,6 @@ export function verdictTitle(verdict: string): string {
   return VERDICT_TITLE[verdict] ?? verdict.charAt(0).toUpperCase() + verdict.slice(1).replace(/-/g, ' ');
 }
 
-function firstLine(text: string | undefined): string {
-  return clip((text ?? '').split('\n').find((l) => l.trim() !== '') ?? '', 240, 'ellipsis');
-}
-
 /** The first finding of a failed requirement, or the failed test that stands for it. */
 function firstWhy(r: RequirementResult): string {
   const f = r.findings[0];
@@ -32,7 +28,7 @@ function firstWhy(r: RequirementResult): string {
     return `${e(clip(f.message, 300, 'ellipsis'))} <span class="where">${e(where)}${more}</span>`;
   }
   const t = r.tests.find((x) => x.status === 'failed' || x.status === 'timedOut');
-  return t ? `test "${e(t.title)}" ${e(t.status)}${t.error ? `: ${e(firstLine(t.error))}` : ''}` : 'failed';
+  return t ? `test "${e(t.title)}" ${e(t.status)}${t.error ? `: ${e(firstLine(t.error, 240))}` : ''}` : 'failed';
 }
 
 function failedItem(r: RequirementResult): string {

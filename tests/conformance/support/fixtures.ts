@@ -7,6 +7,7 @@ import { CaptainClient } from '../../../src/client/captain-client.js';
 import { budgetedFetch, type BudgetedFetch } from '../../../src/client/request-budget.js';
 import { settings } from '../../../src/settings/settings.js';
 import { fileLedger } from '../../../tools/budget-ledger.js';
+import { coordinatedTurns } from '../../../tools/rate-coordinator.js';
 import { runNotesDir } from '../../../tools/run-notes.js';
 import { stallLedger, type StallLedger } from '../../../tools/stall-ledger.js';
 import { annotateTarget, attachFindings, attachJudged } from '../../../src/evidence/attach.js';
@@ -101,20 +102,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   budget: [
     async ({ target, stalls }, use, workerInfo) => {
-      // The rate is the run's, each worker keeping its share of it; the budget is the run's, counted in one
-      // ledger by every worker (outside `playwright test`, with no ledger, each worker keeps a share).
+      // The budget and the rate are the run's: every worker counts in one ledger and takes its turns from one
+      // coordinator (rate-coordinator.ts). Outside `playwright test`, with neither, each worker keeps a share.
       const workers = Math.max(1, workerInfo.config.workers);
       const share = requestLimits(workers);
-      const ledgerFile = settings().budgetLedger;
-      const total = requestLimits(1).maxRequests;
+      const { budgetLedger, rateCoordinator } = settings();
+      const total = requestLimits(1);
       // A target that stalls gets no more requests: each fails at once, saying so (TargetStalls).
       const unlessStalled: typeof fetch = (input, init) => {
         stalls.check();
         return fetch(input, init);
       };
       await use(
-        ledgerFile
-          ? budgetedFetch({ maxRequests: total, perSecond: share.perSecond }, unlessStalled, fileLedger(ledgerFile, total))
+        budgetLedger
+          ? budgetedFetch(
+              { maxRequests: total.maxRequests, perSecond: rateCoordinator ? total.perSecond : share.perSecond },
+              unlessStalled,
+              fileLedger(budgetLedger, total.maxRequests),
+              rateCoordinator ? coordinatedTurns(rateCoordinator) : undefined,
+            )
           : budgetedFetch(share, unlessStalled),
       );
     },
@@ -197,7 +203,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: SHARED_JOB_TIMEOUT_MS },
   ],
   manyFilesJob: [
-    async ({ target, collection }, use) => {
+    // The pagination tests' two shared jobs start together (pagedJob too): on a real-time target each takes a
+    // while to end, and the tests that walk them come one after the other.
+    async ({ target, collection, pagedJob: _startedAlongside }, use) => {
       if (!target.control?.extensions.includes('scenarios')) return use(undefined);
       const sim = new SimControl(target);
       await use(

@@ -191,14 +191,15 @@ test.describe('5xx and network errors: bounded retries with full-jitter back-off
   });
 
   test('a response slower than the per-request timeout counts as a transient failure', async () => {
-    // The one real timer of the suite: a 40 ms client timeout against a 5 s delayed answer.
-    const { client, clock } = harness({ timeoutMs: 40 });
+    // The one real timer of the suite: a 400 ms client timeout against a 5 s delayed answer. The second,
+    // prompt answer must beat the same timeout: at 40 ms it did not on a machine loaded 20 deep.
+    const { client, clock } = harness({ timeoutMs: 400 });
     serveStatus(J, [{ status: 200, body: completed(J), delayMs: 5000 }, ok(completed(J))]);
     const result = await waitForJob(client, J, { clock, random: half });
     expect(result.outcome).toBe('terminal');
     expect(result.requests).toBe(2);
     expect(result.waits).toEqual([500]);
-    expect(result.exchanges[0]).toMatchObject({ status: 0, error: 'timeout after 40 ms' });
+    expect(result.exchanges[0]).toMatchObject({ status: 0, error: 'timeout after 400 ms' });
   });
 
   test('malformed JSON on a 200 is retried, never read as a status', async () => {

@@ -2,6 +2,7 @@
 // once, naming the variable, its value (never a key's) and what is accepted.
 import { test, expect } from '@playwright/test';
 import {
+  externalTargetFrom,
   reportsDirFrom,
   secretValues,
   settingsFrom,
@@ -270,7 +271,14 @@ test.describe('the declaration', () => {
       'CONFORMANCE_RUN_ID',
       'CONFORMANCE_EMBEDDED_URL',
       'CONFORMANCE_BUDGET_LEDGER',
+      'CONFORMANCE_RATE_COORDINATOR',
     ]);
+  });
+
+  test('playwright.config.ts tells an external target from the embedded simulator without judging the URL', () => {
+    expect(externalTargetFrom({})).toBe(false);
+    expect(externalTargetFrom({ CONFORMANCE_BASE_URL: '' })).toBe(false);
+    expect(externalTargetFrom({ CONFORMANCE_BASE_URL: 'not a url' })).toBe(true);
   });
 
   test('the reports folder is read for playwright.config.ts without judging the rest, which global setup does', () => {
