@@ -18,6 +18,10 @@ export const RECORDED_BODY_BYTES = 64 * MiB;
 export const HAR_ENTRY_BYTES = 64 * MiB;
 /** Bytes of recorded bodies a judged recording keeps for its report (the judge lowers it to an eighth of the heap). */
 export const RECORDED_KEPT_BYTES = 64 * MiB;
+/** Bytes of the recording proxy's exchanges.har; past it, entries are written without their bodies. */
+export const RECORDING_HAR_BYTES = 200 * MiB;
+/** Characters of a user's client's output the client check keeps (its tail: the conclusion is its last line). */
+export const CLIENT_OUTPUT_TAIL_CHARS = 64 * KiB;
 
 // Attaching (a test's evidence)
 
@@ -46,6 +50,8 @@ export const EVIDENCE_TEXT_CHARS = 20_000;
 export const EXCHANGES_HAR_BYTES = 12 * MiB;
 /** Characters of a body kept in a report's timeline (the suite's and a recording's): enough to read it, small enough to keep hundreds. */
 export const KEPT_BODY_CHARS = 8 * KiB;
+/** Characters of a body in the timeline a passing area shows: a glimpse of what the run saw, not evidence of a fault. */
+export const AREA_EVIDENCE_BODY_CHARS = 2 * KiB;
 /** Characters of a field of a kept snapshot (a message, a uri). */
 export const KEPT_STRING_CHARS = 2000;
 /** Bytes (as JSON) of kept timelines for the whole run, so results.json stays small however many polls failed. */

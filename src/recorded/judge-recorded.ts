@@ -2,6 +2,7 @@
 // as one timeline in time order, every cancel and query answer, as the conformance tests judge theirs. What
 // it cannot judge it skips with the reason. Memory stays bounded whatever the size of the files: entries are
 // found by a scanner, only an index of them is held (bodies up to a budget), and one timeline is judged at a time.
+import { getHeapStatistics } from 'node:v8';
 import { KEPT_BODY_CHARS, RECORDED_KEPT_BYTES } from '../contract/limits.js';
 import path from 'node:path';
 import type { Exchange } from '../oracle/exchange.js';
@@ -94,6 +95,11 @@ interface Indexed {
 const MAX_EXAMPLES = 3;
 const MAX_KEPT_OBSERVATIONS = 400;
 const MAX_EVIDENCE_TIMELINES = 200;
+
+/** Bodies kept between reading and judging: RECORDED_KEPT_BYTES, or an eighth of this process's heap when that is less (the rest is read again from the file). */
+export function keptBytesForHeap(): number {
+  return Math.min(RECORDED_KEPT_BYTES, Math.floor(getHeapStatistics().heap_size_limit / 8));
+}
 
 class Skips {
   private readonly byReason = new Map<string, SkipReason>();
