@@ -1,7 +1,8 @@
 // What a whole wait for a job says, once the reference poller has ended it (JS-TRANS-007, JS-MEDIA-002,
 // JS-PH-004, JS-RATE-002, JS-MEDIA-001): the job ended within its budget, or the wait ran out of time and
 // something is to blame, and a media job found through the query endpoint did or did not hide behind the
-// placeholder's shape. Pure, like every check: the conformance support hands over the timeline and records.
+// placeholder's shape, and a job the status endpoint refused (JS-ERR-004). Pure, like every check: the conformance
+// support hands over the timeline and records.
 import type { FindingContext } from './finding.js';
 import { addJudgement, NO_FINDINGS, type JudgementSink } from './judgement.js';
 import type { Timeline } from './observation.js';
@@ -51,4 +52,14 @@ export function checkHiddenLag(timeline: Timeline, context: FindingContext, out:
     run >= HIDING_PLACEHOLDERS &&
       `the content was searchable while the last ${run} status answers had only the placeholder's shape${sawSnapshot ? '' : ' (no real snapshot at all)'}: a lagging media job must answer real snapshots`,
   );
+}
+
+/**
+ * A wait the status endpoint refused (the poll step gave up on a redirect or a 4xx) for a job the API created:
+ * a 4xx breaks JS-ERR-004 here; a redirect is judged with the timeline. `why` is the poller's account, if any.
+ */
+export function checkWaitRejected(status: number, why: string | undefined, context: FindingContext, out: JudgementSink): void {
+  if (status < 400) return;
+  const message = `the status endpoint answered HTTP ${status} for a job the API created`;
+  addJudgement(out, 'JS-ERR-004', context, why === undefined ? message : `${message}: ${why}`);
 }

@@ -19,7 +19,8 @@ import { seededRandom } from '../../../src/model/random.js';
 import type { Observation } from '../../../src/oracle/observation.js';
 import { startJudging, type TimelineJudge } from '../../../src/oracle/judge.js';
 import { checkAnswer, checkCancelAnswer, checkQueryAnswer } from '../../../src/oracle/response-checks.js';
-import { checkHiddenLag, checkWaitDeadline, checkWaitEnded, type Liveness } from '../../../src/oracle/wait-checks.js';
+import { checkHiddenLag, checkWaitDeadline, checkWaitEnded, checkWaitRejected, type Liveness } from '../../../src/oracle/wait-checks.js';
+import { cancelPath, checkCancelServed, checkLegacyQueryServed, routeNotServed, type CancelWay } from '../../../src/oracle/route-checks.js';
 import { classify } from '../../../src/oracle/classify.js';
 import { finding, type Finding, type RunFinding } from '../../../src/oracle/finding.js';
 import { levelled } from '../../../src/contract/catalog.js';
@@ -27,18 +28,16 @@ import type { Profile } from '../../../src/contract/profile.js';
 import { describeRepeats, foldRepeated } from '../../../src/oracle/repeated-findings.js';
 import { clip } from '../../../src/contract/clip.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
-import { judgementsOf, type Judgement } from '../../../src/oracle/judgement.js';
+import { judgementsOf, type Judgement, type JudgementSink } from '../../../src/oracle/judgement.js';
 import { attachTimeline } from '../../../src/evidence/attach.js';
 import type { ExchangeRecorder } from '../../../src/evidence/exchanges.js';
 import { NOTE_ANNOTATION } from '../../../src/evidence/format.js';
 import { hitsOf, type QueryHit } from '../../../src/client/file-match.js';
-import { routeNotServed, type QueryVersion, type QueryVersionChoice } from '../../../src/client/query-version.js';
+import type { QueryVersion, QueryVersionChoice } from '../../../src/model/query-version.js';
 import type { InconclusiveCause } from '../../../src/evidence/format.js';
 import { JOB_BUDGET_SECONDS, type Pace } from './pace.js';
 
-/** The two documented cancels: the SDK's POST .../cancel and the MCP server's DELETE ("cancel and delete"). */
-export const CANCEL_WAYS = ['POST', 'DELETE'] as const;
-export type CancelWay = (typeof CANCEL_WAYS)[number];
+export { CANCEL_WAYS, type CancelWay } from '../../../src/oracle/route-checks.js';
 
 /** One served query answer: its version, the exchange, and the results it holds (none unless a 2xx). */
 export interface QueryAnswer {
@@ -153,25 +152,37 @@ export class Conformance {
    * it rests on never arrived (status 0), nothing is judged: the requirement is inconclusive.
    */
   judge(requirement: string, holds: boolean, message: string, context: { jobId?: string; exchange?: Exchange } = {}): boolean {
-    if (context.exchange && context.exchange.status === 0) {
-      this.cannotJudge(
-        `no answer arrived (${context.exchange.error ?? 'network error'}): ${context.exchange.request.method} ${context.exchange.request.url}`,
-        requirement,
-      );
-      return true;
-    }
-    // A 429 says nothing of the requirement asked about (it is judged under JS-RATE-001): not judged, not broken.
-    if (context.exchange && context.exchange.status === 429) {
-      this.cannotJudge(
-        `rate-limited (HTTP 429) before it could be judged: ${context.exchange.request.method} ${context.exchange.request.url}`,
-        requirement,
-        false,
-      );
-      return true;
-    }
+    if (context.exchange && !this.answered(requirement, context.exchange)) return true;
     this.exercised.add(requirement);
     if (!holds) this.record(finding(requirement, message, context.jobId === undefined ? {} : { jobId: context.jobId }));
     return holds;
+  }
+
+  /** Records what an oracle check judged of one answer, unless no answer arrived or a 429 came instead (then inconclusive). */
+  private judgeAnswer(exchange: Exchange, check: (out: JudgementSink) => void): void {
+    const judgements = judgementsOf(check);
+    if (judgements.every((j) => this.answered(j.requirement, exchange))) this.recordJudgements(judgements);
+  }
+
+  /** Whether `exchange` is an answer `requirement` can be judged on; when not, says why it was not judged. */
+  private answered(requirement: string, exchange: Exchange): boolean {
+    if (exchange.status === 0) {
+      this.cannotJudge(
+        `no answer arrived (${exchange.error ?? 'network error'}): ${exchange.request.method} ${exchange.request.url}`,
+        requirement,
+      );
+      return false;
+    }
+    // A 429 says nothing of the requirement asked about (it is judged under JS-RATE-001): not judged, not broken.
+    if (exchange.status === 429) {
+      this.cannotJudge(
+        `rate-limited (HTTP 429) before it could be judged: ${exchange.request.method} ${exchange.request.url}`,
+        requirement,
+        false,
+      );
+      return false;
+    }
+    return true;
   }
 
   /** Answers, already classified, join the timeline `key` and are judged there; each takes its place in it as its index. */
@@ -249,10 +260,9 @@ export class Conformance {
       observation.kind === 'snapshot' ? observation.snapshot : undefined,
     );
     if (stopped) return stopped;
-    // A redirect is judged with the timeline (JS-ERR-004); a 4xx for the test's own job is judged here.
     if (end?.kind === 'give-up' && end.cause.outcome === 'rejected') {
-      if (end.cause.status >= 400)
-        this.judge('JS-ERR-004', false, `the status endpoint answered HTTP ${end.cause.status} for a job the API created`, { jobId });
+      const { status } = end.cause;
+      this.recordJudgements(judgementsOf((out) => checkWaitRejected(status, undefined, { jobId }, out)));
       return undefined;
     }
     this.cannotJudge(`no real snapshot of ${jobId} in ${pacing.maxPolls} polls`);
@@ -316,11 +326,7 @@ export class Conformance {
         this.judgeEnded(jobId, result, liveness);
         return result;
       case 'rejected':
-        // A 3xx is judged with the timeline; a 4xx for the job the API created is judged here.
-        if (result.status >= 400) {
-          const message = `the status endpoint answered HTTP ${result.status} for a job the API created: ${result.message}`;
-          this.judge('JS-ERR-004', false, message, { jobId });
-        }
+        this.recordJudgements(judgementsOf((out) => checkWaitRejected(result.status, result.message, { jobId }, out)));
         return undefined;
       case 'transient-exhausted':
         // No answer at all is the network's doing; 5xx and malformed bodies are findings of the answers themselves.
@@ -368,10 +374,8 @@ export class Conformance {
    */
   cancelServed(way: CancelWay, cancel: ApiResponse<CancelJobResponse>, requirement: string): boolean {
     const served = !routeNotServed(cancel.exchange);
-    const path = way === 'POST' ? 'POST /v2/jobs/{job_id}/cancel' : 'DELETE /v2/jobs/{job_id}';
-    this.judge('JS-CANCEL-005', served, `${path} answered HTTP ${cancel.exchange.status} as an unserved route`, {
-      exchange: cancel.exchange,
-    });
+    const path = cancelPath(way);
+    this.judgeAnswer(cancel.exchange, (out) => checkCancelServed(way, cancel.exchange, {}, out));
     if (!served)
       this.cannotJudge(`${path} is not served here (HTTP ${cancel.exchange.status}): judged on the other cancel`, requirement, false);
     else this.note(`${requirement} judged through ${path}`);
@@ -410,14 +414,9 @@ export class Conformance {
           ? await this.api.queryV3(collection, { query, limit: 10, rerank: true, include: { document: true } })
           : await this.api.query(collection, { query, top_k: 10, rerank: true });
       const served = !routeNotServed(response.exchange);
-      if (version === 'v2' && (choice === 'v2' || answers.length > 0)) {
-        this.judge(
-          'JS-MEDIA-005',
-          served,
-          `POST /v2/collections/{name}/query answered HTTP ${response.exchange.status} as an unserved route while v3 is served`,
-          { exchange: response.exchange },
-        );
-      }
+      const v3Served = answers.length > 0;
+      if (version === 'v2')
+        this.judgeAnswer(response.exchange, (out) => checkLegacyQueryServed(response.exchange, { choice, v3Served }, {}, out));
       if (!served) continue;
       this.judgeQuery(response.exchange, response.json, version);
       answers.push({ version, exchange: response.exchange, hits: response.ok ? hitsOf(response.json) : [] });

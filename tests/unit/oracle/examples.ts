@@ -10,7 +10,10 @@ import {
   checkQueryResponse,
   checkQueryResponseV3,
 } from '../../../src/oracle/response-checks.js';
-import { checkHiddenLag, checkWaitDeadline, checkWaitEnded, type Liveness } from '../../../src/oracle/wait-checks.js';
+import { checkHiddenLag, checkWaitDeadline, checkWaitEnded, checkWaitRejected, type Liveness } from '../../../src/oracle/wait-checks.js';
+import { checkCancelServed, checkLegacyQueryServed, type CancelWay } from '../../../src/oracle/route-checks.js';
+import { exchangeOf } from '../../../src/oracle/exchange.js';
+import type { QueryVersionChoice } from '../../../src/model/query-version.js';
 import { checkFilesWalk } from '../../../src/oracle/page-checks.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
 import type { Finding } from '../../../src/oracle/finding.js';
@@ -61,6 +64,26 @@ const foundThroughQuery =
   (...items: unknown[]) =>
   () =>
     findingsOfCheck(checkHiddenLag, answers(...items), { jobId: JOB_ID });
+
+/** A wait the poll step gave up on: the status endpoint answered `status` for the job the API created. */
+const waitRejected = (status: number, why?: string) => () => findingsOfCheck(checkWaitRejected, status, why, { jobId: JOB_ID });
+/** A cancel's answer, that way, with this status and body. */
+const cancelAnswered = (way: CancelWay, status: number, body: unknown) => () =>
+  findingsOfCheck(
+    checkCancelServed,
+    way,
+    exchangeOf(body, { status, method: way, url: way === 'POST' ? `/v2/jobs/${JOB_ID}/cancel` : `/v2/jobs/${JOB_ID}` }),
+    {},
+  );
+const cancelled = { job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled', cancelled_at: '2026-11-28T12:00:30Z' };
+/** The legacy v2 query's answer, asked with `choice`, after v3 was served or not. */
+const legacyQueryAnswered = (choice: QueryVersionChoice, v3Served: boolean, status: number, body: unknown) => () =>
+  findingsOfCheck(
+    checkLegacyQueryServed,
+    exchangeOf(body, { status, method: 'POST', url: '/v2/collections/docs/query' }),
+    { choice, v3Served },
+    {},
+  );
 
 const page = (files: string[], next: string | null, extra: Partial<JobSnapshot> = {}): JobSnapshot =>
   job('completed', {
@@ -732,6 +755,62 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
         title: 'a 200 cancel answer with no job_id',
         findings: () => findingsOfCheck(checkCancelAnswer, poll({ status: 'cancelled' }), { status: 'cancelled' }, { jobId: JOB_ID }),
       },
+    ],
+  },
+  'JS-CANCEL-005': {
+    holds: [
+      { title: 'POST .../cancel answered 200 with a CancelResponse', findings: cancelAnswered('POST', 200, cancelled) },
+      { title: 'DELETE answered 200 with a CancelResponse', findings: cancelAnswered('DELETE', 200, cancelled) },
+    ],
+    lawful: [
+      {
+        title: 'a DELETE answered 404 naming the job (it forgot a deleted job): a served route',
+        findings: cancelAnswered('DELETE', 404, { detail: 'Job not found' }),
+      },
+      {
+        title: 'a POST cancel of a finished job answered 409: a served route',
+        findings: cancelAnswered('POST', 409, { detail: 'Job already completed' }),
+      },
+    ],
+    breaks: [
+      { title: 'POST .../cancel answered 405', findings: cancelAnswered('POST', 405, { detail: 'Method Not Allowed' }) },
+      {
+        title: "DELETE answered 404 naming nothing (FastAPI's unknown path)",
+        findings: cancelAnswered('DELETE', 404, { detail: 'Not Found' }),
+      },
+    ],
+  },
+  'JS-MEDIA-005': {
+    holds: [
+      { title: 'v2 answered 200 where v3 is served', findings: legacyQueryAnswered('auto', true, 200, { search_results: [] }) },
+      { title: 'v2, pinned, answered 200', findings: legacyQueryAnswered('v2', false, 200, { search_results: [] }) },
+    ],
+    lawful: [
+      {
+        title: 'v2 answered 404 naming the collection: a served route',
+        findings: legacyQueryAnswered('auto', true, 404, { detail: 'Collection not found' }),
+      },
+      {
+        title: 'v3 not served: v2 is then the fallback itself, not judged as the legacy route',
+        findings: legacyQueryAnswered('auto', false, 410, { detail: 'Gone' }),
+      },
+    ],
+    breaks: [
+      { title: 'v2 answered 410 where v3 is served', findings: legacyQueryAnswered('auto', true, 410, { detail: 'Gone' }) },
+      { title: 'v2, pinned, answered 404 naming nothing', findings: legacyQueryAnswered('v2', false, 404, 'not json') },
+    ],
+  },
+  'JS-ERR-004': {
+    holds: [{ title: 'the wait saw the job end', findings: waitEnded('JS-TRANS-007', job('running'), job('completed')) }],
+    lawful: [
+      {
+        title: 'a 429 for the job on the way is rate limiting, not a refusal',
+        findings: waitEnded('JS-TRANS-007', job('running'), limited, job('completed')),
+      },
+    ],
+    breaks: [
+      { title: 'the status endpoint answered 404 on a later poll', findings: waitRejected(404, 'HTTP 404 Not Found') },
+      { title: 'a snapshot poll answered 403', findings: waitRejected(403) },
     ],
   },
   'JS-RATE-001': {
