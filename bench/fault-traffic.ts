@@ -17,8 +17,13 @@ export interface Exchanged {
   touched: boolean;
 }
 
+const sameHeaders = (a: object, b: object) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
 const sameRequest = (a: ProxiedRequest, b: ProxiedRequest) =>
-  a.method === b.method && a.url === b.url && a.body.equals(b.body) && JSON.stringify(a.headers) === JSON.stringify(b.headers);
+  a.method === b.method && a.url === b.url && a.body.equals(b.body) && sameHeaders(a.headers, b.headers);
+
+const sameResponse = (a: ProxiedResponse, b: ProxiedResponse) =>
+  a.status === b.status && a.body.equals(b.body) && sameHeaders(a.headers, b.headers);
 
 /** `rewrite`, telling `touched` about each request whose forwarded request or final answer it changed. */
 function watched(rewrite: Rewrite, touched: WeakSet<ProxiedRequest>): Rewrite {
@@ -29,11 +34,8 @@ function watched(rewrite: Rewrite, touched: WeakSet<ProxiedRequest>): Rewrite {
       last = { request: passed, response: answer };
       return answer;
     });
-    const unchanged =
-      last !== undefined &&
-      sameRequest(last.request, request) &&
-      last.response.status === response.status &&
-      last.response.body.equals(response.body);
+    // A header counts: a Content-Type served as text/html or a Retry-After stripped is the whole defect.
+    const unchanged = last !== undefined && sameRequest(last.request, request) && sameResponse(last.response, response);
     if (!unchanged) touched.add(request);
     return response;
   };

@@ -155,6 +155,9 @@ function prismVerdicts(judge: PrismJudge | undefined): PrismVerdicts {
   };
 }
 
+/** Answers of a run a per-response judge flagged, anywhere in the run (the fairest count for it). */
+const flagged = (run: JudgedRun, judge: 'prism' | 'schema') => run.exchanges.filter((e) => e[judge].length > 0).length;
+
 const yes = (caught: boolean, requests: number | undefined) =>
   caught ? `caught${requests !== undefined ? ` (${requests} req)` : ''}` : 'missed';
 
@@ -189,7 +192,7 @@ export default async function faults(options: BenchOptions): Promise<BenchResult
   writeFileSync(
     `${dir}faults-kill-matrix.svg`,
     killMatrixChart(rows, `Verdict breaks caught, by judge (${rows.length} breaks)`, {
-      suite: `${falses.suite} of ${lawful.length} runs`,
+      suite: `${lawful.flatMap((l) => l.suite.mustsFailed).length} MUSTs; ${lawful.flatMap((l) => l.suite.requirements).length} warned`,
       prism: `${falses.prism} answers`,
       schema: `${falses.schema} answers`,
     }),
@@ -198,7 +201,10 @@ export default async function faults(options: BenchOptions): Promise<BenchResult
   const lines = [
     `Prism: ${judge ? `@stoplight/prism-cli ${judge.version}, ${prismTime.seconds.toFixed(1)} s judging the runs' answers` : `did not judge: ${prismError}`}`,
     `${played.length} child runs, ${AT_ONCE} at a time, in ${seconds.toFixed(0)} s`,
-    ...played.map((p) => `  ${p.title}: ${p.seconds.toFixed(1)} s, ${p.requests} requests, exit ${p.exitCode} (${p.verdict})`),
+    ...played.map(
+      (p) =>
+        `  ${p.title}: ${p.seconds.toFixed(1)} s, ${p.requests} requests, exit ${p.exitCode} (${p.verdict}); answers flagged: Prism ${flagged(p, 'prism')}, schema ${flagged(p, 'schema')}`,
+    ),
     `breaks caught of ${kills.of} (${kills.mustOf} MUST): suite ${kills.suite.caught} (${kills.suite.must} MUST), Prism ${kills.prism.caught} (${kills.prism.must} MUST), schema alone ${kills.schema.caught} (${kills.schema.must} MUST)`,
     `  a per-response judge flagging any answer of the break's area, touched or not: Prism ${rows.filter((r) => r.prismAnyInArea).length}, schema ${rows.filter((r) => r.schemaAnyInArea).length}`,
     ...rows.map(
@@ -220,6 +226,7 @@ export default async function faults(options: BenchOptions): Promise<BenchResult
       title: p.title,
       seconds: p.seconds,
       requests: p.requests,
+      flagged: { prism: flagged(p, 'prism'), schema: flagged(p, 'schema') },
       exitCode: p.exitCode,
       verdict: p.verdict,
       breaks: p.breaks.map((b) => b.requirement),

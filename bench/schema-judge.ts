@@ -23,6 +23,7 @@ const schemaNameOf = (schema: unknown): SchemaName | undefined => {
 };
 
 const OPERATIONS = Object.entries(openapi.paths ?? {}).map(([template, item]) => ({
+  template,
   pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   item: item as Json,
 }));
@@ -34,11 +35,12 @@ export function documentedSchemas(
   status: number,
 ): { schemas: SchemaName[] } | { undocumented: string } | undefined {
   const pathname = url.split('?')[0]!;
-  const operation = OPERATIONS.find((o) => o.pattern.test(pathname))?.item[method.toLowerCase()] as Json | undefined;
-  if (!operation) return undefined; // no route of the spec: nothing to judge the answer against
+  const path = OPERATIONS.find((o) => o.pattern.test(pathname));
+  const operation = path?.item[method.toLowerCase()] as Json | undefined;
+  if (!path || !operation) return undefined; // no route of the spec: nothing to judge the answer against
   const responses = (operation.responses ?? {}) as Json;
   const response = deref(responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default);
-  if (!response) return { undocumented: `status ${status} is not documented for ${method} ${pathname.replace(/[^/]+$/, '…')}` };
+  if (!response) return { undocumented: `status ${status} is not documented for ${method} ${path.template}` };
   const schema = ((response.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined;
   if (!schema) return { schemas: [] };
   const names = (Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : [schema]).map(schemaNameOf);
@@ -59,5 +61,7 @@ export function schemaProblems(method: string, url: string, status: number, body
   }
   const problems = documented.schemas.map((name) => validate(name, value));
   if (problems.some((p) => p.length === 0)) return [];
-  return problems.flatMap((list) => list.map((p) => `${p.schema} ${p.message}`));
+  // Of several allowed schemas, the one the body comes closest to says what is wrong (not every branch's complaint).
+  const closest = problems.reduce((best, list) => (list.length < best.length ? list : best));
+  return closest.map((p) => `${p.schema} ${p.message}`);
 }

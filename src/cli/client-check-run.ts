@@ -3,6 +3,7 @@
 // (docs/client-check.md), and the reference poller in-process on a twin simulator as the measure of a
 // bounded number of requests. A client that never exits is stopped at the deadline, its whole process
 // group with it; nothing it does (no output, garbage, a flood) can hang or crash the run.
+import { CLIENT_OUTPUT_TAIL_CHARS } from '../contract/limits.js';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CaptainClient } from '../client/captain-client.js';
@@ -37,7 +38,6 @@ export interface RunOptions {
 /** The check could not run the client at all: its own trouble or the command's, never a finding. */
 export class CheckBroke extends Error {}
 
-const OUTPUT_TAIL = 64 * 1024;
 const KILL_GRACE_MS = 2_000;
 
 interface Stage {
@@ -117,7 +117,7 @@ function clientEnv(scenario: ClientScenario, s: Stage): NodeJS.ProcessEnv {
 
 function tail(text: string, chunk: Buffer): string {
   const joined = text + chunk.toString('utf8');
-  return joined.length > OUTPUT_TAIL ? joined.slice(joined.length - OUTPUT_TAIL) : joined;
+  return joined.length > CLIENT_OUTPUT_TAIL_CHARS ? joined.slice(joined.length - CLIENT_OUTPUT_TAIL_CHARS) : joined;
 }
 
 /** Clients running now: their own process groups, so an interrupted check must stop them itself. */

@@ -3,13 +3,11 @@
 // oracle and writes the usual report with the target kind `recorded` (docs/recorded-traffic.md).
 // Exit codes as the suite's: 0 conformant or incomplete, 1 not conformant, 2 our own trouble (usage, a file
 // that cannot be read as HAR, nothing of the Captain API in it).
-import { RECORDED_KEPT_BYTES } from '../contract/limits.js';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { PROFILES, type Profile } from '../contract/catalog.js';
-import { judgeRecorded } from '../recorded/judge-recorded.js';
+import { judgeRecorded, keptBytesForHeap } from '../recorded/judge-recorded.js';
 import { redactor } from '../redaction/redact.js';
 import { writeRecordedReport, type RecordedResults } from '../recorded/recorded-report.js';
 import { verdictLines } from '../report/reporter.js';
@@ -107,8 +105,7 @@ export function runJudge(argv: readonly string[], io: JudgeIo): JudgeOutcome {
   const secrets = secretValues(io.env);
   const profile: Profile = args.profile ?? configured.profile;
   const startedAt = new Date().toISOString();
-  // Bodies kept between reading and judging: an eighth of the heap at most, the rest read again from the file.
-  const keepBytes = Math.min(RECORDED_KEPT_BYTES, Math.floor(getHeapStatistics().heap_size_limit / 8));
+  const keepBytes = keptBytesForHeap();
   // Headers and URLs are redacted as read; bodies only with the whole report, before it is written.
   const run = judgeRecorded(files, { read: { redact: redactor(secrets), keepBodies: true }, keepBytes });
   for (const file of run.summary.files) if (file.unreadable) trouble.push(`${file.file} ${file.problem ?? 'cannot be read'}`);

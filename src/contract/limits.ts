@@ -18,6 +18,10 @@ export const RECORDED_BODY_BYTES = 64 * MiB;
 export const HAR_ENTRY_BYTES = 64 * MiB;
 /** Bytes of recorded bodies a judged recording keeps for its report (the judge lowers it to an eighth of the heap). */
 export const RECORDED_KEPT_BYTES = 64 * MiB;
+/** Bytes of the recording proxy's exchanges.har; past it, entries are written without their bodies. */
+export const RECORDING_HAR_BYTES = 200 * MiB;
+/** Characters of a user's client's output the client check keeps (its tail: the conclusion is its last line). */
+export const CLIENT_OUTPUT_TAIL_CHARS = 64 * KiB;
 
 // Attaching (a test's evidence)
 
@@ -44,8 +48,14 @@ export const UNPACKED_ATTACHMENT_BYTES = 64 * MiB;
 export const EVIDENCE_TEXT_CHARS = 20_000;
 /** Bytes of exchanges.har; past it, entries are written without their bodies (within the 50 MB the reports folder may take). */
 export const EXCHANGES_HAR_BYTES = 12 * MiB;
+/** Timelines a report keeps (the suite's with something wrong in them, a recording's with findings); the rest are counted. */
+export const KEPT_TIMELINES = 200;
+/** Observations of one kept timeline: its ends and the polls findings point at past that, so a thousand-poll wait stays readable. */
+export const KEPT_TIMELINE_OBSERVATIONS = 400;
 /** Characters of a body kept in a report's timeline (the suite's and a recording's): enough to read it, small enough to keep hundreds. */
 export const KEPT_BODY_CHARS = 8 * KiB;
+/** Characters of a body in the timeline a passing area shows: a glimpse of what the run saw, not evidence of a fault. */
+export const AREA_EVIDENCE_BODY_CHARS = 2 * KiB;
 /** Characters of a field of a kept snapshot (a message, a uri). */
 export const KEPT_STRING_CHARS = 2000;
 /** Bytes (as JSON) of kept timelines for the whole run, so results.json stays small however many polls failed. */

@@ -3,10 +3,10 @@
 // usual report beside it, as `npm run judge` would (docs/recorded-traffic.md).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { RECORDING_HAR_BYTES } from '../contract/limits.js';
 import type { Profile } from '../contract/catalog.js';
 import { HarWriter } from '../har/har-file.js';
-import { judgeRecorded } from '../recorded/judge-recorded.js';
+import { judgeRecorded, keptBytesForHeap } from '../recorded/judge-recorded.js';
 import { redactor } from '../redaction/redact.js';
 import { writeRecordedReport, type RecordedResults } from '../recorded/recorded-report.js';
 import { EXCHANGES_HAR } from '../report/exchanges-har.js';
@@ -43,7 +43,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const writer = new HarWriter(
     har,
     { name: 'captain-job-status-conformance recording proxy', version: '1' },
-    options.maxHarBytes ?? 200 * 1024 * 1024,
+    options.maxHarBytes ?? RECORDING_HAR_BYTES,
   );
   const recording = recordingTap({
     target: options.target,
@@ -60,7 +60,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const stop = async () => {
     await proxy.close();
     writer.close();
-    const keepBytes = Math.min(64 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
+    const keepBytes = keptBytesForHeap();
     const run = judgeRecorded([har], { read: { redact, keepBodies: true }, keepBytes });
     const results = writeRecordedReport(run, options.outputDir, {
       startedAt,

@@ -2,7 +2,8 @@
 // as one timeline in time order, every cancel and query answer, as the conformance tests judge theirs. What
 // it cannot judge it skips with the reason. Memory stays bounded whatever the size of the files: entries are
 // found by a scanner, only an index of them is held (bodies up to a budget), and one timeline is judged at a time.
-import { KEPT_BODY_CHARS, RECORDED_KEPT_BYTES } from '../contract/limits.js';
+import { getHeapStatistics } from 'node:v8';
+import { KEPT_BODY_CHARS, KEPT_TIMELINE_OBSERVATIONS, KEPT_TIMELINES, RECORDED_KEPT_BYTES } from '../contract/limits.js';
 import path from 'node:path';
 import type { Exchange } from '../oracle/exchange.js';
 import type { Finding } from '../oracle/finding.js';
@@ -92,8 +93,11 @@ interface Indexed {
 }
 
 const MAX_EXAMPLES = 3;
-const MAX_KEPT_OBSERVATIONS = 400;
-const MAX_EVIDENCE_TIMELINES = 200;
+
+/** Bodies kept between reading and judging: RECORDED_KEPT_BYTES, or an eighth of this process's heap when that is less (the rest is read again from the file). */
+export function keptBytesForHeap(): number {
+  return Math.min(RECORDED_KEPT_BYTES, Math.floor(getHeapStatistics().heap_size_limit / 8));
+}
 
 class Skips {
   private readonly byReason = new Map<string, SkipReason>();
@@ -143,9 +147,9 @@ function groupOf(item: Indexed, timeline: string | undefined): string {
 
 function clippedTimeline(timeline: Timeline, highlight: ReadonlySet<number>): Timeline {
   const keep = (o: Observation, position: number) =>
-    timeline.length <= MAX_KEPT_OBSERVATIONS ||
-    position < MAX_KEPT_OBSERVATIONS / 2 ||
-    position >= timeline.length - MAX_KEPT_OBSERVATIONS / 2 ||
+    timeline.length <= KEPT_TIMELINE_OBSERVATIONS ||
+    position < KEPT_TIMELINE_OBSERVATIONS / 2 ||
+    position >= timeline.length - KEPT_TIMELINE_OBSERVATIONS / 2 ||
     highlight.has(o.index);
   return timeline.filter(keep).map((o) => {
     if (o.exchange.body.length <= KEPT_BODY_CHARS) return o;
@@ -406,7 +410,7 @@ class RunBuilder {
     if (judgement.timeline) {
       this.summary.timelines += 1;
       this.coverage = mergeCoverage(this.coverage, coverageOf([judgement.timeline]));
-      if (findings.length > 0 && this.evidenceTimelines < MAX_EVIDENCE_TIMELINES) {
+      if (findings.length > 0 && this.evidenceTimelines < KEPT_TIMELINES) {
         this.evidenceTimelines += 1;
         const highlight = new Set(findings.flatMap((f) => (f.pollIndex === undefined ? [] : [f.pollIndex])));
         timelines.push({ jobId: jobId!, timeline: clippedTimeline(judgement.timeline, highlight) });

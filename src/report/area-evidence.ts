@@ -1,10 +1,10 @@
 // Evidence for what passed: per area, one timeline a passing test observed, kept small, so that a
 // "conformant" report shows what the run saw and not only that nothing went wrong.
+import { AREA_EVIDENCE_BODY_CHARS } from '../contract/limits.js';
 import type { TestRecord } from './test-record.js';
 import { clipTimeline, type TimelineEvidence } from './kept-timelines.js';
 
 const OBSERVATIONS = 24;
-const BODY = 2 * 1024;
 
 /**
  * The first passing test of each area (by the requirements its checks ran on) that attached a timeline of
@@ -20,7 +20,7 @@ export function areaEvidence(records: readonly TestRecord[], areaOf: (requiremen
     for (const id of record.evidence.exercised) {
       const area = areaOf(id);
       if (area === undefined || chosen.has(area)) continue;
-      const { kept, omitted } = clipTimeline(attached.timeline, new Set(), { observations: OBSERVATIONS, body: BODY });
+      const { kept, omitted } = clipTimeline(attached.timeline, new Set(), { observations: OBSERVATIONS, body: AREA_EVIDENCE_BODY_CHARS });
       chosen.set(area, { id: `a-${area}`, test: record.id, jobId: attached.jobId, observations: kept, omitted, highlight: [], area });
     }
   }

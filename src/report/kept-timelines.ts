@@ -1,7 +1,14 @@
 // Which poll timelines a report keeps as evidence, and how far it cuts them: only where something went
 // wrong, a bounded number, each observation's body and strings clipped, and all of them within one byte
 // budget for the run, so the report stays small whatever the target answered and however often.
-import { KEPT_BODY_CHARS, KEPT_STRING_CHARS, TIMELINE_BYTE_BUDGET, TIMELINES_BYTE_BUDGET } from '../contract/limits.js';
+import {
+  KEPT_BODY_CHARS,
+  KEPT_STRING_CHARS,
+  KEPT_TIMELINE_OBSERVATIONS,
+  KEPT_TIMELINES,
+  TIMELINE_BYTE_BUDGET,
+  TIMELINES_BYTE_BUDGET,
+} from '../contract/limits.js';
 import type { Observation } from '../oracle/observation.js';
 import { clip, clipStrings } from '../contract/clip.js';
 import type { TestRecord } from './test-record.js';
@@ -29,8 +36,6 @@ export interface KeptTimelines {
 }
 
 const MAX_TIMELINES_PER_TEST = 10;
-const MAX_TIMELINES = 200;
-const MAX_OBSERVATIONS = 400;
 /** Observations kept at each end of a timeline before the polls findings point at. */
 const ENDS = 10;
 /** How many files of one kept snapshot are kept. */
@@ -79,7 +84,7 @@ function byWorth(observations: readonly Observation[], highlight: ReadonlySet<nu
 export function clipTimeline(
   observations: readonly Observation[],
   highlight: ReadonlySet<number>,
-  limits: TimelineLimits = { observations: MAX_OBSERVATIONS, body: KEPT_BODY_CHARS, bytes: TIMELINE_BYTE_BUDGET },
+  limits: TimelineLimits = { observations: KEPT_TIMELINE_OBSERVATIONS, body: KEPT_BODY_CHARS, bytes: TIMELINE_BYTE_BUDGET },
 ): { kept: Observation[]; omitted: number; size: number } {
   const chosen: Array<{ position: number; observation: Observation }> = [];
   const bytes = limits.bytes ?? TIMELINE_BYTE_BUDGET;
@@ -114,9 +119,9 @@ export function keepTimelines(records: readonly TestRecord[]): KeptTimelines {
     for (const attached of record.evidence.timelines.slice(0, MAX_TIMELINES_PER_TEST)) {
       const highlight = pollsPointedAt(record, attached.jobId);
       const { kept, omitted, size } =
-        timelines.length < MAX_TIMELINES
+        timelines.length < KEPT_TIMELINES
           ? clipTimeline(attached.timeline, highlight, {
-              observations: MAX_OBSERVATIONS,
+              observations: KEPT_TIMELINE_OBSERVATIONS,
               body: KEPT_BODY_CHARS,
               bytes: Math.min(budget, TIMELINE_BYTE_BUDGET),
             })

@@ -10,11 +10,10 @@ import type { ApiResponse, CaptainClient, GetJobOptions, JobStatusBody } from '.
 import type { CancelJobResponse } from '../../../src/client/api-types.js';
 import { iterateFiles, type FilesWalk } from '../../../src/client/iterate-files.js';
 import { pollJob } from '../../../src/client/poll-job.js';
-import type { PollJobOptions } from '../../../src/client/poll-settings.js';
+import { pollSettingsOf, type PollJobOptions } from '../../../src/client/poll-settings.js';
 import type { WaitForJobResult } from '../../../src/client/wait-for-job.js';
 import type { JobSnapshot } from '../../../src/model/job.js';
 import { systemClock } from '../../../src/client/clock.js';
-import { pollSettingsOf } from '../../../src/client/poll-settings.js';
 import { pollStep, startPolling, type PollAction } from '../../../src/client/poll-step.js';
 import { seededRandom } from '../../../src/model/random.js';
 import type { Observation } from '../../../src/oracle/observation.js';

@@ -1,10 +1,15 @@
 // The faults bench's pure parts on fixed inputs: who caught which break (a finding must name the broken
 // requirement; a per-response judge must flag an answer the break touched), the cost in the area's
-// requests, the false failures on lawful runs, and the schema-alone judge on a few answers.
+// requests, the false failures on lawful runs, the schema-alone judge on a few answers, and which answers
+// a break touched.
 import { expect, test } from '@playwright/test';
 import { breakRows, falseFailures, killCounts, lawfulRow, type JudgedExchange, type JudgedRun } from '../../../bench/fault-matrix.js';
 import { costedRequirements, type RecordedRequest } from '../../../bench/finding-cost.js';
 import { schemaProblems } from '../../../bench/schema-judge.js';
+import { recordedTarget } from '../../../bench/fault-traffic.js';
+import type { Break } from '../../../tools/breaks/breaks.js';
+import type { Rewrite } from '../../../tools/rewriting-proxy.js';
+import { TEST_HEADER } from '../../../tools/test-header.js';
 
 const answer = (
   index: number,
@@ -146,4 +151,39 @@ test('the schema check alone judges each answer against the schema its operation
   ]);
   expect(schemaProblems('GET', '/v2/jobs/j', 200, Buffer.from('not json'))).toEqual([expect.stringContaining('not JSON')]);
   expect(schemaProblems('GET', '/_sim/health', 200, body({}))).toEqual([]);
+});
+
+test('an answer is touched when its break changed the request passed on, the status, the body or a header; untouched otherwise', async () => {
+  const tenants = { main: { apiKey: 'k', orgId: 'o' }, other: { apiKey: 'k2', orgId: 'o2' } };
+  const fielded = (area: Break['area'], rewrite: Rewrite): Break => ({
+    requirement: `JS-${area}`,
+    level: 'MUST',
+    area,
+    defect: 'd',
+    rewrite: () => rewrite,
+  });
+  const target = recordedTarget(
+    [
+      fielded('shape', async (request, forward) => {
+        const response = await forward(request);
+        return { ...response, headers: { ...response.headers, 'content-type': 'text/html' } };
+      }),
+      fielded('auth', (request, forward) => forward({ ...request, headers: { ...request.headers, authorization: 'Bearer other' } })),
+      fielded('cancel', (request, forward) => forward(request)),
+    ],
+    tenants,
+  );
+  const upstream = async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') });
+  const send = (area: string) =>
+    target.rewrite(
+      { method: 'GET', url: '/v2/jobs/j', headers: { [TEST_HEADER]: `tests/conformance/${area}.spec.ts:3` }, body: Buffer.alloc(0) },
+      upstream,
+    );
+  for (const area of ['shape', 'auth', 'cancel', 'state']) await send(area);
+  expect(target.exchanges.map((e) => [e.index, e.area, e.touched])).toEqual([
+    [0, 'shape', true],
+    [1, 'auth', true],
+    [2, 'cancel', false],
+    [3, 'state', false],
+  ]);
 });
