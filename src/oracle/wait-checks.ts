@@ -7,8 +7,11 @@ import type { FindingContext } from './finding.js';
 import { addJudgement, NO_FINDINGS, type JudgementSink } from './judgement.js';
 import type { Timeline } from './observation.js';
 
-/** The liveness a wait judges: a job's end (JS-TRANS-007), or media content found through the query endpoint (JS-MEDIA-002). */
-export type Liveness = 'JS-TRANS-007' | 'JS-MEDIA-002';
+/**
+ * The liveness a wait judges: a job's end (JS-TRANS-007), media content found through the query endpoint
+ * (JS-MEDIA-002), or the end of a job held by the fault hook that only the cancel it was sent can end (JS-CANCEL-002).
+ */
+export type Liveness = 'JS-TRANS-007' | 'JS-MEDIA-002' | 'JS-CANCEL-002';
 
 /** Placeholder-shaped answers in a row, at the end of a media job's polls, that hide a lagging snapshot. */
 export const HIDING_PLACEHOLDERS = 3;

@@ -22,12 +22,13 @@ async function landedTooLate(conformance: Conformance, jobId: string, cancel: Ca
 }
 
 /** A running job's cancel is answered 200 and the job ends cancelled (JS-CANCEL-002). */
-async function judgeCancelOfRunning(conformance: Conformance, jobId: string, cancel: CancelAnswer): Promise<void> {
+/** `held`: the fault hook holds the job in its stage, so only the cancel can end it and a wait that never ends breaks JS-CANCEL-002. */
+async function judgeCancelOfRunning(conformance: Conformance, jobId: string, cancel: CancelAnswer, held: boolean): Promise<void> {
   conformance.judge('JS-CANCEL-002', cancel.exchange.status === 200, `cancel of a running job was answered ${cancel.exchange.status}`, {
     jobId,
     exchange: cancel.exchange,
   });
-  const result = await conformance.waitFor(jobId);
+  const result = await conformance.waitFor(jobId, {}, held ? 'JS-CANCEL-002' : undefined);
   // Files left queued or processing are JS-STATE-010's to judge, on every snapshot of the cancelled job.
   if (result?.outcome === 'terminal')
     conformance.judge('JS-CANCEL-002', result.status === 'cancelled', `after cancel the running job ended ${result.status}`, { jobId });
@@ -90,7 +91,7 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
       if (!(await conformance.reach(jobId, inChunking, 'running in chunking', ['JS-CANCEL-002']))) return conformance.expectConforms();
       const cancel = await conformance.cancel(jobId);
       if (!conformance.cancelServed('POST', cancel, 'JS-CANCEL-002')) return conformance.expectConforms();
-      await judgeCancelOfRunning(conformance, jobId, cancel);
+      await judgeCancelOfRunning(conformance, jobId, cancel, true);
       await conformance.expectConforms();
     },
   );
@@ -158,7 +159,7 @@ test.describe('cancel: POST /v2/jobs/{job_id}/cancel', () => {
       const cancel = await conformance.cancel(jobId);
       if (!conformance.cancelServed('POST', cancel, 'JS-CANCEL-002')) return conformance.expectConforms();
       if (await landedTooLate(conformance, jobId, cancel, 'JS-CANCEL-002')) return conformance.expectConforms();
-      await judgeCancelOfRunning(conformance, jobId, cancel);
+      await judgeCancelOfRunning(conformance, jobId, cancel, false);
       await conformance.expectConforms();
     },
   );

@@ -312,10 +312,11 @@ export class Conformance {
   /**
    * Waits for a job with the reference poller. A job that does not end within the budget is a
    * JS-TRANS-007 finding (JS-MEDIA-002 with a fallback), a 3xx or 4xx for the job a JS-ERR-004 one;
-   * a target that stopped answering at all leaves them inconclusive. Never a crash.
+   * a target that stopped answering at all leaves them inconclusive. Never a crash. `endedBy` names what
+   * a job that never ends breaks instead, when only one request could end it (a cancel of a held job).
    */
-  async waitFor(jobId: string, options: PollJobOptions = {}): Promise<WaitForJobResult | undefined> {
-    const liveness: Liveness = options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007';
+  async waitFor(jobId: string, options: PollJobOptions = {}, endedBy?: Liveness): Promise<WaitForJobResult | undefined> {
+    const liveness: Liveness = endedBy ?? (options.fallback ? 'JS-MEDIA-002' : 'JS-TRANS-007');
     const settings = { ...this.polling(), ...options };
     this.allow((settings.deadlineMs ?? this.pace.jobWaitMs()) + this.pace.requestsMs(1));
     const result = await pollJob(this.api, jobId, settings);

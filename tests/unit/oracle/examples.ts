@@ -731,6 +731,20 @@ export const EXAMPLES: Record<string, RequirementExamples> = {
     ],
     breaks: [{ title: '422 with a string detail', findings: answer({ detail: 'files_limit out of range' }, 422) }],
   },
+  'JS-CANCEL-002': {
+    holds: [
+      {
+        title: 'the job held running ended cancelled after the cancel',
+        findings: waitEnded('JS-CANCEL-002', job('running'), job('cancelled')),
+      },
+    ],
+    breaks: [
+      {
+        title: 'the job held running was still running when the wait after its cancel ran out of time (blamed on the cancel)',
+        findings: waitTimedOut('JS-CANCEL-002', job('running'), job('running')),
+      },
+    ],
+  },
   'JS-CANCEL-004': {
     holds: [
       {
