@@ -14,7 +14,7 @@ import { VENDOR_VARIATIONS } from '../src/simulator/dialect.js';
 import { BREAKS, type Break } from '../tools/breaks/breaks.js';
 import { planBreakRuns } from '../tools/breaks/break-runs.js';
 import { startRewritingProxy } from '../tools/rewriting-proxy.js';
-import { SuiteRunner } from '../tools/suite-run.js';
+import { SuiteRunner, targetOf } from '../tools/suite-run.js';
 import type { BenchOptions, BenchResult } from './run.js';
 import { recordedTarget, type Exchanged } from './fault-traffic.js';
 import { startPrismJudge, type PrismJudge } from './prism-judge.js';
@@ -84,11 +84,7 @@ async function play(planned: Planned, runner: SuiteRunner, prism: PrismVerdicts)
   const started = performance.now();
   try {
     const run = await runner.run({
-      baseUrl: proxy.baseUrl,
-      apiKey: sim.apiKey,
-      orgId: sim.orgId,
-      otherApiKey: sim.otherOrg!.apiKey,
-      otherOrgId: sim.otherOrg!.orgId,
+      ...targetOf(sim, proxy.baseUrl),
       env: { CONFORMANCE_MAX_RPS: 'Infinity', ...planned.env },
       files: planned.files,
       timeoutMs: CHILD_TIMEOUT_MS,

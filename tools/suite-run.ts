@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Results } from '../src/report/results.js';
+import type { SimulatorHandle } from '../src/simulator/server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -176,4 +177,22 @@ export function statuses(results: RunResults): Record<string, string> {
 
 export function failedIds(results: RunResults): string[] {
   return results.requirements.filter((r) => r.status === 'failed').map((r) => r.id);
+}
+
+/**
+ * The child's target settings for a simulator reached at `baseUrl` (itself or a proxy in front of it).
+ * A loopback simulator is no staging deployment: the external-target rate limit (10 requests/s) would
+ * only stretch a 520-page walk to a minute, so it is lifted as for the embedded simulator.
+ */
+export function targetOf(
+  simulator: SimulatorHandle,
+  baseUrl: string,
+): Pick<SuiteRunOptions, 'baseUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId' | 'env'> {
+  return {
+    baseUrl,
+    env: { CONFORMANCE_MAX_RPS: 'Infinity' },
+    apiKey: simulator.apiKey,
+    orgId: simulator.orgId,
+    ...(simulator.otherOrg ? { otherApiKey: simulator.otherOrg.apiKey, otherOrgId: simulator.otherOrg.orgId } : {}),
+  };
 }

@@ -5,6 +5,7 @@
 import { startSimulator } from '../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
+import { targetOf } from '../../tools/suite-run.js';
 
 test('the whole suite against documented answers at random requests fails no MUST and does not break', async ({ suite }) => {
   test.setTimeout(300_000);
@@ -19,12 +20,7 @@ test('the whole suite against documented answers at random requests fails no MUS
   });
   try {
     const run = await suite.run({
-      baseUrl: sim.baseUrl,
-      apiKey: sim.apiKey,
-      orgId: sim.orgId,
-      otherApiKey: sim.otherOrg!.apiKey,
-      otherOrgId: sim.otherOrg!.orgId,
-      env: { CONFORMANCE_MAX_RPS: 'Infinity' },
+      ...targetOf(sim, sim.baseUrl),
       workers: 2,
       timeoutMs: 280_000,
     });

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { TEST_HEADER, testHeaderValue } from '../../tools/test-header.js';
 import { BREAKS, type Break } from '../../tools/breaks/breaks.js';
 import { aimedByArea, AREAS, planBreakRuns } from '../../tools/breaks/break-runs.js';
-import { expect, targetOf, test } from './support/fixtures.js';
-import { failedIds } from '../../tools/suite-run.js';
+import { expect, test } from './support/fixtures.js';
+import { failedIds, targetOf } from '../../tools/suite-run.js';
 import { compareWithRecorded } from './support/recorded-equivalence.js';
 
 const specOf = (area: string) => `tests/conformance/${area}.spec.ts`;

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { artifactsUnder } from '../report/artifacts.js';
 import { expectInert, hasChromium, launchChromium, NO_CHROMIUM, openWatched } from '../report/browser.js';
-import { expect, targetOf, test } from './support/fixtures.js';
+import { expect, test } from './support/fixtures.js';
 import { ECHO_MARKER, hostileTarget, PAYLOAD_IMG, PAYLOADS, REOPENED_REQUIREMENT } from './support/hostile-target.js';
-import type { SuiteRun } from '../../tools/suite-run.js';
+import { targetOf, type SuiteRun } from '../../tools/suite-run.js';
 
 const chromiumHere = hasChromium('hostile-target report test');
 

@@ -3,7 +3,8 @@
 // SHOULD alone leaves its MUSTs inconclusive, never passed and never conformant (docs/ARCHITECTURE.md, "Fixed interfaces").
 import { createServer } from 'node:net';
 import { BREAKS } from '../../tools/breaks/breaks.js';
-import { expect, targetOf, test, type RunOnce, type StartProxy, type StartSimulator } from './support/fixtures.js';
+import { expect, test, type RunOnce, type StartProxy, type StartSimulator } from './support/fixtures.js';
+import { targetOf } from '../../tools/suite-run.js';
 import { apiRequests, trafficLog } from './support/traffic-log.js';
 
 const CHILD_TIMEOUT_MS = 120_000;

@@ -8,9 +8,9 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzip } from '../report/artifacts.js';
-import { expect, targetOf, test } from './support/fixtures.js';
+import { expect, test } from './support/fixtures.js';
 import { passThrough } from '../../tools/rewriting-proxy.js';
-import type { SuiteRun, SuiteRunOptions } from '../../tools/suite-run.js';
+import { targetOf, type SuiteRun, type SuiteRunOptions } from '../../tools/suite-run.js';
 import { divergences, verdictsOf, verdictTable } from '../../tools/verdict-comparison.js';
 import { compareWithRecorded } from './support/recorded-equivalence.js';
 

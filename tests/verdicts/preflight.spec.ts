@@ -4,8 +4,8 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { expect, targetOf, test } from './support/fixtures.js';
-import type { SuitePlay } from '../../tools/suite-run.js';
+import { expect, test } from './support/fixtures.js';
+import { targetOf, type SuitePlay } from '../../tools/suite-run.js';
 import { apiRequests, trafficLog } from './support/traffic-log.js';
 
 /** A loopback port nothing listens on: bound, read, and closed again. */

@@ -2,7 +2,8 @@
 // no test run, nothing at the target, no report that could be taken for a verdict.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, targetOf, test } from './support/fixtures.js';
+import { expect, test } from './support/fixtures.js';
+import { targetOf } from '../../tools/suite-run.js';
 import { trafficLog } from './support/traffic-log.js';
 
 test('CONFORMANCE_MAX_RPS=fast stops the run with one message naming it, before any request', async ({

@@ -6,6 +6,7 @@ import { startSimulator } from '../../src/simulator/server.js';
 import { SUITE_TIME_SCALE } from '../../src/simulator/clock.js';
 import { expect, test } from './support/fixtures.js';
 import { rehearse } from '../../tools/rehearsal.js';
+import { targetOf } from '../../tools/suite-run.js';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -51,12 +52,7 @@ test('the vendor-variant dialect, control API on, passes the whole suite: confor
   });
   try {
     const run = await suite.run({
-      baseUrl: simulator.baseUrl,
-      apiKey: simulator.apiKey,
-      orgId: simulator.orgId,
-      otherApiKey: simulator.otherOrg!.apiKey,
-      otherOrgId: simulator.otherOrg!.orgId,
-      env: { CONFORMANCE_MAX_RPS: 'Infinity' }, // a loopback simulator is no staging deployment
+      ...targetOf(simulator, simulator.baseUrl), // a loopback simulator is no staging deployment
       timeoutMs: 240_000,
     });
     const failed = run.results.requirements.filter((r) => r.status === 'failed');

@@ -97,22 +97,4 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
-/**
- * The child's target settings for a simulator reached at `baseUrl` (itself or a proxy in front of it).
- * A loopback simulator is no staging deployment: the external-target rate limit (10 requests/s) would
- * only stretch a 520-page walk to a minute, so it is lifted as for the embedded simulator.
- */
-export function targetOf(
-  simulator: SimulatorHandle,
-  baseUrl: string,
-): Pick<SuiteRunOptions, 'baseUrl' | 'apiKey' | 'orgId' | 'otherApiKey' | 'otherOrgId' | 'env'> {
-  return {
-    baseUrl,
-    env: { CONFORMANCE_MAX_RPS: 'Infinity' },
-    apiKey: simulator.apiKey,
-    orgId: simulator.orgId,
-    ...(simulator.otherOrg ? { otherApiKey: simulator.otherOrg.apiKey, otherOrgId: simulator.otherOrg.orgId } : {}),
-  };
-}
-
 export { expect };
