@@ -1,5 +1,6 @@
 import { requirements } from '../../src/evidence/attach.js';
 import { matchesFile } from '../../src/client/file-match.js';
+import type { JobSnapshot } from '../../src/model/job.js';
 import { settings } from '../../src/settings/settings.js';
 import { test, expect } from './support/fixtures.js';
 import { JOB_BUDGET_SECONDS } from './support/pace.js';
@@ -68,10 +69,9 @@ test.describe('media: status lags, the query endpoint does not', () => {
     async ({ sim, collection, conformance }) => {
       const uri = 's3://conformance/keynote.mp4';
       const jobId = await sim.play(scenario(collection, { files: [{ uri, media: true, outcome: 'completed' }], mediaLagSeconds: 600 }));
-      expect(
-        await conformance.waitUntil(jobId, (s) => s.status === 'running' && s.progress === null),
-        'the status lags: running, progress null',
-      ).toBe(true);
+      // A 429 or a placeholder may answer any poll: a lag never seen leaves JS-MEDIA-002 unexercised here, not failed.
+      const lagging = (s: JobSnapshot) => s.status === 'running' && s.progress === null;
+      if (!(await conformance.reach(jobId, lagging, 'running with progress null', ['JS-MEDIA-002']))) return conformance.expectConforms();
       const result = await conformance.waitFor(jobId, {
         fallback: { collection, query: 'keynote', match: uri, stuckAfterMs: conformance.ms(5), version: QUERY_VERSION },
       });
