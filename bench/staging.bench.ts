@@ -6,6 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultFor, VARIABLE_LIST } from '../src/settings/variables.js';
 import { startSimulator } from '../src/simulator/server.js';
 import { SuiteRunner } from '../tools/suite-run.js';
 import type { BenchOptions, BenchResult } from './run.js';
@@ -13,8 +14,8 @@ import { lineChart } from './line-chart.js';
 import { startLoggingProxy, type LoggedExchange } from './request-log.js';
 import { harEntries, runFloor, type RunFloor } from './run-floor.js';
 
-/** The external target's default rate (src/settings/variables.ts): the floor is at it. */
-const MAX_RPS = 10;
+/** The external target's default rate: the run keeps to it, and the floor is at it. */
+const MAX_RPS = defaultFor(VARIABLE_LIST.find((v) => v.setting === 'maxRps')!, 'external') as number;
 const TARGET_RATIO = 2;
 
 interface StagingRun {
