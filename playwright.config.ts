@@ -29,14 +29,6 @@ export default defineConfig({
   ],
   projects: [
     {
-      // First in the queue: the dispatcher hands out tasks in project order, and these are the longest (child runs of
-      // 40 to 70 s); the unit, report and conformance tests, seconds each, then fill the workers they free.
-      // The suite's own verdicts: real conformance runs, in child processes, against targets that break one requirement at a time.
-      name: 'verdicts',
-      testDir: 'tests/verdicts',
-      timeout: 300_000,
-    },
-    {
       name: 'unit',
       testDir: 'tests/unit',
       workers: 2,
@@ -56,6 +48,12 @@ export default defineConfig({
       testDir: 'tests/report',
       workers: 2,
       testIgnore: '**/fixture/**',
+    },
+    {
+      // The suite's own verdicts: real conformance runs, in child processes, against targets that break one requirement at a time.
+      name: 'verdicts',
+      testDir: 'tests/verdicts',
+      timeout: 300_000,
     },
   ],
 });
