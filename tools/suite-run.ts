@@ -14,7 +14,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 
 /** results.json (docs/ARCHITECTURE.md, "Fixed interfaces"), as the verdict tests read it. */
-export type RunResults = Pick<Results, 'target' | 'profile' | 'summary' | 'requirements'>;
+export type RunResults = Pick<Results, 'target' | 'profile' | 'summary' | 'requirements' | 'coverage'>;
 
 /** A run as the shell sees it: its exit code and output, whether or not it got as far as a report. */
 export interface SuitePlay {

@@ -2,7 +2,7 @@
 // the API team finds the test behind a request in their logs, and a verdict test can aim a defect at one area.
 // The worker fixtures' requests (the scratch collection's create and delete, the shared upload) carry
 // `tests/conformance/support/fixtures.ts#<fixture>`; the preflight's (global setup, before any test) and the
-// simulator's control requests (/_sim/) carry none.
+// fault hook's (CONFORMANCE_CONTROL_URL, the simulator's /_sim/ or a deployment's) carry none (docs/configuration.md).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -1,6 +1,6 @@
 // One client's verdict over every scenario it was checked on: a requirement failed where any scenario
 // failed it, passed where it was judged and always held, not covered where no scenario exercised it.
-import { levelIn, type Evidence, type Level, type Profile } from '../contract/catalog.js';
+import { levelIn, linksOf, type Evidence, type Level, type Profile, type SourceLink } from '../contract/catalog.js';
 import type { ClientFinding, ScenarioJudgement } from './judge.js';
 import { clientRequirements } from './requirements.js';
 
@@ -14,6 +14,8 @@ export interface ClientRequirementResult {
   title: string;
   statement: string;
   source: string;
+  /** The vendor pages and code `source` quotes (the catalog's `sources`), for the report to link. */
+  links: SourceLink[];
   status: ClientRequirementStatus;
   /** Scenarios where it held, and where it failed. */
   passedIn: string[];
@@ -43,6 +45,7 @@ export function requirementResults(judgements: readonly ScenarioJudgement[], pro
       title: r.title,
       statement: r.statement,
       source: r.source,
+      links: linksOf(r),
       status,
       passedIn,
       failedIn,

@@ -27,8 +27,8 @@ export const ANY_ANSWER: AnyAnswer = {
 /** Per job, the status reads seen and the 429s dealt so far. */
 export class AnyAnswerDealer {
   private readonly reads = new Map<string, { reads: number; limited: number }>();
-  /** What was dealt, for a test that must know the answers did come. */
-  readonly dealt = { rateLimits: 0, emptyLastPages: 0 };
+  /** What was dealt, for a test that must know the answers did come (placeholders: only those no script asked for). */
+  readonly dealt = { placeholders: 0, rateLimits: 0, emptyLastPages: 0 };
 
   constructor(
     readonly answers: AnyAnswer,

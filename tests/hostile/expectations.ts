@@ -11,6 +11,8 @@ export interface CaseExpectation {
   finding: RegExp;
   /** What the client must record on the exchange (its `error`), when the problem is below the JSON. */
   exchangeError?: RegExp;
+  /** The client cut the body off (its size cap, its timeout, the target's reset): marked truncated, never parsed. */
+  cut?: true;
 }
 
 export const EXPECTED: Record<HostileCase, CaseExpectation> = {
@@ -33,6 +35,7 @@ export const EXPECTED: Record<HostileCase, CaseExpectation> = {
     // The job's own JSON padded at its end: what was kept starts with the job's fields, not a stream's padding.
     finding: /body exceeds 8 MiB: \{"(?!.*"padding":"z)/,
     exchangeError: /^body exceeds 8 MiB$/,
+    cut: true,
   },
   'nested-1000': { title: 'JSON nested 1,000 deep', requirement: 'JS-SHAPE-002', finding: /job_id is absent, expected/ },
   'wrong-content-type': {
@@ -81,17 +84,20 @@ export const EXPECTED: Record<HostileCase, CaseExpectation> = {
     requirement: 'JS-SHAPE-006',
     finding: /body broke off after 0 bytes: timeout after \d+ ms/,
     exchangeError: /^body broke off after 0 bytes: timeout after \d+ ms$/,
+    cut: true,
   },
   'reset-mid-body': {
     title: 'a connection reset mid-body',
     requirement: 'JS-SHAPE-006',
     finding: /body broke off after \d+ bytes: connection (reset|closed) by the target/,
     exchangeError: /^body broke off after \d+ bytes: connection (reset|closed) by the target/,
+    cut: true,
   },
   'endless-stream': {
     title: 'an endless stream',
     requirement: 'JS-SHAPE-006',
     finding: /body exceeds 8 MiB: \{"job_id":"endless","padding":"z+/,
     exchangeError: /^body exceeds 8 MiB$/,
+    cut: true,
   },
 };

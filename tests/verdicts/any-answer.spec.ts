@@ -32,7 +32,8 @@ test('the whole suite against documented answers at random requests fails no MUS
     expect(run.results.summary.runBroken, run.results.summary.brokenBecause.join('\n')).toBe(false);
     expect(['conformant', 'incomplete']).toContain(run.results.summary.verdict);
     expect(run.exitCode, run.output.slice(-3000)).toBe(0);
-    // The answers did come: 429s and empty last pages no test asked for (placeholders are drawn like the 429s).
+    // The answers did come: placeholders, 429s and empty last pages no test asked for.
+    expect(sim.state.anyAnswer?.dealt.placeholders, 'unasked placeholders').toBeGreaterThan(0);
     expect(sim.state.anyAnswer?.dealt.rateLimits, 'unasked 429s').toBeGreaterThan(0);
     expect(sim.state.anyAnswer?.dealt.emptyLastPages, 'walks that ended on an empty page').toBeGreaterThan(0);
   } finally {

@@ -9,6 +9,7 @@ import { aimedByArea, AREAS, planBreakRuns } from '../../tools/breaks/break-runs
 import { expect, test } from './support/fixtures.js';
 import { failedIds, targetOf } from '../../tools/suite-run.js';
 import { compareWithRecorded } from './support/recorded-equivalence.js';
+import { requirement } from '../../src/contract/catalog.js';
 
 const specOf = (area: string) => `tests/conformance/${area}.spec.ts`;
 const CHILD_TIMEOUT_MS = 240_000;
@@ -109,6 +110,12 @@ for (const planned of RUNS) {
       expect(comparison.statusDifferences, context).toEqual([]);
       expect(comparison.onlyRecorded, context).toEqual([]);
       expect(comparison.onlyLive, context).toEqual([]);
+      // Not by judging nothing: a break of a requirement the oracle judges from answers is in the run's traffic,
+      // so the recording fails it too (the conformance-judged ones need the test's intent: not-covered).
+      for (const broken of planned.breaks.filter((b) => requirement(b.requirement).oracle)) {
+        const recorded = comparison.recorded.requirements.find((r) => r.id === broken.requirement);
+        expect(recorded?.status, `${broken.requirement} in the recording of "${planned.title}": ${context}`).toBe('failed');
+      }
     });
   });
 }

@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { artifactsUnder } from '../report/artifacts.js';
+import { har12Problems } from '../report/har-required.js';
 import { expectInert, hasChromium, launchChromium, NO_CHROMIUM, openWatched } from '../report/browser.js';
 import { expect, test } from './support/fixtures.js';
 import { ECHO_MARKER, hostileTarget, PAYLOAD_IMG, PAYLOADS, REOPENED_REQUIREMENT } from './support/hostile-target.js';
@@ -53,12 +54,65 @@ test.describe('a hostile target, run with a canary key', () => {
     const names = artifacts.map((a) => path.relative(run.outDir, a.name));
     // The scan reached every output, the members of Playwright's embedded zip among them.
     expect(names).toEqual(
-      expect.arrayContaining(['conformance/index.html', 'conformance/results.json', 'junit.xml', 'playwright/index.html']),
+      expect.arrayContaining([
+        'conformance/index.html',
+        'conformance/results.json',
+        'conformance/exchanges.har',
+        'junit.xml',
+        'playwright/index.html',
+      ]),
     );
     expect(artifacts.filter((a) => a.name.includes('!')).length).toBeGreaterThan(0);
     const encodings = [canary, Buffer.from(canary).toString('base64'), encodeURIComponent(canary)];
     const leaks = artifacts.filter((a) => encodings.some((e) => a.content.includes(e))).map((a) => path.relative(run.outDir, a.name));
     expect(leaks).toEqual([]);
+  });
+
+  test("the run's exchanges.har is HAR 1.2, names each exchange's test, holds no key, and a HAR reader in Chromium serves its answers", async () => {
+    test.skip(!run, 'the hostile run did not complete');
+    const file = path.join(run.conformanceDir, 'exchanges.har');
+    const text = readFileSync(file, 'utf8');
+    const har = JSON.parse(text) as {
+      log: {
+        entries: Array<{
+          request: { method: string; url: string };
+          response: { status: number; content: { text?: string } };
+          _test?: string;
+        }>;
+      };
+    };
+    expect(har12Problems(har).slice(0, 20)).toEqual([]);
+    const { entries } = har.log;
+    expect(entries.length, 'every exchange of the run').toBeGreaterThan(50);
+    expect(entries.filter((e) => !e.request.url.startsWith(`${run.results.target.baseUrl}/`)).map((e) => e.request.url)).toEqual([]);
+    expect(entries.filter((e) => typeof e._test !== 'string').length, 'each entry names its test').toBe(0);
+    // The target echoed the key into its bodies, and the HAR kept those bodies: it holds them redacted.
+    expect(text).toContain(`${ECHO_MARKER} Bearer `);
+    for (const encoding of [canary, Buffer.from(canary).toString('base64'), encodeURIComponent(canary)])
+      expect(text).not.toContain(encoding);
+    test.skip(!chromiumHere, NO_CHROMIUM);
+    // Playwright's HAR router answers a page's request from the file alone (the target is gone; nothing else is reached).
+    const poll = entries.find(
+      (e) =>
+        e.request.method === 'GET' && e.response.status === 200 && e.response.content.text && /\/v2\/jobs\/[^/?]+$/.test(e.request.url),
+    )!;
+    const recorded = entries
+      .filter((e) => e.request.method === 'GET' && e.request.url === poll.request.url)
+      .map((e) => e.response.content.text);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      await context.routeFromHAR(file, { notFound: 'abort' });
+      const page = await context.newPage();
+      const origin = new URL(poll.request.url).origin;
+      await page.route(`${origin}/blank.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>har</title>' }));
+      await page.goto(`${origin}/blank.html`);
+      const served = await page.evaluate((url) => fetch(url).then((r) => r.text()), poll.request.url);
+      expect(recorded).toContain(served);
+      await context.close();
+    } finally {
+      await browser.close();
+    }
   });
 
   test('the report opened in Chromium runs no injected script and makes no request', async () => {

@@ -88,7 +88,9 @@ test.describe('one verdict, however the run is made', () => {
     expect(divergences(runs, { findings: true }), `seed ${seed}: statuses or finding counts differ\n${table}`).toEqual([]);
     expect(inside.results.target).toMatchObject({ kind: 'simulator', controllable: true });
     expect(outside.results.target).toMatchObject({ kind: 'external', controllable: true });
-    if (front) expect(outside.results.target.baseUrl).toBe(front); // known when this test made the run
+    // This test is its group's first: it made the proxied run, so the proxy's and the simulator's addresses are known.
+    expect(front, 'the proxied run was made by this test').not.toBe('');
+    expect(outside.results.target.baseUrl).toBe(front);
     expect(outside.results.target.baseUrl).not.toBe(upstream);
     expectConformant(inside, `embedded ${seed}`);
     expectConformant(outside, `external ${seed} through a pass-through proxy`);

@@ -8,6 +8,7 @@ import { anchorId, escapeHtml as e } from './escape.js';
 import { htmlDocument } from './html-document.js';
 import { REPORT_STYLE } from './report-style.js';
 import { clientTimelineSvg } from './client-timeline-svg.js';
+import { sourceLink } from './requirement-table.js';
 
 const CLIENT_STYLE = `${REPORT_STYLE}
 .scenario { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
@@ -51,7 +52,7 @@ function requirementsTable(results: ClientResults): string {
   const rows = results.requirements
     .map(
       (r) =>
-        `<tr class="req" id="${anchorId('req', r.id)}"><td><code>${e(r.id)}</code></td><td>${e(r.level)}</td><td>${badge(shownStatus(r))}</td><td><b>${e(r.title)}</b><br><small>${e(r.statement)}</small><br><small>evidence: ${e(r.evidence)} · ${e(r.source)}</small></td><td>${
+        `<tr class="req" id="${anchorId('req', r.id)}"><td><code>${e(r.id)}</code></td><td>${e(r.level)}</td><td>${badge(shownStatus(r))}</td><td><b>${e(r.title)}</b><br><small>${e(r.statement)}</small><br><small>evidence: ${e(r.evidence)} ${(r.links ?? []).map(sourceLink).join(' ')} · ${e(r.source)}</small></td><td>${
           r.failedIn.length ? `failed in ${r.failedIn.map((n) => `<a href="#${anchorId('sc', n)}">${e(n)}</a>`).join(', ')}` : ''
         }${r.passedIn.length ? `<br><small>held in ${r.passedIn.length} scenario(s)</small>` : ''}${r.status === 'not-covered' ? 'no scenario exercised it' : ''}</td><td>${r.findings
           .slice(0, 3)

@@ -30,7 +30,7 @@ function testLine(t: TestRef): string {
 }
 
 /** Only http(s) links leave the page; anything else in the catalog is shown as text. */
-function sourceLink(link: { title: string; url: string }): string {
+export function sourceLink(link: { title: string; url: string }): string {
   return /^https?:\/\//i.test(link.url)
     ? `<a class="source" href="${e(link.url)}" rel="noreferrer noopener" target="_blank">${e(link.title)}</a>`
     : `<span class="source">${e(link.title)}</span>`;

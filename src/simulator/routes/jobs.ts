@@ -47,7 +47,11 @@ const getJob: Handler = (state, request) => {
       state.faults.placeholders,
       ...(state.anyAnswer ? [{ probability: state.anyAnswer.answers.placeholderProbability }] : []),
     ];
-    if (placeholderDue(patterns, pollIndex, state.seed, jobId)) return ok(shapePlaceholder(jobId, state.dialect));
+    if (placeholderDue(patterns, pollIndex, state.seed, jobId)) {
+      // Counted only when the scripted patterns (the first two: same indexes, so the same draws) did not ask for it.
+      if (state.anyAnswer && !placeholderDue(patterns.slice(0, 2), pollIndex, state.seed, jobId)) state.anyAnswer.dealt.placeholders += 1;
+      return ok(shapePlaceholder(jobId, state.dialect));
+    }
   }
   const now = state.clock.now();
   touch(state, job, now);

@@ -60,9 +60,10 @@ test.describe('placeholders are "unknown, retry shortly"', () => {
     expect(result.timeline.filter((o) => o.kind === 'placeholder')).toHaveLength(placeholders);
     expect(result.waits).toHaveLength(199);
     for (const wait of result.waits) expect([2000, 3000, 4000, 5000]).toContain(wait);
-    result.timeline.forEach((o, i) => {
-      if (o.kind === 'snapshot' && i < 199) expect(result.waits[i]).toBe(3000);
-    });
+    // After each real snapshot but the last, the poller's own cadence: read, so that some snapshot is there to read.
+    const afterSnapshots = result.timeline.flatMap((o, i) => (o.kind === 'snapshot' && i < 199 ? [result.waits[i]] : []));
+    expect(afterSnapshots.length, 'running snapshots among the placeholders').toBeGreaterThan(0);
+    expect(new Set(afterSnapshots)).toEqual(new Set([3000]));
   });
 
   test('the last real snapshot is kept: a placeholder never replaces it', async () => {

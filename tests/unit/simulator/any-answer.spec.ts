@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { classify } from '../../../src/oracle/classify.js';
 import { judgeTimeline } from '../../../src/oracle/judge.js';
-import { advance, get, indexText, startManual, type Sim } from './harness.js';
+import { advance, get, indexText, post, startManual, type Sim } from './harness.js';
 
 async function pollMany(sim: Sim, jobId: string, count: number): Promise<Array<{ status: number; kind: string; retryAfter?: string }>> {
   const seen = [];
@@ -29,7 +29,10 @@ test('placeholders on some polls and 429s with Retry-After: 1 on some status rea
     const sim = await startManual({ anyAnswer: { rateLimitProbability: 0.2, maxRateLimitsPerJob: 5 } });
     try {
       const jobId = await indexText(sim, 'any-answer', 'A small document.');
-      runs.push(await pollMany(sim, jobId, 40));
+      const seen = await pollMany(sim, jobId, 40);
+      // The count a whole-suite test relies on is exactly the placeholders no script asked for: here, all of them.
+      expect(sim.state.anyAnswer?.dealt.placeholders).toBe(seen.filter((a) => a.kind === 'placeholder').length);
+      runs.push(seen);
     } finally {
       await sim.close();
     }
@@ -41,6 +44,19 @@ test('placeholders on some polls and 429s with Retry-After: 1 on some status rea
   expect(limited.length).toBeGreaterThan(0);
   expect(limited.length, 'at most maxRateLimitsPerJob per job').toBeLessThanOrEqual(5);
   expect(new Set(limited.map((a) => a.retryAfter))).toEqual(new Set(['1']));
+});
+
+test('placeholders a job or a fault asked for are not counted as dealt by any-answer', async () => {
+  const sim = await startManual({ anyAnswer: { placeholderProbability: 0, rateLimitProbability: 0 } });
+  try {
+    const jobId = await indexText(sim, 'any-answer', 'A small document.');
+    await post(sim, '/_sim/faults/placeholders', { job_id: jobId, polls: [0, 1] });
+    const kinds = (await pollMany(sim, jobId, 3)).map((a) => a.kind);
+    expect(kinds.slice(0, 2)).toEqual(['placeholder', 'placeholder']);
+    expect(sim.state.anyAnswer?.dealt.placeholders).toBe(0);
+  } finally {
+    await sim.close();
+  }
 });
 
 test('a walk of files ends with an empty page that has no next_cursor', async () => {
