@@ -15,7 +15,10 @@ import { startLoggingProxy, type LoggedExchange } from './request-log.js';
 import { harEntries, runFloor, type RunFloor } from './run-floor.js';
 
 /** The external target's default rate: the run keeps to it, and the floor is at it. */
-const MAX_RPS = defaultFor(VARIABLE_LIST.find((v) => v.setting === 'maxRps')!, 'external') as number;
+const MAX_RPS = defaultFor(
+  VARIABLE_LIST.find((v) => v.setting === 'maxRps')!,
+  'external',
+) as number;
 const TARGET_RATIO = 2;
 
 interface StagingRun {
