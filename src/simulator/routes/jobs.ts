@@ -42,14 +42,11 @@ const getJob: Handler = (state, request) => {
   if (offset === 0 && !request.url.searchParams.has('files_cursor')) {
     // A poll (not a page continuation): counted, and possibly answered by the transient placeholder.
     const pollIndex = job.pollCount++;
-    const patterns = [
-      job.placeholders ?? job.scenario.placeholders,
-      state.faults.placeholders,
-      ...(state.anyAnswer ? [{ probability: state.anyAnswer.answers.placeholderProbability }] : []),
-    ];
-    if (placeholderDue(patterns, pollIndex, state.seed, jobId)) {
-      // Counted only when the scripted patterns (the first two: same indexes, so the same draws) did not ask for it.
-      if (state.anyAnswer && !placeholderDue(patterns.slice(0, 2), pollIndex, state.seed, jobId)) state.anyAnswer.dealt.placeholders += 1;
+    const scripted = [job.placeholders ?? job.scenario.placeholders, state.faults.placeholders];
+    const unasked = state.anyAnswer ? [{ probability: state.anyAnswer.answers.placeholderProbability }] : [];
+    if (placeholderDue([...scripted, ...unasked], pollIndex, state.seed, jobId)) {
+      // any-answer dealt it when the script did not ask for it (the same patterns at the same indexes: the same draws).
+      if (state.anyAnswer && !placeholderDue(scripted, pollIndex, state.seed, jobId)) state.anyAnswer.dealt.placeholders += 1;
       return ok(shapePlaceholder(jobId, state.dialect));
     }
   }
