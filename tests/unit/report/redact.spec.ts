@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { REDACTED, redactDeep, redactText, secretsFrom } from '../../../src/redaction/redact.js';
+import fc from 'fast-check';
+import { REDACTED, redactDeep, redactor, redactText, scanningRedactor, secretsFrom } from '../../../src/redaction/redact.js';
+import { checkProperty } from '../fc-config.js';
 
 const KEY = 'sk-live-canary-0123456789';
 
@@ -41,4 +43,29 @@ test('one policy: a key is redacted in its base64 and URL-encoded forms too, and
   const key = 'cap_dev_k3y/with+chars';
   const text = `basic ${Buffer.from(key).toString('base64')} url ${encodeURIComponent(key)} other cap_prod_zzzz1234`;
   expect(redactText(text, [key])).toBe(`basic ${REDACTED} url ${REDACTED} other ${REDACTED}`);
+});
+
+test('the fast path changes nothing: every text is redacted exactly as when every pattern is scanned for', () => {
+  // Texts made of the patterns' pieces (whole, cut and in other cases) and of ordinary characters.
+  const pieces = [
+    KEY,
+    encodeURIComponent(KEY),
+    Buffer.from(KEY).toString('base64'),
+    KEY.slice(0, 9),
+    'cap_dev_',
+    'cap_stage_x9',
+    'CAP_prod_1',
+  ];
+  pieces.push('Bearer ', 'bearer ', 'BEARER\t', 'Basic ', 'basic ', 'https://', 'me:pw@', '@', '://', '?', '&', 'api_key=', 'Token=');
+  pieces.push('abcdEFGH.123', 'x', '9', ' ', '"', '/', '=', '-', 'é');
+  const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 12 }).map((p) => p.join(''));
+  const fast = redactor([KEY]);
+  const full = scanningRedactor([KEY]);
+  const fastNoSecret = redactor([]);
+  const fullNoSecret = scanningRedactor([]);
+  checkProperty(
+    // A plain comparison: an expect() per run costs Playwright a stack capture.
+    fc.property(text, (t) => fast(t) === full(t) && fastNoSecret(t) === fullNoSecret(t)),
+    { numRuns: 5000 },
+  );
 });
