@@ -214,6 +214,19 @@ function run(snapshot: JobSnapshot, files: FileStatus[], at: Instant): JobSnapsh
   return snapshot;
 }
 
+// A job's timestamps fall on the few instants of its plan (each file's window, the stage starts), and a poll
+// lists every file: each is formatted once per job, not once per file per poll (a pure memo, by job).
+const stamps = new WeakMap<JobIdentity, Map<number, string>>();
+
+function stampOf(identity: JobIdentity, s: number): string {
+  const ms = identity.createdAtMs + Math.floor(s * 1000);
+  let job = stamps.get(identity);
+  if (!job) stamps.set(identity, (job = new Map()));
+  let stamp = job.get(ms);
+  if (stamp === undefined) job.set(ms, (stamp = new Date(ms).toISOString()));
+  return stamp;
+}
+
 /** The snapshot a conforming server returns at `nowMs`: every file listed, no `files_page` (servers page it). */
 export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: number): JobSnapshot {
   const p = plan(scenario);
@@ -223,7 +236,7 @@ export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: num
     p,
     tS,
     clockS: Math.min(tS, p.terminalS, p.freezeS),
-    iso: (s) => new Date(identity.createdAtMs + Math.floor(s * 1000)).toISOString(),
+    iso: (s) => stampOf(identity, s),
   };
   const files = filesAt(at);
   const snapshot: JobSnapshot = {
