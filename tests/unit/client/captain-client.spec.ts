@@ -1,13 +1,9 @@
 import { test, expect } from '@playwright/test';
 import nock from 'nock';
-import { BASE, harness, KEY, ORG, target } from './harness.js';
+import { BASE, harness, interceptWithNock, KEY, ORG, target } from './harness.js';
 import { running } from './sample-jobs.js';
 
-// nock's interceptors are process-global: one test at a time in this file.
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => nock.disableNetConnect());
-test.afterEach(() => nock.cleanAll());
-test.afterAll(() => nock.enableNetConnect());
+interceptWithNock();
 
 test('every endpoint is called with its method, path, credentials and body, and recorded', async () => {
   const { client, recorded } = harness();

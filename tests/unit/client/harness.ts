@@ -1,9 +1,31 @@
 // The client under test: wired to a virtual clock, recording its exchanges, against a nock target that checks
 // the credentials. Job bodies are in sample-jobs.ts, scripted answers in answers.ts.
+import { test } from '@playwright/test';
 import nock from 'nock';
 import { CaptainClient, type CaptainClientOptions } from '../../../src/client/captain-client.js';
 import { VirtualClock } from '../../../src/client/clock.js';
 import type { Exchange } from '../../../src/oracle/exchange.js';
+
+// Importing nock intercepts every HTTP request of the process, and a Playwright worker runs many spec files in turn:
+// left on, it carried every later file's real requests through its interceptors (1,000 concurrent polls of a
+// simulator: 3 s alone, 17 s after a nock file). So it is off except in the files that call interceptWithNock.
+if (nock.isActive()) nock.restore();
+
+/** nock for this file's tests: on, with real connections refused, before them; off, as if never imported, after. */
+export function interceptWithNock(): void {
+  // nock's interceptors are process-global: one test at a time in the file.
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
+  test.afterEach(() => nock.cleanAll());
+  test.afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    nock.restore();
+  });
+}
 
 export const BASE = 'http://captain.test';
 export const KEY = 'cap_dev_Zk3yS3cr3tV4lue0123456789';

@@ -2,15 +2,11 @@ import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { iterateFiles } from '../../../src/client/iterate-files.js';
 import type { FileStatus } from '../../../src/model/job.js';
-import { half, harness, target } from './harness.js';
+import { half, harness, interceptWithNock, target } from './harness.js';
 import { completed } from './sample-jobs.js';
 import { placeholderBody } from '../../../generators/placeholder.js';
 
-// nock's interceptors are process-global: one test at a time in this file.
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => nock.disableNetConnect());
-test.afterEach(() => nock.cleanAll());
-test.afterAll(() => nock.enableNetConnect());
+interceptWithNock();
 
 const J = 'job-p';
 const files = (...names: string[]): FileStatus[] => names.map((n) => ({ uri: `s3://b/${n}.pdf`, status: 'completed' }));

@@ -5,14 +5,10 @@ import { budgetedFetch, RequestBudgetExhausted } from '../../../src/client/reque
 import { waitForJob } from '../../../src/client/wait-for-job.js';
 import { PollRejectedError } from '../../../src/client/poll-errors.js';
 import { httpError, ok, reset, serveQuery, serveStatus } from './answers.js';
-import { half, harness, KEY } from './harness.js';
+import { half, harness, interceptWithNock, KEY } from './harness.js';
 import { completed, mediaLagging, running } from './sample-jobs.js';
 
-// nock's interceptors are process-global: one test at a time in this file.
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => nock.disableNetConnect());
-test.afterEach(() => nock.cleanAll());
-test.afterAll(() => nock.enableNetConnect());
+interceptWithNock();
 
 const J = 'job-1';
 

@@ -5,15 +5,11 @@ import { PollAbortedError, PollRejectedError, PollTimeoutError, TransientExhaust
 import { seededRandom } from '../../../src/model/random.js';
 import type { Clock } from '../../../src/client/clock.js';
 import { httpError, ok, reset, serveQuery, serveQueryV3, serveStatus, type Answer } from './answers.js';
-import { half, harness, KEY, T0 } from './harness.js';
+import { half, harness, interceptWithNock, KEY, T0 } from './harness.js';
 import { completed, mediaLagging, pending, running } from './sample-jobs.js';
 import { placeholderBody } from '../../../generators/placeholder.js';
 
-// nock's interceptors are process-global: one test at a time in this file.
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => nock.disableNetConnect());
-test.afterEach(() => nock.cleanAll());
-test.afterAll(() => nock.enableNetConnect());
+interceptWithNock();
 
 const J = 'job-1';
 

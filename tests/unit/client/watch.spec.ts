@@ -2,16 +2,12 @@ import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { runWatch } from '../../../src/cli/watch.js';
 import { VirtualClock } from '../../../src/client/clock.js';
-import { BASE, KEY, ORG, T0 } from './harness.js';
+import { BASE, interceptWithNock, KEY, ORG, T0 } from './harness.js';
 import { completed, running } from './sample-jobs.js';
 import { placeholderBody } from '../../../generators/placeholder.js';
 import { httpError, ok, serveStatus } from './answers.js';
 
-// nock's interceptors are process-global: one test at a time in this file.
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => nock.disableNetConnect());
-test.afterEach(() => nock.cleanAll());
-test.afterAll(() => nock.enableNetConnect());
+interceptWithNock();
 
 const env = { CONFORMANCE_BASE_URL: BASE, CAPTAIN_API_KEY: KEY, CAPTAIN_ORG_ID: ORG };
 
