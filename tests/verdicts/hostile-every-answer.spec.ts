@@ -104,7 +104,9 @@ function expectBounded(run: EveryAnswerRun): void {
 }
 
 test.describe('the suite against a target that never answers well', () => {
-  test.describe.configure({ timeout: 600_000 });
+  // Independent runs (each its own simulator, hostile target and outputs): in parallel, the three short ones run beside
+  // the long one instead of after it, where they were the last half minute of `npm test` on one worker.
+  test.describe.configure({ mode: 'parallel', timeout: 600_000 });
 
   test('every status answer broken, 1,000 deep then status: null, until each job runs out of time: a bounded report, each repeated finding once with its polls', async () => {
     // Half the default job budget (3 s of real time a job at the simulator's time scale): thousands of polls still.
