@@ -75,14 +75,20 @@ test.describe('media: status lags, the query endpoint does not', () => {
       const result = await conformance.waitFor(jobId, {
         fallback: { collection, query: 'keynote', match: uri, stuckAfterMs: conformance.ms(5), version: QUERY_VERSION },
       });
+      // The job may lawfully end before the poller asks the query (429s' Retry-After or placeholders can hold it past
+      // the lag): the fallback was then not exercised here, which is no failure. Asked and not found is one.
+      if (result?.outcome === 'terminal' && !result.exchanges.some((e) => /\/query$/.test(e.request.url))) {
+        conformance.cannotJudge(`the job ended ${result.status} before the poller asked the query endpoint`, 'JS-MEDIA-002', false);
+        return conformance.expectConforms();
+      }
       conformance.judge(
         'JS-MEDIA-002',
         result?.outcome === 'indexed-via-query',
         `the lagging video was not found through the query (${result?.outcome ?? 'no result'})`,
         { jobId },
       );
-      expect(result?.outcome === 'indexed-via-query' && result.status).toBe('running');
       if (result?.outcome === 'indexed-via-query') {
+        expect(result.status, 'the fallback concludes only on a job last seen running').toBe('running');
         conformance.judgeQuery(result.queryExchange, JSON.parse(result.queryExchange.body), result.via);
         conformance.note(`JS-MEDIA-002 proved through POST /${result.via}/collections/{name}/query (the reference poller's fallback)`);
       }
