@@ -11,8 +11,12 @@ import type { ClientScenario } from './scenario.js';
 export const COLLECTION = 'client-check';
 export const MEDIA_URI = 's3://course-videos/orientation-keynote.mp4';
 export const MEDIA_QUERY = 'orientation keynote';
-/** A media job is concluded within this many seconds of its content becoming searchable. */
-export const MEDIA_BUDGET_S = 12;
+/**
+ * A media job is concluded within this many seconds of its content becoming searchable. Between what a client that
+ * asks the query (every 5 s, the examples) and one that waits for the status (24 s, the lag) take: at 12 s the Python
+ * example, sound, was judged late on a loaded 2-core machine (13.5 s, in 2 of 5 `npm test` runs).
+ */
+export const MEDIA_BUDGET_S = 18;
 
 const docs = (n: number, failed = -1): FileScenario[] =>
   Array.from({ length: n }, (_, i) => ({
