@@ -130,6 +130,8 @@ interface Instant {
   tS: number;
   clockS: number;
   iso(s: number): string;
+  /** iso() of one of the plan's instants (a file's window, its skip or cut): formatted once per job. */
+  planStamp(s: number): string;
 }
 
 function countOf(files: readonly FileStatus[], status: FileStatusValue): number {
@@ -138,10 +140,10 @@ function countOf(files: readonly FileStatus[], status: FileStatusValue): number 
 
 /** Every file with its status at the instant, the stage it is in, and why it failed. */
 function filesAt(at: Instant): FileStatus[] {
-  const { scenario, p, tS, clockS, iso } = at;
+  const { scenario, p, tS, clockS, planStamp } = at;
   return scenario.files.map((file, i) => {
     const state = fileStateAt(p, file, i, tS);
-    const entry: FileStatus = { uri: file.uri, status: state.status, updated_at: iso(state.sinceS) };
+    const entry: FileStatus = { uri: file.uri, status: state.status, updated_at: planStamp(state.sinceS) };
     if (state.status === 'processing') entry.stage = stageAt(p, clockS);
     if (state.status === 'failed') {
       entry.error_code = scenario.end.kind === 'fail' && p.cut ? scenario.end.errorCode : 'extraction_failed';
@@ -214,8 +216,8 @@ function run(snapshot: JobSnapshot, files: FileStatus[], at: Instant): JobSnapsh
   return snapshot;
 }
 
-// A job's timestamps fall on the few instants of its plan (each file's window, the stage starts), and a poll
-// lists every file: each is formatted once per job, not once per file per poll (a pure memo, by job).
+// A file's updated_at falls on one of the few instants of its job's plan, and a poll lists every file: each instant
+// is formatted once per job, not once per file per poll (a pure memo, by job; the per-poll clock is not kept).
 const stamps = new WeakMap<JobIdentity, Map<number, string>>();
 
 function stampOf(identity: JobIdentity, s: number): string {
@@ -236,7 +238,8 @@ export function snapshotAt(scenario: Scenario, identity: JobIdentity, nowMs: num
     p,
     tS,
     clockS: Math.min(tS, p.terminalS, p.freezeS),
-    iso: (s) => stampOf(identity, s),
+    iso: (s) => new Date(identity.createdAtMs + Math.floor(s * 1000)).toISOString(),
+    planStamp: (s) => stampOf(identity, s),
   };
   const files = filesAt(at);
   const snapshot: JobSnapshot = {

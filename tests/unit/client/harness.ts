@@ -21,7 +21,6 @@ export function interceptWithNock(): void {
   });
   test.afterEach(() => nock.cleanAll());
   test.afterAll(() => {
-    nock.cleanAll();
     nock.enableNetConnect();
     nock.restore();
   });
