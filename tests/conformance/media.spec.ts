@@ -1,6 +1,7 @@
 import { requirements } from '../../src/evidence/attach.js';
 import { matchesFile } from '../../src/client/file-match.js';
 import type { JobSnapshot } from '../../src/model/job.js';
+import { isRunningLike, type KnownStatus } from '../../src/model/status.js';
 import { settings } from '../../src/settings/settings.js';
 import { test, expect } from './support/fixtures.js';
 import { JOB_BUDGET_SECONDS } from './support/pace.js';
@@ -88,7 +89,9 @@ test.describe('media: status lags, the query endpoint does not', () => {
         { jobId },
       );
       if (result?.outcome === 'indexed-via-query') {
-        expect(result.status, 'the fallback concludes only on a job last seen running').toBe('running');
+        // Placeholders or 429s may have answered every status read of this wait: then the poller saw no status at all.
+        const seen = result.status;
+        expect(seen === undefined || isRunningLike(seen as KnownStatus), `the fallback concluded on a job last seen ${seen}`).toBe(true);
         conformance.judgeQuery(result.queryExchange, JSON.parse(result.queryExchange.body), result.via);
         conformance.note(`JS-MEDIA-002 proved through POST /${result.via}/collections/{name}/query (the reference poller's fallback)`);
       }
